@@ -1,0 +1,176 @@
+//! Each Stylus activation rule, shown to reject a module that breaks it.
+use check_wasm::{check, MAX_COMPRESSED};
+
+/// A minimal valid Stylus program, with `extra` spliced into the module.
+fn program(extra: &str) -> Vec<u8> {
+    wat::parse_str(format!(
+        r#"(module
+            (import "vm_hooks" "read_args" (func $read_args (param i32)))
+            (memory (export "memory") 1)
+            (func (export "user_entrypoint") (param i32) (result i32) i32.const 0)
+            {extra})"#
+    ))
+    .expect("fixture assembles")
+}
+
+fn problems(wasm: &[u8]) -> String {
+    check(wasm).problems.join("\n")
+}
+
+#[test]
+fn accepts_a_minimal_program() {
+    let report = check(&program(""));
+    assert!(report.ok(), "{:?}", report.problems);
+    assert_eq!(report.initial_pages, 1);
+}
+
+#[test]
+fn rejects_missing_entrypoint() {
+    let wasm = wat::parse_str(r#"(module (memory (export "memory") 1))"#).unwrap();
+    assert!(problems(&wasm).contains("missing export user_entrypoint"));
+}
+
+#[test]
+fn rejects_entrypoint_of_wrong_type() {
+    let wasm = wat::parse_str(
+        r#"(module (memory (export "memory") 1) (func (export "user_entrypoint")))"#,
+    )
+    .unwrap();
+    assert!(problems(&wasm).contains("(i32) -> i32"));
+}
+
+#[test]
+fn rejects_foreign_imports() {
+    let wasm = wat::parse_str(
+        r#"(module (import "env" "abort" (func)) (memory (export "memory") 1)
+            (func (export "user_entrypoint") (param i32) (result i32) i32.const 0))"#,
+    )
+    .unwrap();
+    assert!(problems(&wasm).contains("imports env::abort"));
+}
+
+#[test]
+fn rejects_start_function() {
+    assert!(problems(&program("(func $s) (start $s)")).contains("start function"));
+}
+
+#[test]
+fn rejects_multi_value() {
+    let p = problems(&program("(func (result i32 i32) i32.const 1 i32.const 2)"));
+    assert!(p.contains("multi-value"), "{p}");
+}
+
+#[test]
+fn rejects_simd() {
+    let p = problems(&program("(func (result v128) v128.const i64x2 0 0)"));
+    assert!(p.contains("Nitro's feature set"), "{p}");
+}
+
+#[test]
+fn rejects_data_count_section() {
+    // memory.init needs a DataCount section; both are refused.
+    let p = problems(&program(
+        r#"(data $d "x") (func i32.const 0 i32.const 0 i32.const 1 memory.init $d)"#,
+    ));
+    assert!(p.contains("datacount"), "{p}");
+    assert!(p.contains("bulk-memory subset"), "{p}");
+}
+
+#[test]
+fn accepts_memory_copy_and_fill() {
+    let report = check(&program(
+        "(func i32.const 0 i32.const 0 i32.const 1 memory.copy
+               i32.const 0 i32.const 0 i32.const 1 memory.fill)",
+    ));
+    assert!(report.ok(), "{:?}", report.problems);
+}
+
+#[test]
+fn rejects_reference_types_encoding_of_call_indirect() {
+    // rustc on default wasm32 features writes call_indirect's table index as a
+    // 5-byte LEB; Nitro's parser expects the single MVP zero byte.
+    let ok = program("(type $t (func)) (table 1 funcref) (func i32.const 0 call_indirect (type $t))");
+    assert!(check(&ok).ok(), "{:?}", check(&ok).problems);
+    // i32.const 0; call_indirect (type t) (table 0); end
+    let at = ok
+        .windows(6)
+        .position(|w| w[..3] == [0x41, 0x00, 0x11] && w[4..] == [0x00, 0x0b])
+        .expect("call_indirect bytes");
+    let ty = ok[at + 3];
+    let mut bad = ok[..at].to_vec();
+    bad.extend([0x41, 0x00, 0x11, ty, 0x80, 0x80, 0x80, 0x80, 0x00, 0x0b]);
+    bad.extend(&ok[at + 6..]);
+    // Fix the body and code-section sizes (4 bytes longer); both are small LEBs here.
+    let body_size_at = at - 2; // [size][locals=0] precede the body's first op
+    assert_eq!(bad[body_size_at + 1], 0x00);
+    bad[body_size_at] += 4;
+    let section_at = find_code_section(&ok);
+    bad[section_at + 1] += 4;
+    let p = problems(&bad);
+    assert!(p.contains("call_indirect") || p.contains("zero byte"), "{p}");
+}
+
+/// Offset of the code section's id byte (walks the section headers).
+fn find_code_section(wasm: &[u8]) -> usize {
+    let mut i = 8;
+    loop {
+        let (id, size_at) = (wasm[i], i + 1);
+        let mut size = 0usize;
+        let mut shift = 0;
+        let mut j = size_at;
+        loop {
+            size |= ((wasm[j] & 0x7f) as usize) << shift;
+            shift += 7;
+            j += 1;
+            if wasm[j - 1] & 0x80 == 0 {
+                break;
+            }
+        }
+        if id == 10 {
+            assert_eq!(j, size_at + 1, "fixture's code section size is a one-byte LEB");
+            return i;
+        }
+        i = j + size;
+    }
+}
+
+#[test]
+fn rejects_too_many_locals() {
+    let p = problems(&program("(func (local i32) (local i64) (local i64) (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32))"));
+    assert!(p.contains("locals >"), "{p}");
+}
+
+#[test]
+fn rejects_two_memories_and_many_data_segments() {
+    let datas: String = (0..129).map(|i| format!("(data (i32.const {i}) \"a\")")).collect();
+    let p = problems(&program(&datas));
+    assert!(p.contains("too many data segments: 129 > 128"), "{p}");
+}
+
+#[test]
+fn rejects_a_program_over_the_size_limit() {
+    // Incompressible bytes: an xorshift stream in a data segment, 30 KiB.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let noise: String = (0..30_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            format!("\\{:02x}", x as u8)
+        })
+        .collect();
+    let report = check(&program(&format!("(data (i32.const 0) \"{noise}\")")));
+    assert!(report.compressed_bytes > MAX_COMPRESSED);
+    assert!(report.headroom() < 0);
+    assert!(report.problems.iter().any(|p| p.contains("exceeds the Stylus limit")));
+}
+
+#[test]
+fn rejects_too_many_pages() {
+    let wasm = wat::parse_str(
+        r#"(module (memory (export "memory") 129)
+            (func (export "user_entrypoint") (param i32) (result i32) i32.const 0))"#,
+    )
+    .unwrap();
+    assert!(problems(&wasm).contains("129 pages"));
+}
