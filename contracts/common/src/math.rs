@@ -3,21 +3,22 @@
 //! Everything here is integer-only (Stylus WASM has no floats) and total: an
 //! out-of-range result is `Err(MathOverflow)`, never a panic or a silent wrap.
 //!
-//! * `mul_*` / `div_*` / `mul_div_*`: exact, with a 512-bit intermediate.
-//!   `_down` rounds toward zero, `_up` away from zero (`up - down ∈ {0, 1}`).
-//! * [`exp_wad`], [`pow2_neg_wad`]: `2^t` is split into an integer power of two
-//!   (a shift) and `2^f`, `f ∈ [0, 1)`, evaluated as `e^(f·ln 2)` by a Taylor
-//!   series in 120-bit binary fixed point. Every approximation step rounds
-//!   *down*, so results never exceed the true value, and they are monotone in
-//!   the input.
-//! * [`ln_wad`]: `x = 2^k · m`, `m ∈ [1, 2)` (and `m / √2` when `m ≥ √2`), then
-//!   `ln m = 2·atanh((m−1)/(m+1))` by its odd power series, again in 120-bit
-//!   fixed point with every step rounding down.
+//! * `mul_*` / `div_*` / `mul_div_*`: exact, with a 512-bit intermediate when
+//!   the product exceeds 256 bits. `_down` rounds toward zero, `_up` away from
+//!   zero, so `up − down ∈ {0, 1}`.
+//! * [`exp_wad`], [`pow2_neg_wad`]: the power of two `2^t` is split into an
+//!   integer power (a shift) and `2^f`, `f ∈ [0, 1)`, evaluated as `e^(f·ln 2)`
+//!   by a Taylor series in 2^-127 binary fixed point.
+//! * [`ln_wad`]: `x = 2^k·m`, `m ∈ [1, √2)`, `ln m = 2·atanh((m−1)/(m+1))` by
+//!   its odd power series, in the same fixed point.
 //!
-//! The series are cut where their remainder is below 2^-110, so the internal
-//! relative error (< 2^-105) is far below one wei for every result below ~1e31;
-//! the final conversion to WAD rounds down (see each function for the measured
-//! error).
+//! Every approximation step of the three transcendental functions truncates
+//! toward the result's lower side, so each result is a lower bound of the true
+//! value, then rounded down to a wei: the result is `floor(true)` unless the
+//! true value lies within the method's tiny error (relative < 6e-38 for
+//! `exp`/`pow2`, absolute < 1e-17 wei for `ln`) above an integer, where it is
+//! one wei less. Tested against a 90-digit reference: `floor(true)` at every
+//! tested point. No tables: a handful of constants and two short loops.
 use alloy_primitives::{uint, I256, U256, U512};
 
 use crate::errors::MathOverflow;
@@ -26,24 +27,24 @@ use crate::errors::MathOverflow;
 pub const WAD: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
 
 /// Internal binary fixed point: values are scaled by `2^Q`.
-const Q: usize = 120;
+const Q: usize = 127;
 /// `1.0` in internal fixed point.
 const ONE: U256 = U256::from_limbs([0, 1 << (Q - 64), 0, 0]);
-/// `floor(ln 2 · 2^120)`.
-const LN2: U256 = uint!(921350637599661305226344307672478454_U256);
-/// `floor(ln 2 / 2 · 2^120)`.
-const HALF_LN2: U256 = uint!(460675318799830652613172153836239227_U256);
-/// `ceil(√2 · 2^120)`.
-const SQRT2: U256 = uint!(1879812259125035246445576347481445758_U256);
-/// `ceil(ln(1e18) · 2^120)`.
-const LN_WAD: U256 = uint!(55091890229124590634750362065086143196_U256);
-/// `floor(log2(e) / 1e18 · 2^184)`: turns a WAD exponent of `e` into a
+/// `floor(ln 2 · 2^127)`.
+const LN2: U256 = uint!(117932881612756647068972071382077242199_U256);
+/// `floor(ln 2 / 2 · 2^127)`.
+const HALF_LN2: U256 = uint!(58966440806378323534486035691038621099_U256);
+/// `ceil(√2 · 2^127)`.
+const SQRT2: U256 = uint!(240615969168004511545033772477625056928_U256);
+/// `ceil(ln(1e18) · 2^127)`.
+const LN_WAD: U256 = uint!(7051761949327947601248046344331026329024_U256);
+/// `floor(log2(e) / 1e18 · 2^191)`: turns a WAD exponent of `e` into a
 /// 2^(Q+64)-scaled exponent of 2 (the extra 64 bits keep its precision).
-const LOG2E_PER_WAD: U256 = uint!(35374779471866681902670096911376803153_U256);
-/// Taylor terms for `e^r`, `r ∈ [0, ln 2)`: remainder < 2^-117.
-const EXP_TERMS: u64 = 28;
-/// Odd-power terms after `z` for `atanh z`, `|z| ≤ 3 − 2√2`: remainder < 2^-113.
-const ATANH_TERMS: u64 = 20;
+const LOG2E_PER_WAD: U256 = uint!(4527971772398935283541772404656230803685_U256);
+/// Taylor terms for `e^r`, `r ∈ [0, ln 2)`: remainder < 2^-133.
+const EXP_TERMS: u64 = 31;
+/// Odd-power terms after `z` for `atanh z`, `z ≤ 3 − 2√2`: remainder < 2^-129.
+const ATANH_TERMS: u64 = 23;
 
 /// Smallest input for which [`exp_wad`] overflows (`e^x·1e18 ≥ 2^255`, the
 /// solmate/solady bound, so results also fit an `int256`).
@@ -59,21 +60,57 @@ const fn overflow() -> MathOverflow {
     MathOverflow {}
 }
 
-/// `x * y / d` and whether the division left a remainder, with a 512-bit
-/// intermediate product. `Err` if `d == 0` or the quotient exceeds 256 bits.
+/// `a · b` for internal values whose product is known to stay below 2^256
+/// (each call site states why). Out of line: one copy of the 256-bit
+/// multiplication instead of one per call site keeps the WASM small.
+#[inline(never)]
+fn mul(a: U256, b: U256) -> U256 {
+    a.wrapping_mul(b)
+}
+
+/// `a · b / 2^Q` (truncated) for internal fixed-point values, product < 2^256.
+fn mul_q(a: U256, b: U256) -> U256 {
+    mul(a, b) >> Q
+}
+
+/// `x * y / d` and whether the division left a remainder, exact for any
+/// 512-bit product. `Err` if `d == 0` or the quotient exceeds 256 bits.
+///
+/// A product that fits 256 bits takes one ordinary division. A wider one
+/// (`hi:lo`, with `hi < d` or the quotient would overflow) is divided by binary
+/// long division: 256 shift-and-subtract steps on 256-bit registers. That path
+/// is rare and slower, but it reuses no second (512-bit) division routine,
+/// which keeps the WASM small.
 fn mul_div_rem(x: U256, y: U256, d: U256) -> Result<(U256, bool), MathOverflow> {
     if d.is_zero() {
         return Err(overflow());
     }
-    if let Some(product) = x.checked_mul(y) {
-        // Common case: the product fits, one 256-bit division.
-        let (q, r) = product.div_rem(d);
+    let product: U512 = x.widening_mul(y);
+    let limbs = product.as_limbs();
+    let lo = U256::from_limbs([limbs[0], limbs[1], limbs[2], limbs[3]]);
+    let hi = U256::from_limbs([limbs[4], limbs[5], limbs[6], limbs[7]]);
+    if hi.is_zero() {
+        let (q, r) = lo.div_rem(d);
         return Ok((q, !r.is_zero()));
     }
-    let product: U512 = x.widening_mul(y);
-    let (q, r) = product.div_rem(U512::from(d));
-    let q = U256::checked_from_limbs_slice(q.as_limbs()).ok_or_else(overflow)?;
-    Ok((q, !r.is_zero()))
+    if hi >= d {
+        return Err(overflow());
+    }
+    // Invariant: rem < d. Each step brings down the next bit of `lo` (taken
+    // from the top of `q`, whose low end collects the quotient bits).
+    let (mut rem, mut q) = (hi, lo);
+    for _ in 0..256 {
+        // rem·2 + bit < 2d; when it reaches 2^256 (carry) it certainly exceeds
+        // d, and the wrapping subtraction gives the exact difference.
+        let carry = rem.bit(255);
+        rem = (rem << 1) | (q >> 255);
+        q <<= 1;
+        if carry || rem >= d {
+            rem = rem.wrapping_sub(d);
+            q |= U256::from(1u8);
+        }
+    }
+    Ok((q, !rem.is_zero()))
 }
 
 /// `x * y / d` rounded down, exact (512-bit intermediate). `Err` if `d == 0` or
@@ -119,15 +156,15 @@ pub fn div_wad_up(x: U256, y: U256) -> Result<U256, MathOverflow> {
 ///
 /// Evaluates `e^r`, `r = f·ln 2 ∈ [0, ln 2)`, by Horner's scheme on the Taylor
 /// series `1 + r(1 + r/2(1 + r/3(…(1 + r/N))))`. All terms are positive and
-/// every step truncates, so the result is a lower bound (error < 2^-116
+/// every step truncates, so the result is a lower bound (a few 2^-127 low,
 /// relative), is exactly `ONE` at `f = 0`, stays in `[ONE, 2·ONE)`, and is
-/// non-decreasing in `f` (each step is monotone). Products stay below 2^242.
+/// non-decreasing in `f` (each step is monotone). Products stay below 2^255.
 fn exp2_frac(f: U256) -> U256 {
-    let r = (f * LN2) >> Q;
+    let r = mul_q(f, LN2);
     let mut acc = ONE;
     let mut k = EXP_TERMS;
     while k > 0 {
-        acc = ONE + ((acc * r) >> Q) / U256::from(k);
+        acc = ONE + mul_q(acc, r) / U256::from(k);
         k -= 1;
     }
     acc
@@ -137,8 +174,8 @@ fn exp2_frac(f: U256) -> U256 {
 /// `Err` if it does not fit 256 bits.
 fn wad_pow2(a: U256) -> Result<U256, MathOverflow> {
     let n: usize = (a >> Q).saturating_to();
-    // exp2_frac < 2^121, so this product is < 2^181.
-    let m = exp2_frac(a & (ONE - U256::from(1u8))) * WAD;
+    // exp2_frac < 2^128, so this product is < 2^188.
+    let m = mul(exp2_frac(a & (ONE - U256::from(1u8))), WAD);
     if n >= Q {
         m.checked_shl(n - Q).ok_or_else(overflow)
     } else {
@@ -155,9 +192,13 @@ fn wad_pow2(a: U256) -> Result<U256, MathOverflow> {
 fn wad_pow2_neg(a: U256) -> U256 {
     let n_floor = a >> Q;
     let frac = a & (ONE - U256::from(1u8));
-    let (n, f) = if frac.is_zero() { (n_floor, frac) } else { (n_floor + U256::from(1u8), ONE - frac) };
+    let (n, f) = if frac.is_zero() {
+        (n_floor, frac)
+    } else {
+        (n_floor + U256::from(1u8), ONE - frac)
+    };
     let n: usize = n.saturating_to();
-    (exp2_frac(f) * WAD) >> n.saturating_add(Q)
+    mul(exp2_frac(f), WAD) >> n.saturating_add(Q)
 }
 
 /// `e^(x / 1e18) · 1e18`: the WAD natural exponential.
@@ -166,13 +207,16 @@ fn wad_pow2_neg(a: U256) -> U256 {
 /// where the result reaches 2^255); `0` for `x ≤ -41446531673892822313` (true
 /// value below 1 wei; this includes the solmate bound `-42139678854452767551`).
 ///
-/// Method: `e^x = 2^(x·log2 e)`; the exponent is formed in 2^-120 fixed point
+/// Method: `e^x = 2^(x·log2 e)`; the exponent is formed in 2^-127 fixed point
 /// (rounded so the result errs low), split into an integer shift and `2^f`,
 /// `f ∈ [0, 1)`, evaluated by a Taylor series. Exact at `x = 0` (returns 1e18).
 ///
-/// Rounding: never above the true value (rounds down); relative error of the
-/// unrounded value < 2^-105, so the result is `floor(true)` or, rarely, one wei
-/// less; measured: see the crate README (tests `exp_wad_matches_reference`).
+/// Rounding: down, never above the true value. Before the final rounding the
+/// value is low by a relative < 6e-38 (≈ 10 ulps of 2^-127, mostly from
+/// `log2 e`'s truncation scaled by `x`; measured max 3.8e-38 on results
+/// ≥ 1e45), so the result is `floor(true)` (measured at every tested point,
+/// including `e^(±k wei)` for k ≤ 1000), i.e. low by less than 1 wei, or by
+/// up to `true·6e-38` when that is larger (results above ~1.7e37).
 /// Monotone non-decreasing in `x`.
 pub fn exp_wad(x: I256) -> Result<U256, MathOverflow> {
     let ax = x.unsigned_abs();
@@ -181,8 +225,8 @@ pub fn exp_wad(x: I256) -> Result<U256, MathOverflow> {
             return Ok(U256::ZERO);
         }
         // Exponent of 2, rounded up in magnitude so the result errs low.
-        // ax < 2^66 and LOG2E_PER_WAD < 2^125: the product fits.
-        let scaled = ax * (LOG2E_PER_WAD + U256::from(1u8));
+        // ax < 2^66 and LOG2E_PER_WAD < 2^132: the product fits.
+        let scaled = mul(ax, LOG2E_PER_WAD + U256::from(1u8));
         let a = (scaled >> 64) + U256::from(!(scaled & U256::from(u64::MAX)).is_zero());
         Ok(wad_pow2_neg(a))
     } else {
@@ -190,7 +234,8 @@ pub fn exp_wad(x: I256) -> Result<U256, MathOverflow> {
             return Err(overflow());
         }
         // Exponent of 2, rounded down so the result errs low.
-        wad_pow2((ax * LOG2E_PER_WAD) >> 64)
+        // ax < 2^67 and LOG2E_PER_WAD < 2^132: the product fits.
+        wad_pow2(mul(ax, LOG2E_PER_WAD) >> 64)
     }
 }
 
@@ -200,16 +245,17 @@ pub fn exp_wad(x: I256) -> Result<U256, MathOverflow> {
 /// rounded down at integers `x = n·1e18`, and is `0` from `x ≥ 60e18`
 /// ([`POW2_NEG_WAD_ZERO`]; true value below 1 wei from ~59.79e18).
 ///
-/// Rounding: never above the true value (rounds down); relative error of the
-/// unrounded value < 2^-105, so the result is `floor(true)` or, rarely, one wei
-/// less. Monotone non-increasing in `x` (a proven property of the method, also
+/// Rounding: down, never above the true value; before the final rounding the
+/// value is low by a relative < 6e-38, so the result is `floor(true)`
+/// (measured at every tested point): low by less than 1 wei. Monotone
+/// non-increasing in `x` (a property of the method: see `wad_pow2_neg`; also
 /// tested).
 pub fn pow2_neg_wad(x: U256) -> U256 {
     if x >= POW2_NEG_WAD_ZERO {
         return U256::ZERO;
     }
-    // Exact conversion of x / 1e18 to 2^-120 fixed point, rounded up so the
-    // result errs low. x < 2^66, so x·2^120 < 2^186.
+    // Exact conversion of x / 1e18 to 2^-127 fixed point, rounded up so the
+    // result errs low. x < 2^66, so x·2^127 < 2^193.
     let (q, r) = (x << Q).div_rem(WAD);
     wad_pow2_neg(q + U256::from(!r.is_zero()))
 }
@@ -221,12 +267,14 @@ pub fn pow2_neg_wad(x: U256) -> U256 {
 ///
 /// Method: `x = 2^k · m`, `m ∈ [1, 2)`; if `m ≥ √2` use `ln m = ln 2/2 + ln(m/√2)`
 /// so `m ∈ [1, √2)`; `ln m = 2·atanh(z)`, `z = (m−1)/(m+1) ∈ [0, 0.172)`, by the
-/// series `z + z³/3 + z⁵/5 + …` in 2^-120 fixed point; then
+/// series `z + z³/3 + z⁵/5 + …` in 2^-127 fixed point; then
 /// `k·ln 2 + ln m − ln 1e18`.
 ///
-/// Rounding: toward −∞ (never above the true value); absolute error of the
-/// unrounded value < 2^-100 (≈ 1e-12 wei), so the result is `floor(true)`
-/// except when the true value lies within that distance above an integer.
+/// Rounding: toward −∞, never above the true value. Before the final rounding
+/// the value is low by < 2^-118 (< 1e-17 wei: at most 255 ulps of `k·ln 2` plus
+/// a few of the series), so the result is `floor(true)` (measured at every
+/// tested point), i.e. low by less than 1 wei. (`ln(1 ± k wei)` lies just
+/// below an integer, so e.g. `ln_wad(1e18 − 1) == -2`.)
 pub fn ln_wad(x: U256) -> Result<I256, MathOverflow> {
     if x.is_zero() {
         return Err(overflow());
@@ -239,29 +287,29 @@ pub fn ln_wad(x: U256) -> Result<I256, MathOverflow> {
     // m ∈ [ONE, 2·ONE), truncated (errs low).
     let mut m = if k <= Q { x << (Q - k) } else { x >> (k - Q) };
     // Positive part of the result (k·ln 2 + ln m), errs low.
-    let mut pos = LN2 * U256::from(k);
+    let mut pos = mul(LN2, U256::from(k));
     if m >= SQRT2 {
-        // m / √2 with √2 rounded up: errs low. m < 2^121: m·2^120 < 2^241.
+        // m / √2 with √2 rounded up: errs low. m < 2^128: m·2^127 < 2^255.
         m = (m << Q) / SQRT2;
         pos += HALF_LN2;
     }
     // z = (m − 1)/(m + 1) ∈ [0, 3 − 2√2], rounded down.
     let z = ((m - ONE) << Q) / (m + ONE);
-    let z2 = (z * z) >> Q;
+    let z2 = mul_q(z, z);
     // atanh(z)/z = 1 + z²/3 + z⁴/5 + … by Horner, each step truncating.
     let mut acc = U256::ZERO;
     let mut i = ATANH_TERMS;
     while i > 0 {
-        acc = ONE / U256::from(2 * i + 1) + ((acc * z2) >> Q);
+        acc = ONE / U256::from(2 * i + 1) + mul_q(acc, z2);
         i -= 1;
     }
-    acc = ONE + ((acc * z2) >> Q);
-    pos += ((acc * z) >> Q) << 1;
-    // Convert to WAD, rounding toward −∞. |value| < 2^128, ·1e18 < 2^188.
+    acc = ONE + mul_q(acc, z2);
+    pos += mul_q(acc, z) << 1;
+    // Convert to WAD, rounding toward −∞. |value| < 2^135, ·1e18 < 2^195.
     let value = if pos >= LN_WAD {
-        I256::from_raw(((pos - LN_WAD) * WAD) >> Q)
+        I256::from_raw(mul_q(pos - LN_WAD, WAD))
     } else {
-        let (q, r) = ((LN_WAD - pos) * WAD).div_rem(ONE);
+        let (q, r) = mul(LN_WAD - pos, WAD).div_rem(ONE);
         -I256::from_raw(q + U256::from(!r.is_zero()))
     };
     Ok(value)

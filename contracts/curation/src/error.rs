@@ -1,0 +1,55 @@
+//! Every way a registry call can fail, each a named Solidity custom error.
+use atelier_common::errors::{
+    AlreadyInitialized, EthTransferFailed, ExternalCallFailed, MathOverflow, NotInitialized,
+    ParamOutOfBounds, Unauthorized, UnknownParam, ZeroAddress, ZeroAmount,
+};
+use stylus_sdk::prelude::SolidityError;
+
+use crate::abi::{
+    CooldownActive, InsufficientStake, NothingToClaim, SeedAlreadyRegistered, SeedStakeTooLow,
+    UnknownSeed, ZeroSeed,
+};
+
+/// The registry's error type: the shared errors it can return plus its own.
+#[derive(SolidityError, Debug, PartialEq)]
+pub enum Error {
+    /// Wrong caller (not the wiring admin, the vault or the treasury).
+    Unauthorized(Unauthorized),
+    /// `initialize` ran already.
+    AlreadyInitialized(AlreadyInitialized),
+    /// `initialize` has not run yet.
+    NotInitialized(NotInitialized),
+    /// A zero amount or a payment of zero wei.
+    ZeroAmount(ZeroAmount),
+    /// A zero counterpart address in `initialize`.
+    ZeroAddress(ZeroAddress),
+    /// `setParam`/`param` with a key the registry does not have.
+    UnknownParam(UnknownParam),
+    /// A parameter outside its hard bounds.
+    ParamOutOfBounds(ParamOutOfBounds),
+    /// Paying a claim failed.
+    EthTransferFailed(EthTransferFailed),
+    /// A result does not fit its type.
+    MathOverflow(MathOverflow),
+    /// The share token refused or failed a transfer.
+    ExternalCallFailed(ExternalCallFailed),
+    /// No seed with this id.
+    UnknownSeed(UnknownSeed),
+    /// The zero seed.
+    ZeroSeed(ZeroSeed),
+    /// The seed is registered already.
+    SeedAlreadyRegistered(SeedAlreadyRegistered),
+    /// A holder's initial stake below `minSeedStake`.
+    SeedStakeTooLow(SeedStakeTooLow),
+    /// Unstaking more than staked.
+    InsufficientStake(InsufficientStake),
+    /// Unstaking during the cooldown.
+    CooldownActive(CooldownActive),
+    /// A claim with nothing earned.
+    NothingToClaim(NothingToClaim),
+}
+
+/// Shorthand for the overflow error.
+pub(crate) const fn overflow() -> Error {
+    Error::MathOverflow(MathOverflow {})
+}

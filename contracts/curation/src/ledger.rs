@@ -1,0 +1,181 @@
+//! Stake bookkeeping: every stake change settles the holder's rewards, brings
+//! the seed's conviction up to date, then moves the shares (checks, effects,
+//! then the token call).
+use alloy_primitives::{Address, U128, U256, U64};
+use atelier_common::{
+    clock,
+    errors::{ExternalCallFailed, NotInitialized},
+    interfaces::IFractionToken,
+};
+use stylus_sdk::{prelude::*, stylus_core::log};
+
+use crate::{
+    abi::{ConvictionUpdated, CooldownActive, InsufficientStake, Staked, Unstaked},
+    error::{overflow, Error},
+    CurationRegistry,
+};
+
+/// `value` as a packed 128-bit storage amount, or `MathOverflow`.
+pub(crate) fn to_u128(value: U256) -> Result<U128, Error> {
+    let [low, high, rest @ ..] = value.into_limbs();
+    if rest != [0, 0] {
+        return Err(overflow());
+    }
+    Ok(U128::from_limbs([low, high]))
+}
+
+impl CurationRegistry {
+    /// Block time, seconds.
+    pub(crate) fn now(&self) -> u64 {
+        clock::now(self.vm())
+    }
+
+    /// The share token, or `NotInitialized` before wiring.
+    pub(crate) fn wired_token(&self) -> Result<Address, Error> {
+        let token = self.token.get();
+        if token.is_zero() {
+            return Err(NotInitialized {}.into());
+        }
+        Ok(token)
+    }
+
+    /// Stakes `amount` of `account`'s shares on the registered `seed_id`.
+    pub(crate) fn add_stake(
+        &mut self,
+        token: Address,
+        account: Address,
+        seed_id: U256,
+        amount: U256,
+    ) -> Result<(), Error> {
+        self.settle(account)?;
+        let now = self.now();
+        let (conviction, stake) = self.conviction_at(seed_id, now)?;
+        // Capping the total at 128 bits keeps every packed amount in range.
+        let total = self
+            .total_staked
+            .get()
+            .checked_add(amount)
+            .ok_or_else(overflow)?;
+        to_u128(total)?;
+        self.total_staked.set(total);
+        let mut position = self.positions.setter(account);
+        let mut position = position.setter(seed_id);
+        let held = U256::from(position.amount.get()) + amount;
+        position.amount.set(to_u128(held)?);
+        position.staked_at.set(U64::from(now));
+        let mut entry = self.accounts.setter(account);
+        let weight = U256::from(entry.staked.get()) + amount;
+        entry.staked.set(to_u128(weight)?);
+        self.store_seed(seed_id, conviction, stake + amount, now)?;
+        log(
+            self.vm(),
+            Staked {
+                account,
+                seedId: seed_id,
+                amount,
+            },
+        );
+        self.pull_shares(token, account, amount)
+    }
+
+    /// Unstakes `amount` of `account`'s shares from the registered `seed_id`.
+    pub(crate) fn remove_stake(
+        &mut self,
+        token: Address,
+        account: Address,
+        seed_id: U256,
+        amount: U256,
+    ) -> Result<(), Error> {
+        let now = self.now();
+        let position = self.positions.getter(account);
+        let position = position.getter(seed_id);
+        let held = U256::from(position.amount.get());
+        if held < amount {
+            return Err(InsufficientStake {
+                seedId: seed_id,
+                staked: held,
+                requested: amount,
+            }
+            .into());
+        }
+        let staked_at: u64 = position.staked_at.get().to();
+        let ends_at = staked_at.saturating_add(self.cooldown.get().to());
+        if now < ends_at {
+            return Err(CooldownActive {
+                seedId: seed_id,
+                endsAt: U256::from(ends_at),
+            }
+            .into());
+        }
+        self.settle(account)?;
+        let (conviction, stake) = self.conviction_at(seed_id, now)?;
+        // `amount <= held <= stake, weight, total`: no underflow below.
+        self.total_staked.set(self.total_staked.get() - amount);
+        self.positions
+            .setter(account)
+            .setter(seed_id)
+            .amount
+            .set(to_u128(held - amount)?);
+        let mut entry = self.accounts.setter(account);
+        let weight = U256::from(entry.staked.get()) - amount;
+        entry.staked.set(to_u128(weight)?);
+        self.store_seed(seed_id, conviction, stake - amount, now)?;
+        log(
+            self.vm(),
+            Unstaked {
+                account,
+                seedId: seed_id,
+                amount,
+            },
+        );
+        self.push_shares(token, account, amount)
+    }
+
+    /// Stores the seed's conviction as of `now` and its new stake; announces it.
+    fn store_seed(
+        &mut self,
+        seed_id: U256,
+        conviction: U256,
+        stake: U256,
+        now: u64,
+    ) -> Result<(), Error> {
+        let mut record = self.seeds.setter(seed_id);
+        record.stake.set(to_u128(stake)?);
+        record.conviction.set(to_u128(conviction)?);
+        record.touched_at.set(U64::from(now));
+        log(
+            self.vm(),
+            ConvictionUpdated {
+                seedId: seed_id,
+                conviction,
+                stake,
+            },
+        );
+        Ok(())
+    }
+
+    /// Pulls `amount` shares from `from` (who approved the registry).
+    #[allow(deprecated)]
+    fn pull_shares(&mut self, token: Address, from: Address, amount: U256) -> Result<(), Error> {
+        let this = self.vm().contract_address();
+        let call = stylus_sdk::call::Call::new_in(self);
+        let done = IFractionToken::new(token).transfer_from(call, from, this, amount);
+        Self::require_success(token, done)
+    }
+
+    /// Sends `amount` shares back to `to`.
+    #[allow(deprecated)]
+    fn push_shares(&mut self, token: Address, to: Address, amount: U256) -> Result<(), Error> {
+        let call = stylus_sdk::call::Call::new_in(self);
+        let done = IFractionToken::new(token).transfer(call, to, amount);
+        Self::require_success(token, done)
+    }
+
+    /// A token call counts only if it neither reverted nor returned `false`.
+    fn require_success<E>(token: Address, done: Result<bool, E>) -> Result<(), Error> {
+        match done {
+            Ok(true) => Ok(()),
+            _ => Err(ExternalCallFailed { target: token }.into()),
+        }
+    }
+}

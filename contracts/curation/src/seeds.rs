@@ -1,0 +1,97 @@
+//! Seed records and their lazily evaluated conviction.
+use alloc::string::String;
+use alloy_primitives::{Address, FixedBytes, U256, U64};
+use atelier_common::errors::MathOverflow;
+use stylus_sdk::{prelude::*, stylus_core::log};
+
+use crate::{
+    abi::{SeedAlreadyRegistered, SeedRegistered, SeedStakeTooLow, UnknownSeed, ZeroSeed},
+    conviction::decay_toward,
+    error::Error,
+    CurationRegistry,
+};
+
+impl CurationRegistry {
+    /// Stores a new seed for `registrant` and returns its id; checks the seed
+    /// is new and, for anyone but the vault, that `initial_stake` is enough.
+    pub(crate) fn record_seed(
+        &mut self,
+        registrant: Address,
+        seed: FixedBytes<32>,
+        model_id: FixedBytes<32>,
+        prompt_hash: FixedBytes<32>,
+        uri: String,
+        initial_stake: U256,
+    ) -> Result<U256, Error> {
+        if seed.is_zero() {
+            return Err(ZeroSeed {}.into());
+        }
+        let existing = self.seed_ids.get(seed);
+        if !existing.is_zero() {
+            return Err(SeedAlreadyRegistered {
+                seed,
+                seedId: existing,
+            }
+            .into());
+        }
+        let minimum = self.min_seed_stake.get();
+        if registrant != self.vault.get() && initial_stake < minimum {
+            return Err(SeedStakeTooLow {
+                amount: initial_stake,
+                minimum,
+            }
+            .into());
+        }
+        let count = self
+            .seed_count
+            .get()
+            .checked_add(U64::from(1))
+            .ok_or(MathOverflow {})?;
+        self.seed_count.set(count);
+        let seed_id = U256::from(count);
+        self.seed_ids.setter(seed).set(seed_id);
+        let now = self.now();
+        let mut record = self.seeds.setter(seed_id);
+        record.seed.set(seed);
+        record.model_id.set(model_id);
+        record.prompt_hash.set(prompt_hash);
+        record.uri.set_str(&uri);
+        record.registrant.set(registrant);
+        record.touched_at.set(U64::from(now));
+        log(
+            self.vm(),
+            SeedRegistered {
+                seedId: seed_id,
+                seed,
+                modelId: model_id,
+                promptHash: prompt_hash,
+                uri,
+                registrant,
+            },
+        );
+        Ok(seed_id)
+    }
+
+    /// `Err(UnknownSeed)` unless `seed_id` is registered.
+    pub(crate) fn require_seed(&self, seed_id: U256) -> Result<(), Error> {
+        if self.seeds.getter(seed_id).registrant.get().is_zero() {
+            return Err(UnknownSeed { seedId: seed_id }.into());
+        }
+        Ok(())
+    }
+
+    /// `(conviction, stake)` of `seed_id` at time `now`.
+    pub(crate) fn conviction_at(&self, seed_id: U256, now: u64) -> Result<(U256, U256), Error> {
+        self.require_seed(seed_id)?;
+        let record = self.seeds.getter(seed_id);
+        let stake = U256::from(record.stake.get());
+        let touched_at: u64 = record.touched_at.get().to();
+        let conviction = decay_toward(
+            U256::from(record.conviction.get()),
+            stake,
+            now.saturating_sub(touched_at),
+            self.half_life.get().to(),
+        )?;
+        Ok((conviction, stake))
+    }
+}

@@ -1,0 +1,594 @@
+//! FractionToken: ERC-20 shares of an Atelier collective, with EIP-2612 permit,
+//! ERC-5805 votes (timestamp clock) and a demand-adjusted primary sale (VRGDA)
+//! whose proceeds go straight to the Treasury.
+//!
+//! Wiring: `constructor(admin)`, then the admin calls `initialize` once (see
+//! its doc for the argument order). The vault (governance) mints for deposits
+//! and sets parameters; the keeper moves the volatility premium inside the
+//! governance box; anyone buys from the sale.
+//!
+//! Pause (`PAUSED` parameter) stops `buy`, `transfer` and `transferFrom`.
+//! Governance's own paths (vault `mint`), burns (`burn`, `burnFrom`: buyback and
+//! redemption), approvals, permits and delegation keep working, so governance
+//! can resolve an emergency while the market is frozen.
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main, no_std)]
+extern crate alloc;
+
+mod abi;
+mod config;
+mod error;
+mod short_string;
+mod signing;
+mod token;
+mod votes;
+pub mod vrgda;
+
+#[cfg(test)]
+mod tests;
+
+use alloc::{string::String, vec, vec::Vec};
+
+use alloy_primitives::{
+    aliases::{U48, U64, U96},
+    Address, B256, U256,
+};
+use atelier_common::{
+    clock,
+    errors::{
+        AlreadyInitialized, EthTransferFailed, NotInitialized, Unauthorized, ZeroAddress,
+        ZeroAmount,
+    },
+    math::WAD,
+    params::{fraction, known},
+};
+use openzeppelin_stylus::utils::structs::checkpoints::{Trace, S208};
+use stylus_sdk::{
+    prelude::*,
+    storage::{
+        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU256, StorageU64, StorageU96,
+    },
+};
+
+pub use abi::*;
+pub use config::*;
+pub use error::Error;
+use signing::{Word, PERMIT_TYPEHASH};
+use vrgda::Curve;
+
+/// One holder: balance and delegate packed in one slot (96 + 160 bits).
+#[storage]
+pub struct Holder {
+    balance: StorageU96,
+    delegate: StorageAddress,
+}
+
+/// FractionToken storage. Fields are ordered so each hot path touches few
+/// slots: a transfer reads the pause slot and the two holders' slots; a buy
+/// reads four config slots (marked A-D).
+#[entrypoint]
+#[storage]
+pub struct FractionToken {
+    // A: the treasury (receives sale ETH) and the pause flag.
+    treasury: StorageAddress,
+    paused: StorageBool,
+    // B: sale curve.
+    p0: StorageU96,
+    rate: StorageU96,
+    sale_start: StorageU64,
+    // C: λ = -ln(1-k), the premium, shares sold by the sale.
+    lambda: StorageU64,
+    premium: StorageU64,
+    sold: StorageU96,
+    // D: supply and its cap; k (read only by `param`).
+    total_supply: StorageU96,
+    max_supply: StorageU96,
+    decay: StorageU64,
+    // Keeper slot and premium box.
+    keeper: StorageAddress,
+    premium_updated_at: StorageU64,
+    premium_min: StorageU64,
+    premium_max: StorageU64,
+    premium_max_step: StorageU64,
+    premium_interval: StorageU64,
+    // Wiring.
+    vault: StorageAddress,
+    admin: StorageAddress,
+    // ERC-20, permit, votes.
+    holders: StorageMap<Address, Holder>,
+    allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
+    nonces: StorageMap<Address, StorageU256>,
+    vote_checkpoints: StorageMap<Address, Trace<S208>>,
+    total_supply_checkpoints: Trace<S208>,
+    name: StorageB256,
+    symbol: StorageB256,
+    hashed_name: StorageB256,
+}
+
+#[public]
+impl FractionToken {
+    // ---------------------------------------------------------------- wiring
+
+    /// Stores the one-time wiring admin (the deployer's chosen account).
+    #[constructor]
+    pub fn constructor(&mut self, admin: Address) -> Result<(), Error> {
+        if admin.is_zero() {
+            return Err(Error::ZeroAddress(ZeroAddress {}));
+        }
+        self.admin.set(admin);
+        Ok(())
+    }
+
+    /// Wires the collective and sets every parameter, once, by the admin;
+    /// clears the admin. Parameters are checked exactly as by `setParam`
+    /// (keys in `atelier_common::params::fraction`), and the starting premium,
+    /// 1e18, must lie in `[premiumMin, premiumMax]`. Emits `ParamSet` for each
+    /// parameter, then `Initialized`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn initialize(
+        &mut self,
+        name: String,
+        symbol: String,
+        vault: Address,
+        treasury: Address,
+        keeper: Address,
+        p0: U256,
+        decay: U256,
+        target_rate: U256,
+        sale_start: U256,
+        premium_min: U256,
+        premium_max: U256,
+        premium_max_step: U256,
+        premium_interval: U256,
+        max_supply: U256,
+    ) -> Result<(), Error> {
+        if !self.vault.get().is_zero() {
+            return Err(Error::AlreadyInitialized(AlreadyInitialized {}));
+        }
+        let sender = self.vm().msg_sender();
+        if sender != self.admin.get() {
+            return Err(Error::Unauthorized(Unauthorized { caller: sender }));
+        }
+        if vault.is_zero() || treasury.is_zero() || keeper.is_zero() {
+            return Err(Error::ZeroAddress(ZeroAddress {}));
+        }
+        atelier_common::params::bounded(fraction::PREMIUM_MIN, premium_min, PREMIUM_FLOOR, WAD)?;
+        atelier_common::params::bounded(fraction::PREMIUM_MAX, premium_max, WAD, PREMIUM_CEIL)?;
+        self.premium.set(U64::saturating_from(WAD));
+        for (key, value) in [
+            (fraction::P0, p0),
+            (fraction::DECAY, decay),
+            (fraction::TARGET_RATE, target_rate),
+            (fraction::SALE_START, sale_start),
+            (fraction::PREMIUM_MAX, premium_max),
+            (fraction::PREMIUM_MIN, premium_min),
+            (fraction::PREMIUM_MAX_STEP, premium_max_step),
+            (fraction::PREMIUM_INTERVAL, premium_interval),
+            (fraction::MAX_SUPPLY, max_supply),
+            (fraction::KEEPER, config::address_word(keeper)),
+        ] {
+            self.apply_param(key, value)?;
+        }
+        self.hashed_name
+            .set(self.vm().native_keccak256(name.as_bytes()));
+        self.name.set(short_string::pack(&name)?);
+        self.symbol.set(short_string::pack(&symbol)?);
+        self.vault.set(vault);
+        self.treasury.set(treasury);
+        self.admin.set(Address::ZERO);
+        log(
+            self.vm(),
+            Initialized {
+                vault,
+                treasury,
+                keeper,
+            },
+        );
+        Ok(())
+    }
+
+    /// Governance (the vault) sets parameter `key` within its hard bounds.
+    pub fn set_param(&mut self, key: u8, value: U256) -> Result<(), Error> {
+        self.only_vault()?;
+        known(key, fraction::COUNT)?;
+        self.apply_param(key, value)
+    }
+
+    /// The current value of parameter `key` (the keeper as `uint160`).
+    pub fn param(&self, key: u8) -> Result<U256, Error> {
+        self.read_param(key)
+    }
+
+    /// The vault (governance): mints for deposits and sets parameters.
+    pub fn vault(&self) -> Address {
+        self.vault.get()
+    }
+
+    /// The treasury: receives the sale's ETH.
+    pub fn treasury(&self) -> Address {
+        self.treasury.get()
+    }
+
+    // ---------------------------------------------------------------- ERC-20
+
+    /// Token name (set at `initialize`).
+    pub fn name(&self) -> String {
+        short_string::unpack(self.name.get())
+    }
+
+    /// Token symbol (set at `initialize`).
+    pub fn symbol(&self) -> String {
+        short_string::unpack(self.symbol.get())
+    }
+
+    /// 18: one whole share is 1e18 units.
+    pub fn decimals(&self) -> u8 {
+        18
+    }
+
+    /// Shares in existence.
+    pub fn total_supply(&self) -> U256 {
+        U256::from(self.total_supply.get())
+    }
+
+    /// Shares held by `account`.
+    pub fn balance_of(&self, account: Address) -> U256 {
+        U256::from(self.holders.get(account).balance.get())
+    }
+
+    /// Moves `value` of the caller's shares to `to` (not while paused).
+    pub fn transfer(&mut self, to: Address, value: U256) -> Result<bool, Error> {
+        self.when_not_paused()?;
+        let from = self.vm().msg_sender();
+        self.transfer_checked(from, to, value)?;
+        Ok(true)
+    }
+
+    /// Shares `spender` may still move for `owner`.
+    pub fn allowance(&self, owner: Address, spender: Address) -> U256 {
+        self.allowances.get(owner).get(spender)
+    }
+
+    /// Lets `spender` move `value` of the caller's shares.
+    pub fn approve(&mut self, spender: Address, value: U256) -> Result<bool, Error> {
+        let owner = self.vm().msg_sender();
+        self.approve_checked(owner, spender, value)?;
+        Ok(true)
+    }
+
+    /// Moves `value` of `from`'s shares to `to` on the caller's allowance
+    /// (not while paused).
+    pub fn transfer_from(
+        &mut self,
+        from: Address,
+        to: Address,
+        value: U256,
+    ) -> Result<bool, Error> {
+        self.when_not_paused()?;
+        let spender = self.vm().msg_sender();
+        self.spend_allowance(from, spender, value)?;
+        self.transfer_checked(from, to, value)?;
+        Ok(true)
+    }
+
+    /// Burns `value` of the caller's shares.
+    pub fn burn(&mut self, value: U256) -> Result<(), Error> {
+        let account = self.vm().msg_sender();
+        self.burn_checked(account, value)
+    }
+
+    /// Burns `value` of `account`'s shares on the caller's allowance (the
+    /// treasury's buyback and the vault's redemptions).
+    pub fn burn_from(&mut self, account: Address, value: U256) -> Result<(), Error> {
+        let spender = self.vm().msg_sender();
+        self.spend_allowance(account, spender, value)?;
+        self.burn_checked(account, value)
+    }
+
+    /// The vault mints `amount` to `to` for a deposit, within `maxSupply`.
+    pub fn mint(&mut self, to: Address, amount: U256) -> Result<(), Error> {
+        self.only_vault()?;
+        if amount.is_zero() {
+            return Err(Error::ZeroAmount(ZeroAmount {}));
+        }
+        if to.is_zero() {
+            return Err(Error::InvalidReceiver(ERC20InvalidReceiver {
+                receiver: to,
+            }));
+        }
+        self.update(Address::ZERO, to, amount)
+    }
+
+    // -------------------------------------------------------------- EIP-2612
+
+    /// Approves `value` for `spender` over `owner`'s shares by `owner`'s
+    /// EIP-712 signature, valid until `deadline` (unix seconds) and once.
+    #[allow(clippy::too_many_arguments)]
+    pub fn permit(
+        &mut self,
+        owner: Address,
+        spender: Address,
+        value: U256,
+        deadline: U256,
+        v: u8,
+        r: B256,
+        s: B256,
+    ) -> Result<(), Error> {
+        if U256::from(clock::now(self.vm())) > deadline {
+            return Err(Error::ExpiredSignature(ERC2612ExpiredSignature {
+                deadline,
+            }));
+        }
+        let nonce = self.nonces.get(owner);
+        // A nonce cannot reach 2^256 - 1: one signature per increment.
+        self.nonces
+            .setter(owner)
+            .set(nonce.saturating_add(U256::from(1u8)));
+        let struct_hash = self.hash_words(
+            [
+                PERMIT_TYPEHASH.word(),
+                owner.word(),
+                spender.word(),
+                value.word(),
+                nonce.word(),
+                deadline.word(),
+            ],
+            6,
+        );
+        let signer = self.typed_data_signer(struct_hash, v, r, s)?;
+        if signer != owner {
+            return Err(Error::InvalidSigner(ERC2612InvalidSigner { signer, owner }));
+        }
+        self.approve_checked(owner, spender, value)
+    }
+
+    /// The next signature nonce of `owner` (shared by permit and delegateBySig).
+    pub fn nonces(&self, owner: Address) -> U256 {
+        self.nonces.get(owner)
+    }
+
+    /// The EIP-712 domain separator: name, version "1", chain id, this address.
+    #[selector(name = "DOMAIN_SEPARATOR")]
+    pub fn domain_separator(&self) -> B256 {
+        self.domain_separator_v4()
+    }
+
+    // ------------------------------------------------------------- ERC-5805
+
+    /// ERC-6372 clock: the block timestamp.
+    pub fn clock(&self) -> U48 {
+        self.clock_key()
+    }
+
+    /// ERC-6372 clock description.
+    #[selector(name = "CLOCK_MODE")]
+    pub fn clock_mode(&self) -> String {
+        String::from("mode=timestamp")
+    }
+
+    /// The account `account` delegates its votes to (zero: none).
+    pub fn delegates(&self, account: Address) -> Address {
+        self.holders.get(account).delegate.get()
+    }
+
+    /// Delegates the caller's votes to `delegatee` (itself to vote directly).
+    pub fn delegate(&mut self, delegatee: Address) -> Result<(), Error> {
+        let account = self.vm().msg_sender();
+        self.delegate_from(account, delegatee)
+    }
+
+    /// Current votes of `account`.
+    pub fn get_votes(&self, account: Address) -> U256 {
+        U256::from(self.vote_checkpoints.get(account).latest())
+    }
+
+    /// Votes of `account` at the end of `timepoint` (must be in the past).
+    pub fn get_past_votes(&self, account: Address, timepoint: U256) -> Result<U256, Error> {
+        let key = self.past_key(timepoint)?;
+        Ok(U256::from(
+            self.vote_checkpoints.get(account).upper_lookup(key),
+        ))
+    }
+
+    /// Total supply at the end of `timepoint` (must be in the past).
+    pub fn get_past_total_supply(&self, timepoint: U256) -> Result<U256, Error> {
+        let key = self.past_key(timepoint)?;
+        Ok(U256::from(self.total_supply_checkpoints.upper_lookup(key)))
+    }
+
+    /// Number of vote checkpoints of `account`.
+    pub fn num_checkpoints(&self, account: Address) -> U256 {
+        self.vote_checkpoints.get(account).length()
+    }
+
+    // ---------------------------------------------------------- primary sale
+
+    /// Buys `shares` share units at the VRGDA price (times the premium),
+    /// paying at most `maxCost`; forwards the cost to the treasury and
+    /// refunds the rest of `msg.value`. Returns the cost in wei.
+    #[payable]
+    pub fn buy(&mut self, shares: U256, max_cost: U256) -> Result<U256, Error> {
+        let treasury = self.treasury.get();
+        if treasury.is_zero() {
+            return Err(Error::NotInitialized(NotInitialized {}));
+        }
+        self.when_not_paused()?;
+        if shares.is_zero() {
+            return Err(Error::ZeroAmount(ZeroAmount {}));
+        }
+        let start = self.sale_start.get().to::<u64>();
+        let now = clock::now(self.vm());
+        if now < start {
+            return Err(Error::SaleNotStarted(SaleNotStarted {
+                saleStart: U256::from(start),
+            }));
+        }
+        let curve = self.curve(now - start)?;
+        let sold = U256::from(self.sold.get());
+        let cost = curve.cost(sold, shares)?;
+        if cost > max_cost {
+            return Err(Error::MaxCostExceeded(MaxCostExceeded {
+                cost,
+                maxCost: max_cost,
+            }));
+        }
+        let paid = self.vm().msg_value();
+        if paid < cost {
+            return Err(Error::InsufficientPayment(InsufficientPayment {
+                cost,
+                sent: paid,
+            }));
+        }
+        // Effects.
+        let sold_after = sold.checked_add(shares).ok_or_else(error::overflow)?;
+        self.sold
+            .set(U96::checked_from_limbs_slice(sold_after.as_limbs()).ok_or_else(error::overflow)?);
+        let buyer = self.vm().msg_sender();
+        self.update(Address::ZERO, buyer, shares)?;
+        let spot_price_after = curve.spot(sold_after)?;
+        log(
+            self.vm(),
+            SharesBought {
+                buyer,
+                shares,
+                cost,
+                spotPriceAfter: spot_price_after,
+            },
+        );
+        // Interactions: proceeds to the treasury, change to the buyer.
+        self.pay(treasury, cost)?;
+        self.pay(buyer, paid - cost)?;
+        Ok(cost)
+    }
+
+    /// Cost in wei of buying `shares` share units now.
+    pub fn quote_buy(&self, shares: U256) -> Result<U256, Error> {
+        let curve = self.current_curve()?;
+        Ok(curve.cost(U256::from(self.sold.get()), shares)?)
+    }
+
+    /// Price in wei of one whole share now (before the sale start: at its
+    /// opening, `t = 0`).
+    pub fn spot_price(&self) -> Result<U256, Error> {
+        let curve = self.current_curve()?;
+        Ok(curve.spot(U256::from(self.sold.get()))?)
+    }
+
+    /// Share units sold by the primary sale so far.
+    pub fn total_sold(&self) -> U256 {
+        U256::from(self.sold.get())
+    }
+
+    // ---------------------------------------------------- volatility premium
+
+    /// The premium multiplier on the sale price (WAD).
+    pub fn premium(&self) -> U256 {
+        U256::from(self.premium.get())
+    }
+
+    /// When the keeper last set the premium (0: never).
+    pub fn premium_updated_at(&self) -> U256 {
+        U256::from(self.premium_updated_at.get())
+    }
+
+    /// The keeper sets the premium within `[premiumMin, premiumMax]`, moving
+    /// it at most `premiumMaxStep`, at most once per `premiumInterval`.
+    pub fn set_premium(&mut self, wad: U256) -> Result<(), Error> {
+        let keeper = self.keeper.get();
+        if keeper.is_zero() {
+            return Err(Error::NotInitialized(NotInitialized {}));
+        }
+        let sender = self.vm().msg_sender();
+        if sender != keeper {
+            return Err(Error::Unauthorized(Unauthorized { caller: sender }));
+        }
+        let (min, max) = (
+            U256::from(self.premium_min.get()),
+            U256::from(self.premium_max.get()),
+        );
+        if wad < min || wad > max {
+            return Err(Error::PremiumOutOfBounds(PremiumOutOfBounds {
+                premium: wad,
+                min,
+                max,
+            }));
+        }
+        let old = U256::from(self.premium.get());
+        let max_step = U256::from(self.premium_max_step.get());
+        if wad.abs_diff(old) > max_step {
+            return Err(Error::PremiumStepTooLarge(PremiumStepTooLarge {
+                current: old,
+                requested: wad,
+                maxStep: max_step,
+            }));
+        }
+        let now = clock::now(self.vm());
+        let last = self.premium_updated_at.get().to::<u64>();
+        if last != 0 {
+            let next = last.saturating_add(self.premium_interval.get().to::<u64>());
+            if now < next {
+                return Err(Error::PremiumUpdateTooSoon(PremiumUpdateTooSoon {
+                    nextUpdateAt: U256::from(next),
+                }));
+            }
+        }
+        self.premium.set(U64::saturating_from(wad));
+        self.premium_updated_at.set(U64::from(now));
+        log(
+            self.vm(),
+            PremiumSet {
+                oldPremium: old,
+                newPremium: wad,
+            },
+        );
+        Ok(())
+    }
+}
+
+impl FractionToken {
+    /// `Ok(())` for the vault; `NotInitialized` before wiring.
+    fn only_vault(&self) -> Result<(), Error> {
+        let vault = self.vault.get();
+        if vault.is_zero() {
+            return Err(Error::NotInitialized(NotInitialized {}));
+        }
+        let sender = self.vm().msg_sender();
+        if sender != vault {
+            return Err(Error::Unauthorized(Unauthorized { caller: sender }));
+        }
+        Ok(())
+    }
+
+    /// The sale curve `elapsed` seconds after the sale start.
+    fn curve(&self, elapsed: u64) -> Result<Curve, Error> {
+        Ok(Curve {
+            unit_price: vrgda::mul_div(
+                U256::from(self.p0.get()),
+                U256::from(self.premium.get()),
+                WAD,
+                true,
+            )?,
+            lambda: U256::from(self.lambda.get()),
+            rate: U256::from(self.rate.get()),
+            days: vrgda::days(elapsed),
+        })
+    }
+
+    /// The curve now (`t = 0` before the sale start).
+    fn current_curve(&self) -> Result<Curve, Error> {
+        if self.treasury.get().is_zero() {
+            return Err(Error::NotInitialized(NotInitialized {}));
+        }
+        let start = self.sale_start.get().to::<u64>();
+        self.curve(clock::now(self.vm()).saturating_sub(start))
+    }
+
+    /// Sends `amount` wei to `to` (nothing for zero).
+    fn pay(&mut self, to: Address, amount: U256) -> Result<(), Error> {
+        if amount.is_zero() {
+            return Ok(());
+        }
+        self.vm()
+            .transfer_eth(to, amount)
+            .map_err(|_| Error::EthTransferFailed(EthTransferFailed { to, amount }))
+    }
+}

@@ -1,0 +1,89 @@
+//! Property tests of the money path.
+use alloy_primitives::U256;
+use motsu::prelude::*;
+use proptest::prelude::*;
+
+use super::*;
+use crate::{
+    vrgda::{self, Curve},
+    FractionToken,
+};
+
+/// The fixture curve `seconds` after the start, λ = -ln(0.8).
+fn curve(seconds: u64) -> Curve {
+    Curve {
+        unit_price: P0,
+        lambda: U256::from(223_143_551_314_209_755u64),
+        rate: RATE,
+        days: vrgda::days(seconds),
+    }
+}
+
+fn f(x: U256) -> f64 {
+    x.to_string().parse().unwrap_or(f64::NAN)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Cost grows with the batch, and splitting never pays: cost(a) +
+    /// cost(b after a) >= cost(a + b), equal to 1e-12.
+    #[test]
+    fn cost_is_monotone_and_additive(
+        sold in 0u64..2_000_000,
+        a in 1u64..1_000_000,
+        b in 1u64..1_000_000,
+        seconds in 0u64..(10 * 86_400),
+    ) {
+        let c = curve(seconds);
+        let unit = SHARE / U256::from(1_000u16);
+        let (sold, a, b) = (U256::from(sold) * unit, U256::from(a) * unit, U256::from(b) * unit);
+        let ca = c.cost(sold, a).unwrap();
+        let cb = c.cost(sold + a, b).unwrap();
+        let cab = c.cost(sold, a + b).unwrap();
+        prop_assert!(cab > ca && cab > cb);
+        prop_assert!(ca + cb >= cab);
+        prop_assert!(ca + cb - cab <= cab / U256::from(1_000_000_000_000u64) + U256::from(4u8));
+    }
+
+    /// The closed form matches the float integral to 1e-9 and never falls below it.
+    #[test]
+    fn cost_matches_the_integral(
+        sold in 0u64..500,
+        n in 1u64..200,
+        seconds in 0u64..(5 * 86_400),
+    ) {
+        let c = curve(seconds);
+        let cost = c.cost(shares(sold), shares(n)).unwrap();
+        let lambda = -(0.8f64).ln();
+        let t = seconds as f64 / 86_400.0;
+        let r = 100.0;
+        let exact = 1e16 * r / lambda
+            * ((lambda * ((sold + n) as f64 / r - t)).exp() - (lambda * (sold as f64 / r - t)).exp());
+        prop_assert!((f(cost) - exact).abs() <= exact * 1e-9, "{} vs {}", f(cost), exact);
+        prop_assert!(f(cost) >= exact * (1.0 - 1e-12));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The treasury gets the cost, the buyer the rest: cost + refund == value.
+    #[test]
+    fn refund_plus_cost_is_the_payment(thousandths in 1u64..50_000, extra in 0u64..1_000_000_000_000_000) {
+        let token = Contract::<FractionToken>::new();
+        let treasury = Contract::<Wallet>::new();
+        let buyer = Contract::<Wallet>::new();
+        wired(&token, treasury.address());
+        let amount = U256::from(thousandths) * SHARE / U256::from(1_000u16);
+        let who = buyer.address();
+        let quote = token.sender(who).quote_buy(amount).motsu_unwrap();
+        let value = quote + U256::from(extra);
+        who.fund(value);
+        let cost = token.sender_and_value(who, value).buy(amount, quote).motsu_unwrap();
+        prop_assert_eq!(cost, quote);
+        prop_assert_eq!(treasury.balance(), cost);
+        prop_assert_eq!(buyer.balance(), value - cost);
+        prop_assert_eq!(token.balance(), U256::ZERO);
+    }
+}

@@ -1,0 +1,212 @@
+//! ERC-5805 votes: delegation, checkpoints across transfers, mints, burns.
+use alloy_primitives::{aliases::U48, Address, U256};
+use atelier_common::clock::test_clock;
+use motsu::prelude::*;
+
+use super::*;
+use crate::{
+    CheckpointUnorderedInsertion, DelegateChanged, DelegateVotesChanged, ERC5805FutureLookup,
+    Error, FractionToken,
+};
+
+#[motsu::test]
+fn clock_is_the_timestamp(token: Contract<FractionToken>, alice: Address) {
+    test_clock::set(START + 5);
+    assert_eq!(token.sender(alice).clock(), U48::from(START + 5));
+    assert_eq!(token.sender(alice).clock_mode(), "mode=timestamp");
+}
+
+#[motsu::test]
+fn delegation_moves_votes(
+    token: Contract<FractionToken>,
+    treasury: Address,
+    alice: Address,
+    bob: Address,
+) {
+    let roles = wired(&token, treasury);
+    token
+        .sender(roles.vault)
+        .mint(alice, shares(10))
+        .motsu_unwrap();
+    // Undelegated shares do not vote.
+    assert_eq!(token.sender(alice).get_votes(alice), U256::ZERO);
+    token.sender(alice).delegate(alice).motsu_unwrap();
+    assert_eq!(token.sender(alice).delegates(alice), alice);
+    assert_eq!(token.sender(alice).get_votes(alice), shares(10));
+    token.assert_emitted(&DelegateChanged {
+        delegator: alice,
+        fromDelegate: Address::ZERO,
+        toDelegate: alice,
+    });
+    token.assert_emitted(&DelegateVotesChanged {
+        delegate: alice,
+        previousVotes: U256::ZERO,
+        newVotes: shares(10),
+    });
+
+    test_clock::advance(10);
+    token.sender(alice).delegate(bob).motsu_unwrap();
+    assert_eq!(token.sender(alice).get_votes(alice), U256::ZERO);
+    assert_eq!(token.sender(alice).get_votes(bob), shares(10));
+    token.assert_emitted(&DelegateChanged {
+        delegator: alice,
+        fromDelegate: alice,
+        toDelegate: bob,
+    });
+    token.assert_emitted(&DelegateVotesChanged {
+        delegate: alice,
+        previousVotes: shares(10),
+        newVotes: U256::ZERO,
+    });
+    test_clock::advance(1);
+    assert_eq!(
+        token
+            .sender(alice)
+            .get_past_votes(alice, U256::from(START))
+            .motsu_unwrap(),
+        shares(10)
+    );
+    assert_eq!(
+        token
+            .sender(alice)
+            .get_past_votes(bob, U256::from(START))
+            .motsu_unwrap(),
+        U256::ZERO
+    );
+    assert_eq!(
+        token
+            .sender(alice)
+            .get_past_votes(bob, U256::from(START + 10))
+            .motsu_unwrap(),
+        shares(10)
+    );
+}
+
+#[motsu::test]
+fn checkpoints_follow_transfers_mints_and_burns(
+    token: Contract<FractionToken>,
+    treasury: Address,
+    alice: Address,
+    bob: Address,
+) {
+    let roles = wired(&token, treasury);
+    token.sender(alice).delegate(alice).motsu_unwrap();
+    token.sender(bob).delegate(bob).motsu_unwrap();
+    let t0 = START;
+    token
+        .sender(roles.vault)
+        .mint(alice, shares(10))
+        .motsu_unwrap(); // t0: alice 10
+    test_clock::set(t0 + 100);
+    token.sender(alice).transfer(bob, shares(4)).motsu_unwrap(); // t0+100: alice 6, bob 4
+    token.assert_emitted(&DelegateVotesChanged {
+        delegate: bob,
+        previousVotes: U256::ZERO,
+        newVotes: shares(4),
+    });
+    test_clock::set(t0 + 200);
+    token.sender(bob).burn(shares(1)).motsu_unwrap(); // t0+200: bob 3, supply 9
+    test_clock::set(t0 + 300);
+    token
+        .sender(roles.vault)
+        .mint(bob, shares(5))
+        .motsu_unwrap(); // t0+300: bob 8, supply 14
+    test_clock::set(t0 + 400);
+
+    let past = |who: Address, t: u64| {
+        token
+            .sender(who)
+            .get_past_votes(who, U256::from(t))
+            .motsu_unwrap()
+    };
+    let supply = |t: u64| {
+        token
+            .sender(alice)
+            .get_past_total_supply(U256::from(t))
+            .motsu_unwrap()
+    };
+    assert_eq!(past(alice, t0 - 1), U256::ZERO);
+    assert_eq!(past(alice, t0), shares(10));
+    assert_eq!(past(alice, t0 + 99), shares(10));
+    assert_eq!(past(alice, t0 + 100), shares(6));
+    assert_eq!(past(bob, t0 + 150), shares(4));
+    assert_eq!(past(bob, t0 + 200), shares(3));
+    assert_eq!(past(bob, t0 + 399), shares(8));
+    assert_eq!(supply(t0 - 1), U256::ZERO);
+    assert_eq!(supply(t0 + 150), shares(10));
+    assert_eq!(supply(t0 + 250), shares(9));
+    assert_eq!(supply(t0 + 300), shares(14));
+    assert_eq!(token.sender(alice).get_votes(alice), shares(6));
+    assert_eq!(token.sender(alice).get_votes(bob), shares(8));
+    assert_eq!(token.sender(alice).num_checkpoints(alice), U256::from(2u8));
+    assert_eq!(token.sender(alice).num_checkpoints(bob), U256::from(3u8));
+}
+
+#[motsu::test]
+fn same_timestamp_updates_share_one_checkpoint(
+    token: Contract<FractionToken>,
+    treasury: Address,
+    alice: Address,
+    bob: Address,
+) {
+    let roles = wired(&token, treasury);
+    token.sender(alice).delegate(alice).motsu_unwrap();
+    token
+        .sender(roles.vault)
+        .mint(alice, shares(10))
+        .motsu_unwrap();
+    token.sender(alice).transfer(bob, shares(1)).motsu_unwrap();
+    token.sender(alice).transfer(bob, shares(1)).motsu_unwrap();
+    assert_eq!(token.sender(alice).num_checkpoints(alice), U256::from(1u8));
+    assert_eq!(token.sender(alice).get_votes(alice), shares(8));
+}
+
+#[motsu::test]
+fn past_lookups_must_be_in_the_past(
+    token: Contract<FractionToken>,
+    treasury: Address,
+    alice: Address,
+) {
+    wired(&token, treasury);
+    for t in [START, START + 1, u64::MAX] {
+        let err = token
+            .sender(alice)
+            .get_past_votes(alice, U256::from(t))
+            .motsu_unwrap_err();
+        assert!(
+            matches!(err, Error::FutureLookup(ERC5805FutureLookup { timepoint, clock })
+            if timepoint == U256::from(t) && clock == U48::from(START))
+        );
+        let err = token
+            .sender(alice)
+            .get_past_total_supply(U256::from(t))
+            .motsu_unwrap_err();
+        assert!(matches!(err, Error::FutureLookup(_)));
+    }
+    assert_eq!(
+        token
+            .sender(alice)
+            .get_past_total_supply(U256::from(START - 1))
+            .motsu_unwrap(),
+        U256::ZERO
+    );
+}
+
+#[motsu::test]
+fn checkpoints_refuse_a_clock_going_back(
+    token: Contract<FractionToken>,
+    treasury: Address,
+    alice: Address,
+) {
+    let roles = wired(&token, treasury);
+    token.sender(roles.vault).mint(alice, SHARE).motsu_unwrap();
+    test_clock::set(START - 1);
+    let err = token
+        .sender(roles.vault)
+        .mint(alice, SHARE)
+        .motsu_unwrap_err();
+    assert!(matches!(
+        err,
+        Error::CheckpointUnorderedInsertion(CheckpointUnorderedInsertion {})
+    ));
+}

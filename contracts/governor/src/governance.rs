@@ -1,0 +1,264 @@
+//! Proposals: creation, voting, the state machine, queue / steward veto /
+//! execute / cancel. A proposal stores O(1) slots whatever its actions; its id is
+//! the hash of its actions and description hash, as in OpenZeppelin Governor.
+use alloc::{string::String, vec::Vec};
+use alloy_primitives::{keccak256, B256, U256, U64, U8};
+use atelier_common::{clock, errors::Unauthorized};
+
+use stylus_sdk::prelude::*;
+
+use crate::{
+    types::{state, Action, BPS, MAX_ACTIONS},
+    AlreadyVetoed, AlreadyVoted, ArtGovernor, BadActionCount, Error, InsufficientProposerVotes,
+    InvalidVoteType, NotSteward, ProposalCanceled, ProposalCreated, ProposalExecuted,
+    ProposalExists, ProposalQueued, ProposalVetoed, TimelockActive, UnexpectedProposalState,
+    UnknownProposal, VetoCast, VetoWindowClosed, VoteCast,
+};
+
+/// Proposal id: keccak256 over each action's eight 32-byte words (the uri as its
+/// keccak256), then the description hash.
+pub fn hash_actions(actions: &[Action], description_hash: B256) -> U256 {
+    let mut buf = Vec::with_capacity(actions.len() * 256 + 32);
+    for (kind, target, account, id, amount, h1, h2, uri) in actions {
+        buf.extend_from_slice(&U256::from(*kind).to_be_bytes::<32>());
+        buf.extend_from_slice(target.into_word().as_slice());
+        buf.extend_from_slice(account.into_word().as_slice());
+        buf.extend_from_slice(&id.to_be_bytes::<32>());
+        buf.extend_from_slice(&amount.to_be_bytes::<32>());
+        buf.extend_from_slice(h1.as_slice());
+        buf.extend_from_slice(h2.as_slice());
+        buf.extend_from_slice(keccak256(uri.as_bytes()).as_slice());
+    }
+    buf.extend_from_slice(description_hash.as_slice());
+    keccak256(&buf).into()
+}
+
+fn unexpected(proposal_id: U256, state: u8) -> Error {
+    UnexpectedProposalState { proposalId: proposal_id, state }.into()
+}
+
+impl ArtGovernor {
+    /// The state of a proposal (see `state()` in the ABI).
+    pub(crate) fn proposal_state(&self, proposal_id: U256) -> Result<u8, Error> {
+        let p = self.proposals.getter(proposal_id);
+        let snapshot = p.snapshot.get().to::<u64>();
+        if p.proposer.get().is_zero() {
+            return Err(UnknownProposal { proposalId: proposal_id }.into());
+        }
+        let status = p.status.get().to::<u8>();
+        if status != 0 {
+            return Ok(status);
+        }
+        let now = clock::now(self.vm());
+        if now <= snapshot {
+            return Ok(state::PENDING);
+        }
+        if now <= p.vote_end.get().to::<u64>() {
+            return Ok(state::ACTIVE);
+        }
+        if !p.eta.get().is_zero() {
+            let expired = now >= p.expires.get().to::<u64>();
+            return Ok(if expired { state::EXPIRED } else { state::QUEUED });
+        }
+        let (against, for_votes) = (p.against.get(), p.for_votes.get());
+        let supply = self.past_supply(snapshot)?;
+        // turnout >= floor(supply * bps / 10_000), without a 256-bit division.
+        let needed = supply.saturating_mul(U256::from(self.quorum_bps.get()));
+        let turnout = for_votes.saturating_add(p.abstain.get());
+        let reached = turnout.saturating_mul(U256::from(BPS)).saturating_add(U256::from(BPS - 1)) >= needed;
+        Ok(if reached && for_votes > against { state::SUCCEEDED } else { state::DEFEATED })
+    }
+
+    /// `propose`: validates the actions and the proposer, stores the proposal,
+    /// locks the concerned artworks against redemption until voting ends.
+    pub(crate) fn create_proposal(
+        &mut self,
+        actions: Vec<Action>,
+        description: String,
+    ) -> Result<U256, Error> {
+        self.require_wired()?;
+        if actions.is_empty() || actions.len() > MAX_ACTIONS {
+            return Err(BadActionCount { count: U256::from(actions.len()) }.into());
+        }
+        let proposer = self.vm().msg_sender();
+        let now = clock::now(self.vm());
+        let mut concerns = U256::ZERO;
+        let mut stewarded = true;
+        for (index, action) in actions.iter().enumerate() {
+            let (artwork, steward) = self.validate_action(index, action, now)?;
+            concerns |= U256::from(artwork) << (64 * index);
+            stewarded &= artwork != 0 && steward == proposer;
+        }
+        if !stewarded {
+            let threshold = self.proposal_threshold.get();
+            let votes = self.past_votes(proposer, now.saturating_sub(1))?;
+            if votes < threshold {
+                return Err(InsufficientProposerVotes { proposer, votes, threshold }.into());
+            }
+        }
+        let proposal_id = hash_actions(&actions, keccak256(description.as_bytes()));
+        let mut p = self.proposals.setter(proposal_id);
+        if !p.proposer.get().is_zero() {
+            return Err(ProposalExists { proposalId: proposal_id }.into());
+        }
+        let snapshot = now.saturating_add(self.voting_delay.get().to::<u64>());
+        let vote_end = snapshot.saturating_add(self.voting_period.get().to::<u64>());
+        p.proposer.set(proposer);
+        p.snapshot.set(U64::from(snapshot));
+        p.vote_end.set(U64::from(vote_end));
+        p.concerns.set(concerns);
+        self.lock_concerned(concerns, vote_end)?;
+        self.emit(ProposalCreated {
+            proposalId: proposal_id,
+            proposer,
+            actions,
+            voteStart: U256::from(snapshot),
+            voteEnd: U256::from(vote_end),
+            description,
+        });
+        Ok(proposal_id)
+    }
+
+    /// Refuses redemption of each concerned artwork up to `until` (keeps the latest).
+    fn lock_concerned(&mut self, concerns: U256, until: u64) -> Result<(), Error> {
+        for lane in 0..MAX_ACTIONS {
+            let id = U256::from((concerns >> (64 * lane)).as_limbs()[0]);
+            if !id.is_zero() {
+                self.lock_artwork(id, until)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `castVote` / `castVoteWithReason`.
+    pub(crate) fn count_vote(
+        &mut self,
+        proposal_id: U256,
+        support: u8,
+        reason: String,
+    ) -> Result<U256, Error> {
+        if support > 2 {
+            return Err(InvalidVoteType { support }.into());
+        }
+        let current = self.proposal_state(proposal_id)?;
+        if current != state::ACTIVE {
+            return Err(unexpected(proposal_id, current));
+        }
+        let voter = self.vm().msg_sender();
+        let mut voted = self.voted.setter(proposal_id);
+        let mut voted = voted.setter(voter);
+        if voted.get() {
+            return Err(AlreadyVoted { proposalId: proposal_id, voter }.into());
+        }
+        voted.set(true);
+        let snapshot = self.proposals.getter(proposal_id).snapshot.get().to::<u64>();
+        let weight = self.past_votes(voter, snapshot)?;
+        let mut p = self.proposals.setter(proposal_id);
+        // Votes are bounded by the token's total supply: no overflow.
+        let tally = match support {
+            0 => &mut p.against,
+            1 => &mut p.for_votes,
+            _ => &mut p.abstain,
+        };
+        let total = tally.get().saturating_add(weight);
+        tally.set(total);
+        self.emit(VoteCast { voter, proposalId: proposal_id, support, weight, reason });
+        Ok(weight)
+    }
+
+    /// `queue`: Succeeded -> Queued; the timelock (veto window) runs until eta, the
+    /// proposal is executable until eta + grace period, and its artworks stay locked.
+    pub(crate) fn queue_proposal(&mut self, proposal_id: U256) -> Result<U256, Error> {
+        let current = self.proposal_state(proposal_id)?;
+        if current != state::SUCCEEDED {
+            return Err(unexpected(proposal_id, current));
+        }
+        let now = clock::now(self.vm());
+        let eta = now.saturating_add(self.timelock.get().to::<u64>());
+        let expires = eta.saturating_add(self.grace_period.get().to::<u64>());
+        let mut p = self.proposals.setter(proposal_id);
+        p.eta.set(U64::from(eta));
+        p.expires.set(U64::from(expires));
+        let concerns = p.concerns.get();
+        self.lock_concerned(concerns, expires - 1)?;
+        self.emit(ProposalQueued { proposalId: proposal_id, etaSeconds: U256::from(eta) });
+        Ok(proposal_id)
+    }
+
+    /// `execute`: the same actions as proposed, after the timelock, before expiry.
+    pub(crate) fn execute_proposal(
+        &mut self,
+        actions: Vec<Action>,
+        description_hash: B256,
+    ) -> Result<U256, Error> {
+        let proposal_id = hash_actions(&actions, description_hash);
+        let current = self.proposal_state(proposal_id)?;
+        if current != state::QUEUED {
+            return Err(unexpected(proposal_id, current));
+        }
+        let eta = self.proposals.getter(proposal_id).eta.get().to::<u64>();
+        if clock::now(self.vm()) < eta {
+            return Err(TimelockActive { proposalId: proposal_id, eta: U256::from(eta) }.into());
+        }
+        self.proposals.setter(proposal_id).status.set(U8::from(state::EXECUTED));
+        for action in actions {
+            self.apply_action(action)?;
+        }
+        self.emit(ProposalExecuted { proposalId: proposal_id });
+        Ok(proposal_id)
+    }
+
+    /// `cancel`: the proposer, while Pending or Active.
+    pub(crate) fn cancel_proposal(&mut self, proposal_id: U256) -> Result<(), Error> {
+        let current = self.proposal_state(proposal_id)?;
+        let caller = self.vm().msg_sender();
+        let mut p = self.proposals.setter(proposal_id);
+        if caller != p.proposer.get() {
+            return Err(Unauthorized { caller }.into());
+        }
+        if current > state::ACTIVE {
+            return Err(unexpected(proposal_id, current));
+        }
+        p.status.set(U8::from(state::CANCELED));
+        self.emit(ProposalCanceled { proposalId: proposal_id });
+        Ok(())
+    }
+
+    /// `veto`: one veto per steward token during the timelock; Vetoed once the
+    /// vetoing tokens exceed half of the live steward tokens.
+    pub(crate) fn veto_proposal(
+        &mut self,
+        proposal_id: U256,
+        steward_token_id: U256,
+    ) -> Result<(), Error> {
+        let caller = self.vm().msg_sender();
+        let steward = self.steward_of(steward_token_id).unwrap_or_default();
+        if steward != caller || caller == self.vault.get() {
+            return Err(NotSteward { caller, stewardTokenId: steward_token_id }.into());
+        }
+        let current = self.proposal_state(proposal_id)?;
+        if current != state::QUEUED {
+            return Err(unexpected(proposal_id, current));
+        }
+        let eta = self.proposals.getter(proposal_id).eta.get();
+        if clock::now(self.vm()) >= eta.to::<u64>() {
+            return Err(VetoWindowClosed { proposalId: proposal_id, eta: U256::from(eta) }.into());
+        }
+        let mut by_proposal = self.vetoed.setter(proposal_id);
+        let mut vetoed = by_proposal.setter(steward_token_id);
+        if vetoed.get() {
+            return Err(AlreadyVetoed { proposalId: proposal_id, stewardTokenId: steward_token_id }.into());
+        }
+        vetoed.set(true);
+        let live = self.live_stewards()?;
+        let mut p = self.proposals.setter(proposal_id);
+        let vetoes = p.vetoes.get() + U64::from(1);
+        p.vetoes.set(vetoes);
+        self.emit(VetoCast { proposalId: proposal_id, stewardTokenId: steward_token_id, steward: caller });
+        if U256::from(vetoes).saturating_mul(U256::from(2)) > live {
+            self.proposals.setter(proposal_id).status.set(U8::from(state::VETOED));
+            self.emit(ProposalVetoed { proposalId: proposal_id });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,62 @@
+//! Storage records and the constants of the governor's state machine.
+use alloc::{string::String, vec, vec::Vec};
+use alloy_primitives::{Address, B256, U256};
+use stylus_sdk::{
+    prelude::*,
+    storage::{StorageAddress, StorageB256, StorageBool, StorageU256, StorageU64, StorageU8},
+};
+
+/// One typed governance action, as an ABI tuple
+/// `(uint8 kind, address target, address account, uint256 id, uint256 amount,
+/// bytes32 h1, bytes32 h2, string uri)`. Fields a kind does not use must be zero
+/// (see [`crate::actions`] for the table).
+pub type Action = (u8, Address, Address, U256, U256, B256, B256, String);
+
+/// Most actions in one proposal (keeps every proposal O(1)).
+pub const MAX_ACTIONS: usize = 4;
+
+/// Basis-point denominator.
+pub const BPS: u64 = 10_000;
+
+/// Proposal states, as `state()` returns them (OpenZeppelin Governor order, with
+/// Vetoed added before Executed).
+pub mod state {
+    pub const PENDING: u8 = 0;
+    pub const ACTIVE: u8 = 1;
+    pub const CANCELED: u8 = 2;
+    pub const DEFEATED: u8 = 3;
+    pub const SUCCEEDED: u8 = 4;
+    pub const QUEUED: u8 = 5;
+    pub const VETOED: u8 = 6;
+    pub const EXECUTED: u8 = 7;
+    pub const EXPIRED: u8 = 8;
+}
+
+/// A proposal. Only the hash of its actions is kept (it is the id); the actions
+/// travel in the `ProposalCreated` event and again in `execute`.
+#[storage]
+pub struct Proposal {
+    pub proposer: StorageAddress,
+    pub snapshot: StorageU64,
+    /// 0 live, or CANCELED / VETOED / EXECUTED.
+    pub status: StorageU8,
+    pub vote_end: StorageU64,
+    pub eta: StorageU64,
+    pub expires: StorageU64,
+    pub vetoes: StorageU64,
+    /// Up to four concerned artwork ids, 64 bits each (0 = none).
+    pub concerns: StorageU256,
+    pub against: StorageU256,
+    pub for_votes: StorageU256,
+    pub abstain: StorageU256,
+}
+
+/// A derivative license approved by governance.
+#[storage]
+pub struct License {
+    pub licensee: StorageAddress,
+    pub artwork_id: StorageU64,
+    pub active: StorageBool,
+    pub terms_hash: StorageB256,
+    pub fee: StorageU256,
+}

@@ -1,0 +1,62 @@
+//! Calls to the other contracts, ABI-encoded by hand through one raw-call helper.
+//!
+//! Each typed `sol_interface!` method costs its own encoder and decoder in the
+//! binary; the vault's calls only take static words (and one string), so one
+//! helper and compile-time selectors keep the vault under Stylus' size limit.
+//! The signatures are those of `atelier_common::interfaces`.
+use alloc::vec::Vec;
+use alloy_primitives::{Address, B256, U256};
+use atelier_common::errors::ExternalCallFailed;
+use stylus_sdk::{function_selector, prelude::*, stylus_core::calls::context::Call};
+
+use crate::{ArtVault, Error};
+
+/// `IFractionToken.mint(address,uint256)`.
+pub const MINT: [u8; 4] = function_selector!("mint", Address, U256);
+/// `IFractionToken.burnFrom(address,uint256)`.
+pub const BURN_FROM: [u8; 4] = function_selector!("burnFrom", Address, U256);
+/// `transferFrom(address,address,uint256)`: ERC-20 shares and ERC-721 artworks alike.
+pub const TRANSFER_FROM: [u8; 4] = function_selector!("transferFrom", Address, Address, U256);
+/// `IErc721Collection.safeTransferFrom(address,address,uint256)`.
+pub const SAFE_TRANSFER_FROM: [u8; 4] =
+    function_selector!("safeTransferFrom", Address, Address, U256);
+/// `IErc721Collection.ownerOf(uint256)`.
+pub const OWNER_OF: [u8; 4] = function_selector!("ownerOf", U256);
+/// `ICurationRegistry.registerSeed(bytes32,bytes32,bytes32,string,uint256)`.
+pub const REGISTER_SEED: [u8; 4] =
+    function_selector!("registerSeed", B256, B256, B256, alloc::string::String, U256);
+/// `setParam(uint8,uint256)` of the FractionToken, CurationRegistry and Treasury.
+pub const SET_PARAM: [u8; 4] = function_selector!("setParam", u8, U256);
+/// `ITreasury.withdrawReserve(address,uint256)`.
+pub const WITHDRAW_RESERVE: [u8; 4] = function_selector!("withdrawReserve", Address, U256);
+
+/// An address as an ABI word.
+pub fn word(a: Address) -> B256 {
+    a.into_word()
+}
+
+/// Calldata: selector, then static words.
+pub fn calldata(selector: [u8; 4], words: &[B256]) -> Vec<u8> {
+    let mut data = Vec::with_capacity(4 + 32 * words.len() + 64);
+    data.extend_from_slice(&selector);
+    for w in words {
+        data.extend_from_slice(w.as_slice());
+    }
+    data
+}
+
+/// Appends a dynamic `bytes`/`string` tail (length word, then padded bytes).
+pub fn append_bytes(data: &mut Vec<u8>, bytes: &[u8]) {
+    data.extend_from_slice(&U256::from(bytes.len()).to_be_bytes::<32>());
+    data.extend_from_slice(bytes);
+    data.resize(data.len() + (32 - bytes.len() % 32) % 32, 0);
+}
+
+impl ArtVault {
+    /// Calls `target`; a revert becomes `ExternalCallFailed(target)`.
+    pub(crate) fn call(&mut self, target: Address, data: &[u8]) -> Result<Vec<u8>, Error> {
+        self.vm()
+            .call(&Call::new(), target, data)
+            .map_err(|_| ExternalCallFailed { target }.into())
+    }
+}

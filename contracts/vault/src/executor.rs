@@ -1,0 +1,99 @@
+//! What governance (the ArtGovernor contract) carries out through the vault: the
+//! vault holds the artworks and is the one caller the FractionToken,
+//! CurationRegistry and Treasury accept for `setParam` / `withdrawReserve`.
+use alloy_primitives::{aliases::U96, Address, U256, U16, U64};
+use atelier_common::{
+    errors::{Unauthorized, UnknownParam},
+    params::{bounded, vault::REDEEM_FEE_BPS},
+};
+use stylus_sdk::prelude::*;
+
+/// Action kinds the vault carries out (the governor's numbering).
+pub const APPROVE_LISTING: u8 = 3;
+/// SetParams.
+pub const SET_PARAMS: u8 = 4;
+/// ReleaseArtwork.
+pub const RELEASE_ARTWORK: u8 = 5;
+/// WithdrawReserve.
+pub const WITHDRAW_RESERVE: u8 = 6;
+
+use crate::{
+    calls::{self, calldata, word},
+    types::MAX_REDEEM_FEE_BPS,
+    ArtVault, ArtworkReleased, Error, ListingApproved, ParamSet, UnknownAction,
+};
+
+impl ArtVault {
+    /// `Unauthorized` unless the caller is the governor.
+    pub(crate) fn only_governor(&self) -> Result<(), Error> {
+        let caller = self.vm().msg_sender();
+        if caller != self.governor.get() || caller.is_zero() {
+            return Err(Unauthorized { caller }.into());
+        }
+        Ok(())
+    }
+
+    /// Sets the vault's own parameter (only REDEEM_FEE_BPS lives in the vault; the
+    /// governance keys live in the governor).
+    pub(crate) fn set_own_param(&mut self, key: u8, value: U256) -> Result<(), Error> {
+        if key != REDEEM_FEE_BPS {
+            return Err(UnknownParam { key }.into());
+        }
+        let v = bounded(key, value, U256::ZERO, U256::from(MAX_REDEEM_FEE_BPS))?;
+        self.redeem_fee_bps.set(U16::from(v.saturating_to::<u16>()));
+        self.emit(ParamSet { key, value });
+        Ok(())
+    }
+
+    /// `executeAction`: see the ABI doc in lib.rs.
+    pub(crate) fn execute_for_governor(
+        &mut self,
+        kind: u8,
+        target: Address,
+        account: Address,
+        id: U256,
+        amount: U256,
+    ) -> Result<(), Error> {
+        self.only_governor()?;
+        match kind {
+            APPROVE_LISTING => {
+                let mut by_collection = self.listings.setter(target);
+                let mut listing = by_collection.setter(id);
+                listing.depositor.set(account);
+                listing.shares.set(U96::saturating_from(amount));
+                self.emit(ListingApproved { collection: target, tokenId: id, depositor: account, shares: amount });
+            }
+            SET_PARAMS => {
+                let key = id.saturating_to::<u8>();
+                if target == self.vm().contract_address() {
+                    return self.set_own_param(key, amount);
+                }
+                let data = calldata(calls::SET_PARAM, &[U256::from(key).into(), amount.into()]);
+                self.call(target, &data)?;
+            }
+            RELEASE_ARTWORK => {
+                let (collection, token_id) = self.take_out(id)?;
+                self.send_artwork(collection, token_id, account)?;
+                self.emit(ArtworkReleased { artworkId: id, to: account });
+            }
+            WITHDRAW_RESERVE => {
+                let data = calldata(calls::WITHDRAW_RESERVE, &[word(account), amount.into()]);
+                self.call(self.treasury.get(), &data)?;
+            }
+            _ => return Err(UnknownAction { kind }.into()),
+        }
+        Ok(())
+    }
+
+    /// Refuses redemption of the artwork up to and including `until` (keeps the
+    /// latest lock). The governor locks the artworks a proposal concerns.
+    pub(crate) fn lock(&mut self, artwork_id: U256, until: U256) -> Result<(), Error> {
+        self.only_governor()?;
+        let until = U64::saturating_from(until);
+        let mut a = self.artworks.setter(artwork_id);
+        if a.lock_until.get() < until {
+            a.lock_until.set(until);
+        }
+        Ok(())
+    }
+}
