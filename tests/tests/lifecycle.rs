@@ -1,0 +1,373 @@
+//! The collective's life as readable stories, each on the real contracts wired by
+//! `deploy()`. Later stories replay the earlier ones as their setting.
+#![allow(deprecated)] // motsu reads ETH balances through AddressVM::balance.
+use alloy_primitives::{keccak256, uint, Address, B256, U256};
+use alloy_sol_types::SolValue;
+use atelier_common::params;
+use atelier_governor::{actions::kind, types::state, Action};
+use atelier_tests::{
+    test_clock,
+    wiring::{deploy, Collective},
+};
+use atelier_vault::GENESIS_SHARES;
+use motsu::prelude::*;
+use stylus_sdk::types::AddressVM;
+
+const DAY: u64 = 86_400;
+const SHARE: U256 = uint!(1_000_000_000_000_000_000_U256);
+const ETH: U256 = uint!(1_000_000_000_000_000_000_U256);
+
+fn shares(n: u64) -> U256 {
+    SHARE * U256::from(n)
+}
+
+fn seed(n: u8) -> B256 {
+    keccak256([b'S', n])
+}
+
+/// Story 1 — Genesis: the curator deposits three artworks during bootstrap (two by
+/// the pulling `deposit`, one by `safeTransferFrom` with its provenance), receives
+/// the steward NFTs and the genesis shares, and ends bootstrap.
+fn genesis(c: &Collective) {
+    let curator = c.people.curator.address();
+    for id in 1..=3u8 {
+        c.collection.sender(curator).mint(curator, U256::from(id)).unwrap();
+    }
+    c.collection.sender(curator).set_approval_for_all(c.vault.address(), true).unwrap();
+    for id in 1..=2u8 {
+        let artwork = c
+            .vault
+            .sender(curator)
+            .deposit(
+                c.collection.address(),
+                U256::from(id),
+                seed(id),
+                keccak256("model-v1"),
+                keccak256(format!("prompt {id}")),
+                c.people.carol.address(),
+                format!("ipfs://art/{id}"),
+            )
+            .expect("genesis deposit");
+        assert_eq!(artwork, U256::from(id));
+    }
+    let provenance = (
+        seed(3),
+        keccak256("model-v1"),
+        keccak256("prompt 3"),
+        c.people.carol.address(),
+        String::from("ipfs://art/3"),
+    )
+        .abi_encode_params();
+    c.collection
+        .sender(curator)
+        .safe_transfer_from_with_data(curator, c.vault.address(), U256::from(3), provenance.into())
+        .expect("genesis deposit by safeTransferFrom");
+    c.vault.sender(curator).end_bootstrap().unwrap();
+}
+
+#[test]
+fn story_1_genesis() {
+    let c = deploy();
+    genesis(&c);
+    let curator = c.people.curator.address();
+    for id in 1..=3u64 {
+        assert_eq!(c.vault.sender(curator).owner_of(U256::from(id)).unwrap(), curator);
+        assert_eq!(c.collection.sender(curator).owner_of(U256::from(id)).unwrap(), c.vault.address());
+        let art = c.vault.sender(curator).artwork(U256::from(id)).unwrap();
+        assert_eq!(art.0, c.collection.address());
+        assert_eq!(art.2, seed(id as u8));
+        assert_eq!(c.registry.sender(curator).seed_id_of(seed(id as u8)), U256::from(id));
+    }
+    assert_eq!(c.token.sender(curator).balance_of(curator), GENESIS_SHARES * U256::from(3));
+    assert_eq!(c.token.sender(curator).total_supply(), GENESIS_SHARES * U256::from(3));
+    assert_eq!(c.vault.sender(curator).live_stewards(), U256::from(3));
+    // Bootstrap is over: another genesis deposit is refused.
+    c.collection.sender(curator).mint(curator, U256::from(4)).unwrap();
+    let refused = c.vault.sender(curator).deposit(
+        c.collection.address(),
+        U256::from(4),
+        seed(4),
+        B256::ZERO,
+        B256::ZERO,
+        curator,
+        String::new(),
+    );
+    assert!(refused.is_err(), "deposit after bootstrap must be refused");
+}
+
+/// Buys `n` shares for `who`, paying a little extra, and returns the cost.
+fn buy(c: &Collective, who: Address, n: u64) -> U256 {
+    let quote = c.token.sender(who).quote_buy(shares(n)).unwrap();
+    let paid = quote + U256::from(12_345);
+    who.fund(paid);
+    let before = who.balance();
+    let cost = c.token.sender_and_value(who, paid).buy(shares(n), quote).expect("buy");
+    assert_eq!(cost, quote, "the quote is the price");
+    assert_eq!(before - who.balance(), cost, "excess refunded to the wei");
+    cost
+}
+
+fn bucket_total(c: &Collective) -> U256 {
+    let (a, b, d, e) = c.treasury.sender(c.people.stranger.address()).buckets();
+    a + b + d + e
+}
+
+/// Story 2 — Primary sale: collectors buy at the demand-adjusted price; buying
+/// ahead of schedule raises it, a lull lowers it; the treasury's buckets fill by
+/// exactly the split.
+fn primary_sale(c: &Collective) {
+    let (alice, bob) = (c.people.alice.address(), c.people.bob.address());
+    let p0 = c.cfg("token", "p0");
+    assert_eq!(c.token.sender(alice).spot_price().unwrap(), p0, "opening price is p0");
+    let treasury_before = c.treasury.address().balance();
+    let cost_a = buy(c, alice, 100);
+    let spot_after_rush = c.token.sender(alice).spot_price().unwrap();
+    assert!(spot_after_rush > p0, "a day's issuance at once raises the price");
+    let cost_b = buy(c, bob, 60);
+    let received = c.treasury.address().balance() - treasury_before;
+    assert_eq!(received, cost_a + cost_b, "the treasury receives exactly the costs");
+    assert_eq!(bucket_total(c), c.treasury.address().balance(), "buckets account for every wei");
+    let (_, buyback, acquisition, rewards) = c.treasury.sender(alice).buckets();
+    let bps = |k: &str| c.cfg("treasury", k);
+    let split = |amount: U256, k: &str| amount * bps(k) / U256::from(10_000);
+    assert_eq!(buyback, split(cost_a, "buybackBps") + split(cost_b, "buybackBps"));
+    assert_eq!(acquisition, split(cost_a, "acquisitionBps") + split(cost_b, "acquisitionBps"));
+    assert_eq!(rewards, split(cost_a, "rewardsBps") + split(cost_b, "rewardsBps"));
+    test_clock::advance(3 * DAY);
+    assert!(
+        c.token.sender(alice).spot_price().unwrap() < spot_after_rush,
+        "a lull lets the price decay"
+    );
+}
+
+#[test]
+fn story_2_primary_sale() {
+    let c = deploy();
+    genesis(&c);
+    primary_sale(&c);
+}
+
+/// Story 3 — Curation: a small stake held long outranks a larger late stake;
+/// rewards stream after an upkeep and are claimed.
+fn curation(c: &Collective) {
+    let (alice, bob) = (c.people.alice.address(), c.people.bob.address());
+    c.token.sender(alice).approve(c.registry.address(), U256::MAX).unwrap();
+    c.token.sender(bob).approve(c.registry.address(), U256::MAX).unwrap();
+    c.registry.sender(alice).stake(U256::from(1), shares(20)).unwrap();
+    test_clock::advance(10 * DAY);
+    c.registry.sender(bob).stake(U256::from(2), shares(50)).unwrap();
+    test_clock::advance(3600);
+    let long_held = c.registry.sender(alice).conviction(U256::from(1)).unwrap();
+    let late = c.registry.sender(alice).conviction(U256::from(2)).unwrap();
+    assert!(long_held > late, "conviction ranks the long-held seed first ({long_held} vs {late})");
+    assert_eq!(c.registry.sender(alice).total_staked(), shares(70));
+    assert_eq!(c.token.sender(alice).balance_of(c.registry.address()), shares(70));
+
+    // The upkeep streams the rewards bucket to the registry.
+    let (_, _, _, rewards) = c.treasury.sender(alice).buckets();
+    assert!(rewards > U256::ZERO);
+    let (due, _) = c.treasury.sender(alice).check_upkeep(Vec::new().into());
+    assert!(due);
+    c.treasury.sender(c.people.stranger.address()).perform_upkeep(Vec::new().into()).unwrap();
+    assert_eq!(c.registry.address().balance(), rewards, "the rewards bucket reached the registry");
+    test_clock::advance(c.cfg("registry", "rewardPeriod").to::<u64>());
+    let earned_a = c.registry.sender(alice).earned(alice).unwrap();
+    let earned_b = c.registry.sender(bob).earned(bob).unwrap();
+    assert!(earned_a > U256::ZERO && earned_b > earned_a, "pro rata to stake");
+    assert!(earned_a + earned_b <= rewards, "never more than was streamed");
+    let before = alice.balance();
+    let paid = c.registry.sender(alice).claim().unwrap();
+    assert_eq!(paid, earned_a);
+    assert_eq!(alice.balance() - before, paid);
+}
+
+#[test]
+fn story_3_curation() {
+    let c = deploy();
+    genesis(&c);
+    primary_sale(&c);
+    curation(&c);
+}
+
+/// Story 4 — Flywheel: an upkeep opens a buyback round, a holder sells into it and
+/// the supply falls by exactly the shares burned; the acquirer buys an artwork
+/// within the caps, which lands in the vault with no new shares.
+fn flywheel(c: &Collective) {
+    let (alice, stranger) = (c.people.alice.address(), c.people.stranger.address());
+    // Refill the buyback bucket past its minimum, then wait for the next epoch.
+    buy(c, c.people.carol.address(), 150);
+    test_clock::advance(c.cfg("treasury", "epoch").to::<u64>());
+    c.treasury.sender(stranger).perform_upkeep(Vec::new().into()).unwrap();
+    let round = c.treasury.sender(alice).buyback_round();
+    assert!(round.6, "a buyback round is live");
+    test_clock::advance(c.cfg("treasury", "roundDuration").to::<u64>() / 2);
+    let bid = c.treasury.sender(alice).current_bid().unwrap();
+    assert!(bid > U256::ZERO);
+    let supply = c.token.sender(alice).total_supply();
+    c.token.sender(alice).approve(c.treasury.address(), shares(5)).unwrap();
+    let before = alice.balance();
+    let paid = c.treasury.sender(alice).sell_to_treasury(shares(5), bid).unwrap();
+    assert_eq!(paid, shares(5) * bid / SHARE);
+    assert_eq!(alice.balance() - before, paid);
+    assert_eq!(c.token.sender(alice).total_supply(), supply - shares(5), "burned exactly");
+
+    // The acquirer buys a new artwork for the collective.
+    let seller = c.people.seller.address();
+    c.collection.sender(seller).mint(seller, U256::from(77)).unwrap();
+    c.collection.sender(seller).approve(c.treasury.address(), U256::from(77)).unwrap();
+    let supply = c.token.sender(alice).total_supply();
+    let price = ETH / U256::from(100);
+    let seller_before = seller.balance();
+    let artwork = c
+        .treasury
+        .sender(c.people.acquirer.address())
+        .acquire(
+            c.collection.address(),
+            U256::from(77),
+            seller,
+            price,
+            seed(77),
+            keccak256("model-v1"),
+            keccak256("prompt 77"),
+            c.people.carol.address(),
+            "ipfs://art/77".into(),
+        )
+        .expect("acquisition within caps");
+    assert_eq!(c.collection.sender(alice).owner_of(U256::from(77)).unwrap(), c.vault.address());
+    assert_eq!(c.vault.sender(alice).artwork(artwork).unwrap().0, c.collection.address());
+    assert_eq!(seller.balance() - seller_before, price);
+    assert_eq!(c.token.sender(alice).total_supply(), supply, "no new shares");
+    // Over the per-artwork cap: refused.
+    c.collection.sender(seller).mint(seller, U256::from(78)).unwrap();
+    c.collection.sender(seller).approve(c.treasury.address(), U256::from(78)).unwrap();
+    let too_dear = c.cfg("treasury", "maxAcquisitionPrice") + U256::from(1);
+    assert!(c
+        .treasury
+        .sender(c.people.acquirer.address())
+        .acquire(c.collection.address(), U256::from(78), seller, too_dear, seed(78), B256::ZERO, B256::ZERO, seller, String::new())
+        .is_err());
+}
+
+#[test]
+fn story_4_flywheel() {
+    let c = deploy();
+    genesis(&c);
+    primary_sale(&c);
+    curation(&c);
+    flywheel(&c);
+}
+
+fn action(k: u8) -> Action {
+    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new())
+}
+
+/// Proposes, passes (curator and alice vote for) and queues; returns the id.
+fn pass(c: &Collective, actions: Vec<Action>, description: &str) -> U256 {
+    let (curator, alice) = (c.people.curator.address(), c.people.alice.address());
+    let id = c.governor.sender(alice).propose(actions, description.into()).expect("propose");
+    assert_eq!(c.governor.sender(alice).state(id).unwrap(), state::PENDING);
+    test_clock::advance(c.cfg("governor", "votingDelay").to::<u64>() + 1);
+    assert_eq!(c.governor.sender(alice).state(id).unwrap(), state::ACTIVE);
+    c.governor.sender(curator).cast_vote(id, 1).unwrap();
+    c.governor.sender(alice).cast_vote_with_reason(id, 1, "for the collective".into()).unwrap();
+    test_clock::advance(c.cfg("governor", "votingPeriod").to::<u64>());
+    assert_eq!(c.governor.sender(alice).state(id).unwrap(), state::SUCCEEDED);
+    c.governor.sender(alice).queue(id).unwrap();
+    assert_eq!(c.governor.sender(alice).state(id).unwrap(), state::QUEUED);
+    id
+}
+
+fn execute(c: &Collective, actions: Vec<Action>, description: &str) -> Result<U256, Vec<u8>> {
+    test_clock::advance(c.cfg("governor", "timelock").to::<u64>() + 1);
+    c.governor
+        .sender(c.people.stranger.address())
+        .execute(actions, keccak256(description))
+        .map_err(Into::into)
+}
+
+/// Story 5 — Governance: creative direction and a license pass and execute (the
+/// licensee pays, the fee reaches the treasury); stewards veto a release; a
+/// parameter outside the target's bounds is refused at execution by the target.
+fn governance(c: &Collective) {
+    let (curator, alice) = (c.people.curator.address(), c.people.alice.address());
+    c.token.sender(curator).delegate(curator).unwrap();
+    c.token.sender(alice).delegate(alice).unwrap();
+    test_clock::advance(1);
+
+    let mut direction = action(kind::SET_CREATIVE_DIRECTION);
+    direction.5 = keccak256("model-v2");
+    direction.6 = keccak256("brighter palettes");
+    direction.7 = "ipfs://direction/2".into();
+    let id = pass(c, vec![direction.clone()], "direction v2");
+    execute(c, vec![direction], "direction v2").expect("execute direction");
+    assert_eq!(c.governor.sender(alice).state(id).unwrap(), state::EXECUTED);
+    let (model, prompt, uri) = c.governor.sender(alice).creative_direction();
+    assert_eq!((model, prompt, uri.as_str()), (keccak256("model-v2"), keccak256("brighter palettes"), "ipfs://direction/2"));
+
+    let licensee = c.people.licensee.address();
+    let fee = ETH / U256::from(20);
+    let mut license = action(kind::APPROVE_LICENSE);
+    license.2 = licensee;
+    license.3 = U256::from(1);
+    license.4 = fee;
+    license.5 = keccak256("terms v1");
+    pass(c, vec![license.clone()], "license 1");
+    execute(c, vec![license], "license 1").expect("execute license");
+    let license_id = U256::from(1);
+    let (artwork, who, terms, price, active) = c.governor.sender(alice).license(license_id).unwrap();
+    assert_eq!((artwork, who, terms, price, active), (U256::from(1), licensee, keccak256("terms v1"), fee, false));
+    licensee.fund(fee);
+    let reserve_before = c.treasury.address().balance();
+    c.governor.sender_and_value(licensee, fee).activate_license(license_id).unwrap();
+    assert!(c.governor.sender(alice).license(license_id).unwrap().4);
+    assert_eq!(c.treasury.address().balance() - reserve_before, fee, "the fee reaches the treasury");
+
+    // Stewards veto a release during the timelock: the curator holds all three
+    // steward tokens, two are a majority.
+    let mut release = action(kind::RELEASE_ARTWORK);
+    release.2 = c.people.stranger.address();
+    release.3 = U256::from(2);
+    let vetoed = pass(c, vec![release.clone()], "release 2");
+    c.governor.sender(curator).veto(vetoed, U256::from(1)).unwrap();
+    assert_eq!(c.governor.sender(alice).state(vetoed).unwrap(), state::QUEUED);
+    c.governor.sender(curator).veto(vetoed, U256::from(2)).unwrap();
+    assert_eq!(c.governor.sender(alice).state(vetoed).unwrap(), state::VETOED);
+    assert!(execute(c, vec![release], "release 2").is_err());
+
+    // Out of the token's hard bounds: passes the vote, refused by the target.
+    let mut bad = action(kind::SET_PARAMS);
+    bad.1 = c.token.address();
+    bad.3 = U256::from(params::fraction::DECAY);
+    bad.4 = ETH; // k = 1 would never decay
+    pass(c, vec![bad.clone()], "k = 1");
+    assert!(execute(c, vec![bad], "k = 1").is_err(), "the token refuses k = 1");
+    assert_eq!(c.token.sender(alice).param(params::fraction::DECAY).unwrap(), c.cfg("token", "decay"));
+}
+
+#[test]
+fn story_5_governance() {
+    let c = deploy();
+    genesis(&c);
+    primary_sale(&c);
+    governance(&c);
+}
+
+/// Story 6 — Exit: the curator redeems an artwork by burning its price in shares
+/// (plus the fee to the treasury); the steward NFT is gone.
+#[test]
+fn story_6_exit() {
+    let c = deploy();
+    genesis(&c);
+    let curator = c.people.curator.address();
+    let fee = GENESIS_SHARES * c.cfg("vault", "redeemFeeBps") / U256::from(10_000);
+    c.token.sender(curator).approve(c.vault.address(), GENESIS_SHARES + fee).unwrap();
+    let (supply, balance) =
+        (c.token.sender(curator).total_supply(), c.token.sender(curator).balance_of(curator));
+    c.vault.sender(curator).redeem(U256::from(3)).expect("redeem");
+    assert_eq!(c.token.sender(curator).total_supply(), supply - GENESIS_SHARES, "price burned");
+    assert_eq!(c.token.sender(curator).balance_of(curator), balance - GENESIS_SHARES - fee);
+    assert_eq!(c.token.sender(curator).balance_of(c.treasury.address()), fee, "fee to the treasury");
+    assert_eq!(c.collection.sender(curator).owner_of(U256::from(3)).unwrap(), curator);
+    assert!(c.vault.sender(curator).owner_of(U256::from(3)).is_err(), "steward token burned");
+    assert_eq!(c.vault.sender(curator).live_stewards(), U256::from(2));
+}
