@@ -92,7 +92,7 @@ fn story_1_genesis() {
         curator,
         String::new(),
     );
-    assert!(refused.is_err(), "deposit after bootstrap must be refused");
+    assert!(refused.motsu_res().is_err(), "deposit after bootstrap must be refused");
 }
 
 /// Buys `n` shares for `who`, paying a little extra, and returns the cost.
@@ -245,6 +245,7 @@ fn flywheel(c: &Collective) {
         .treasury
         .sender(c.people.acquirer.address())
         .acquire(c.collection.address(), U256::from(78), seller, too_dear, seed(78), B256::ZERO, B256::ZERO, seller, String::new())
+        .motsu_res()
         .is_err());
 }
 
@@ -282,6 +283,7 @@ fn execute(c: &Collective, actions: Vec<Action>, description: &str) -> Result<U2
     c.governor
         .sender(c.people.stranger.address())
         .execute(actions, keccak256(description))
+        .motsu_res()
         .map_err(Into::into)
 }
 
