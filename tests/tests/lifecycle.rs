@@ -373,3 +373,33 @@ fn story_6_exit() {
     assert!(c.vault.sender(curator).owner_of(U256::from(3)).is_err(), "steward token burned");
     assert_eq!(c.vault.sender(curator).live_stewards(), U256::from(2));
 }
+
+/// A holder who registers an artwork's seed before the artwork is deposited cannot
+/// block the deposit: the artwork joins the existing seed.
+#[test]
+fn a_front_run_seed_registration_does_not_block_a_deposit() {
+    let c = deploy();
+    genesis(&c);
+    let alice = c.people.alice.address();
+    buy(&c, alice, 20);
+    c.token.sender(alice).approve(c.registry.address(), U256::MAX).unwrap();
+    let stake = c.cfg("registry", "minSeedStake");
+    let seed_id = c
+        .registry
+        .sender(alice)
+        .register_seed(seed(9), B256::ZERO, B256::ZERO, String::new(), stake)
+        .motsu_unwrap();
+    // A listing approved by governance would normally precede this; the acquisition
+    // path reaches the same registration.
+    let seller = c.people.seller.address();
+    c.collection.sender(seller).mint(seller, U256::from(9)).unwrap();
+    c.collection.sender(seller).approve(c.treasury.address(), U256::from(9)).unwrap();
+    test_clock::advance(DAY);
+    c.treasury.sender(c.people.stranger.address()).perform_upkeep(Vec::new().into()).motsu_unwrap();
+    c.treasury
+        .sender(c.people.acquirer.address())
+        .acquire(c.collection.address(), U256::from(9), seller, ETH / U256::from(1000), seed(9), B256::ZERO, B256::ZERO, seller, String::new())
+        .motsu_unwrap();
+    assert_eq!(c.registry.sender(alice).seed_id_of(seed(9)), seed_id);
+    assert_eq!(c.registry.sender(alice).seed_count(), U256::from(4));
+}

@@ -28,6 +28,11 @@ impl CurationRegistry {
         }
         let existing = self.seed_ids.get(seed);
         if !existing.is_zero() {
+            // A deposited artwork whose seed a holder registered first joins that
+            // seed: refusing would let anyone block a deposit by front-running it.
+            if registrant == self.vault.get() {
+                return Ok(existing);
+            }
             return Err(SeedAlreadyRegistered {
                 seed,
                 seedId: existing,

@@ -170,21 +170,18 @@ fn vault_initial_stake_is_pulled_like_any_stake() {
 }
 
 #[motsu::test]
-fn duplicate_seeds_are_refused() {
+fn duplicate_seeds_are_refused_to_holders_and_joined_by_the_vault() {
     let w = World::new();
     let id = w.vault_seed(1);
-    let err = w
+    // The vault's registration of a known seed (an artwork whose seed a holder
+    // registered first) joins it instead of blocking the deposit.
+    let again = w
         .registry
         .sender(vault())
         .register_seed(seed(1), seed(5), seed(6), String::new(), U256::ZERO)
-        .motsu_unwrap_err();
-    assert_eq!(
-        err,
-        Error::SeedAlreadyRegistered(SeedAlreadyRegistered {
-            seed: seed(1),
-            seedId: id
-        })
-    );
+        .motsu_unwrap();
+    assert_eq!(again, id);
+    assert_eq!(w.registry.sender(alice()).seed_count(), U256::from(1));
     w.fund(alice(), MIN_SEED_STAKE);
     let err = w
         .registry
