@@ -2,16 +2,16 @@
 //! them (`initialize` and `setParam` both go through [`FractionToken::apply_param`]).
 use alloy_primitives::{
     aliases::{U64, U96},
-    uint, Address, U256,
+    uint, Address, I256, U256,
 };
 use atelier_common::{
     errors::{MathOverflow, UnknownParam},
-    math::{ln_wad, WAD},
+    math::{exp_wad, WAD},
     params::{bounded, fraction::*},
 };
 use stylus_sdk::prelude::*;
 
-use crate::{abi::*, Error, FractionToken};
+use crate::{abi::*, vrgda::mul_div, Error, FractionToken};
 
 /// `p0`, wei per whole share: at least 1 wei, at most 1e10 ether.
 pub const P0_MIN: U256 = uint!(1_U256);
@@ -44,38 +44,67 @@ pub const SUPPLY_CAP: U256 = uint!(0xffffffffffffffffffffffff_U256);
 /// Largest address as a number (`KEEPER` must be a non-zero address).
 pub const ADDRESS_MAX: U256 = uint!(0xffffffffffffffffffffffffffffffffffffffff_U256);
 
-/// `λ = -ln(1 - k)` for a bounded `k`.
-fn lambda(decay: U256) -> Result<U64, MathOverflow> {
-    let ln = ln_wad(WAD - decay)?;
-    U64::checked_from_limbs_slice(ln.unsigned_abs().as_limbs()).ok_or(MathOverflow {})
+/// `λ = -ln(1 - k)` for a bounded `k`, by Newton's method on `(1-k)·e^λ = 1`
+/// with `exp_wad`, which the price needs anyway: `ln_wad` would add ~0.7 KB
+/// of compressed WASM for a value computed only when `k` changes.
+///
+/// From `λ = 0` the steps `λ += 1 - (1-k)·e^λ` rise monotonically to the root
+/// (the function is convex, so no step overshoots it) and converge
+/// quadratically near it: at most a dozen steps within the `k` bounds. The
+/// product is taken on `exp_wad + 1` (`exp_wad` errs at most 2 wei low), so
+/// the result lies within 2 wei of the true `λ`.
+pub(crate) fn lambda(decay: U256) -> Result<U64, MathOverflow> {
+    let x = WAD - decay;
+    let mut lambda = U256::ZERO;
+    for _ in 0..NEWTON_STEPS {
+        // λ < 4.7e18: e^λ < 1.1e20, the product < 2^128.
+        let e = exp_wad(I256::from_raw(lambda))? + U256::from(1u8);
+        let product = mul_div(x, e, WAD, false)?;
+        if product >= WAD {
+            break;
+        }
+        lambda += WAD - product;
+    }
+    U64::checked_from_limbs_slice(lambda.as_limbs()).ok_or(MathOverflow {})
 }
 
+/// Newton steps allowed for [`lambda`] (it needs at most ~12).
+const NEWTON_STEPS: usize = 64;
+
+/// The fixed hard bounds `[min, max]` by key. `bounds` narrows three of them
+/// by the current state: `PREMIUM_MIN <= premiumMax`, `PREMIUM_MAX >=
+/// premiumMin`, `MAX_SUPPLY >= totalSupply`. Every bound fits the field its
+/// key is stored in. One table and one comparison path keep `setParam` small.
+static BOUNDS: [(U256, U256); COUNT as usize] = [
+    (P0_MIN, P0_MAX),
+    (DECAY_MIN, DECAY_MAX),
+    (RATE_MIN, RATE_MAX),
+    (U256::ZERO, U256::from_limbs([SALE_START_MAX, 0, 0, 0])),
+    (PREMIUM_FLOOR, PREMIUM_CEIL),
+    (PREMIUM_FLOOR, PREMIUM_CEIL),
+    (PREMIUM_STEP_MIN, PREMIUM_CEIL),
+    (
+        U256::from_limbs([PREMIUM_INTERVAL_MIN, 0, 0, 0]),
+        U256::from_limbs([PREMIUM_INTERVAL_MAX, 0, 0, 0]),
+    ),
+    (uint!(1_U256), SUPPLY_CAP),
+    (U256::ZERO, uint!(1_U256)),
+    (uint!(1_U256), ADDRESS_MAX),
+];
+
 impl FractionToken {
-    /// The hard bounds `[min, max]` of parameter `key` now (the premium and
-    /// supply bounds depend on the current state).
+    /// The hard bounds `[min, max]` of parameter `key` now.
     fn bounds(&self, key: u8) -> Result<(U256, U256), Error> {
-        let premium_min = U256::from(self.premium_min.get());
-        let premium_max = U256::from(self.premium_max.get());
-        Ok(match key {
-            P0 => (P0_MIN, P0_MAX),
-            DECAY => (DECAY_MIN, DECAY_MAX),
-            TARGET_RATE => (RATE_MIN, RATE_MAX),
-            SALE_START => (U256::ZERO, U256::from(SALE_START_MAX)),
-            PREMIUM_MIN => (PREMIUM_FLOOR, premium_max.min(PREMIUM_CEIL)),
-            PREMIUM_MAX => (premium_min.max(PREMIUM_FLOOR), PREMIUM_CEIL),
-            PREMIUM_MAX_STEP => (PREMIUM_STEP_MIN, PREMIUM_CEIL),
-            PREMIUM_INTERVAL => (
-                U256::from(PREMIUM_INTERVAL_MIN),
-                U256::from(PREMIUM_INTERVAL_MAX),
-            ),
-            MAX_SUPPLY => (
-                U256::from(self.total_supply.get()).max(U256::from(1u8)),
-                SUPPLY_CAP,
-            ),
-            PAUSED => (U256::ZERO, U256::from(1u8)),
-            KEEPER => (U256::from(1u8), ADDRESS_MAX),
-            _ => return Err(UnknownParam { key }.into()),
-        })
+        let (mut min, mut max) = *BOUNDS
+            .get(usize::from(key))
+            .ok_or(UnknownParam { key })?;
+        match key {
+            PREMIUM_MIN => max = max.min(U256::from(self.premium_max.get())),
+            PREMIUM_MAX => min = min.max(U256::from(self.premium_min.get())),
+            MAX_SUPPLY => min = min.max(U256::from(self.total_supply.get())),
+            _ => {}
+        }
+        Ok((min, max))
     }
 
     /// Checks `value` against the hard bounds of `key`, stores it and emits
@@ -84,7 +113,7 @@ impl FractionToken {
     pub(crate) fn apply_param(&mut self, key: u8, value: U256) -> Result<(), Error> {
         let (min, max) = self.bounds(key)?;
         bounded(key, value, min, max)?;
-        // Every bound below fits the field it is stored in.
+        // Every bound fits the field it is stored in.
         let narrow = U64::saturating_from(value);
         let wide = U96::saturating_from(value);
         match key {
@@ -95,35 +124,35 @@ impl FractionToken {
             }
             TARGET_RATE => self.rate.set(wide),
             SALE_START => self.sale_start.set(narrow),
-            PREMIUM_MIN => {
-                self.premium_min.set(narrow);
-                self.clamp_premium(value, U256::from(self.premium_max.get()));
-            }
-            PREMIUM_MAX => {
-                self.premium_max.set(narrow);
-                self.clamp_premium(U256::from(self.premium_min.get()), value);
-            }
+            PREMIUM_MIN => self.premium_min.set(narrow),
+            PREMIUM_MAX => self.premium_max.set(narrow),
             PREMIUM_MAX_STEP => self.premium_max_step.set(narrow),
             PREMIUM_INTERVAL => self.premium_interval.set(narrow),
             MAX_SUPPLY => self.max_supply.set(wide),
             PAUSED => self.paused.set(!value.is_zero()),
             _ => self.keeper.set(Address::from_word(value.into())),
         }
+        if key == PREMIUM_MIN || key == PREMIUM_MAX {
+            self.clamp_premium();
+        }
         log(self.vm(), ParamSet { key, value });
         Ok(())
     }
 
-    /// Keeps `min <= premium <= max` after a bound change.
-    fn clamp_premium(&mut self, min: U256, max: U256) {
-        let old = U256::from(self.premium.get());
-        let new = old.clamp(min, max.max(min));
+    /// Keeps `premiumMin <= premium <= premiumMax` after a bound change (the
+    /// bounds check keeps `premiumMin <= premiumMax`).
+    fn clamp_premium(&mut self) {
+        let old = self.premium.get();
+        let new = old
+            .max(self.premium_min.get())
+            .min(self.premium_max.get());
         if new != old {
-            self.premium.set(U64::saturating_from(new));
+            self.premium.set(new);
             log(
                 self.vm(),
                 PremiumSet {
-                    oldPremium: old,
-                    newPremium: new,
+                    oldPremium: U256::from(old),
+                    newPremium: U256::from(new),
                 },
             );
         }

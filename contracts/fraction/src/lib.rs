@@ -15,6 +15,7 @@
 extern crate alloc;
 
 mod abi;
+mod checkpoints;
 mod config;
 mod error;
 mod short_string;
@@ -41,7 +42,6 @@ use atelier_common::{
     math::WAD,
     params::{fraction, known},
 };
-use openzeppelin_stylus::utils::structs::checkpoints::{Trace, S208};
 use stylus_sdk::{
     prelude::*,
     storage::{
@@ -52,6 +52,7 @@ use stylus_sdk::{
 pub use abi::*;
 pub use config::*;
 pub use error::Error;
+use checkpoints::Trace;
 use signing::{Word, PERMIT_TYPEHASH};
 use vrgda::Curve;
 
@@ -97,11 +98,10 @@ pub struct FractionToken {
     holders: StorageMap<Address, Holder>,
     allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
     nonces: StorageMap<Address, StorageU256>,
-    vote_checkpoints: StorageMap<Address, Trace<S208>>,
-    total_supply_checkpoints: Trace<S208>,
+    vote_checkpoints: StorageMap<Address, Trace>,
+    total_supply_checkpoints: Trace,
     name: StorageB256,
     symbol: StorageB256,
-    hashed_name: StorageB256,
 }
 
 #[public]
@@ -168,8 +168,6 @@ impl FractionToken {
         ] {
             self.apply_param(key, value)?;
         }
-        self.hashed_name
-            .set(self.vm().native_keccak256(name.as_bytes()));
         self.name.set(short_string::pack(&name)?);
         self.symbol.set(short_string::pack(&symbol)?);
         self.vault.set(vault);
@@ -378,26 +376,24 @@ impl FractionToken {
 
     /// Current votes of `account`.
     pub fn get_votes(&self, account: Address) -> U256 {
-        U256::from(self.vote_checkpoints.get(account).latest())
+        self.vote_checkpoints.get(account).latest()
     }
 
     /// Votes of `account` at the end of `timepoint` (must be in the past).
     pub fn get_past_votes(&self, account: Address, timepoint: U256) -> Result<U256, Error> {
         let key = self.past_key(timepoint)?;
-        Ok(U256::from(
-            self.vote_checkpoints.get(account).upper_lookup(key),
-        ))
+        Ok(self.vote_checkpoints.get(account).upper_lookup(key))
     }
 
     /// Total supply at the end of `timepoint` (must be in the past).
     pub fn get_past_total_supply(&self, timepoint: U256) -> Result<U256, Error> {
         let key = self.past_key(timepoint)?;
-        Ok(U256::from(self.total_supply_checkpoints.upper_lookup(key)))
+        Ok(self.total_supply_checkpoints.upper_lookup(key))
     }
 
     /// Number of vote checkpoints of `account`.
     pub fn num_checkpoints(&self, account: Address) -> U256 {
-        self.vote_checkpoints.get(account).length()
+        U256::from(self.vote_checkpoints.get(account).length())
     }
 
     // ---------------------------------------------------------- primary sale

@@ -6,7 +6,7 @@
 use alloy_primitives::{address, uint, Address, B256, U256};
 use stylus_sdk::{keccak_const::Keccak256, prelude::*};
 
-use crate::{abi::*, Error, FractionToken};
+use crate::{abi::*, short_string, Error, FractionToken};
 
 /// The `ecrecover` precompile.
 const ECRECOVER: Address = address!("0000000000000000000000000000000000000001");
@@ -60,13 +60,17 @@ impl FractionToken {
             .native_keccak256(bytes.get(..len * 32).unwrap_or_default())
     }
 
-    /// The EIP-712 domain separator for this chain and address.
+    /// The EIP-712 domain separator for this chain and address. The name's
+    /// hash is taken from the packed name slot on the fly (a keccak of at most
+    /// 31 bytes costs less than reading a stored hash).
     pub(crate) fn domain_separator_v4(&self) -> B256 {
         let vm = self.vm();
+        let name = self.name.get();
+        let len = usize::from(name[short_string::MAX_LEN]).min(short_string::MAX_LEN);
         self.hash_words(
             [
                 DOMAIN_TYPEHASH.word(),
-                self.hashed_name.get(),
+                vm.native_keccak256(name.get(..len).unwrap_or_default()),
                 VERSION_HASH.word(),
                 U256::from(vm.chain_id()).word(),
                 vm.contract_address().word(),

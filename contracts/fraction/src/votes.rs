@@ -1,49 +1,46 @@
-//! ERC20Votes (ERC-5805) bookkeeping on OpenZeppelin's `Checkpoints`
-//! (`Trace<S208>`: a 48-bit timestamp and a 208-bit value in one slot).
+//! ERC20Votes (ERC-5805) bookkeeping on the crate's compact checkpoint
+//! [`Trace`](crate::checkpoints::Trace) (a 48-bit timestamp and a 208-bit
+//! value in one slot).
 //!
 //! As in OpenZeppelin, shares count as votes only once delegated (a holder
 //! may delegate to itself); the total supply is checkpointed on every mint
 //! and burn. Several updates in one block overwrite that block's checkpoint.
-use alloy_primitives::{
-    aliases::{U208, U48},
-    Address, U256,
-};
+use alloy_primitives::{aliases::U48, Address, U256};
 use atelier_common::clock;
 use stylus_sdk::prelude::*;
 
 use crate::{abi::*, error::overflow, Error, FractionToken};
 
-/// `Trace::push` fails only when the clock goes back.
-fn unordered<E>(_: E) -> Error {
-    Error::CheckpointUnorderedInsertion(CheckpointUnorderedInsertion {})
-}
-
 impl FractionToken {
     /// The ERC-6372 clock: the block timestamp as a 48-bit key.
     pub(crate) fn clock_key(&self) -> U48 {
-        U48::saturating_from(clock::now(self.vm()))
+        U48::saturating_from(self.checkpoint_key())
+    }
+
+    /// The checkpoint key now: the block timestamp (below 2^48 for millions
+    /// of years).
+    pub(crate) fn checkpoint_key(&self) -> u64 {
+        clock::now(self.vm())
     }
 
     /// `Err(ERC5805FutureLookup)` unless `timepoint` lies in the past; else
     /// the lookup key.
-    pub(crate) fn past_key(&self, timepoint: U256) -> Result<U48, Error> {
-        let now = self.clock_key();
+    pub(crate) fn past_key(&self, timepoint: U256) -> Result<u64, Error> {
+        let now = self.checkpoint_key();
         if timepoint >= U256::from(now) {
             return Err(Error::FutureLookup(ERC5805FutureLookup {
                 timepoint,
-                clock: now,
+                clock: U48::saturating_from(now),
             }));
         }
-        Ok(U48::saturating_from(timepoint))
+        // timepoint < now < 2^64.
+        Ok(timepoint.to::<u64>())
     }
 
     /// Records the total supply after a mint or burn.
     pub(crate) fn push_total_supply(&mut self, supply: U256) -> Result<(), Error> {
-        let key = self.clock_key();
-        self.total_supply_checkpoints
-            .push(key, U208::saturating_from(supply))
-            .map_err(unordered)?;
-        Ok(())
+        let key = self.checkpoint_key();
+        Ok(self.total_supply_checkpoints.push(key, supply)?)
     }
 
     /// Points `account`'s votes at `delegatee` and moves its balance along.
@@ -78,8 +75,6 @@ impl FractionToken {
         if source == target || amount.is_zero() {
             return Ok(());
         }
-        // Votes of one delegate never exceed the supply, below 2^96.
-        let amount = U208::saturating_from(amount);
         self.adjust_votes(source, amount, false)?;
         self.adjust_votes(target, amount, true)
     }
@@ -87,11 +82,11 @@ impl FractionToken {
     /// Adds `amount` to (or takes it from) `delegate`'s votes, checkpointed
     /// now, with `DelegateVotesChanged`.
     #[inline(never)]
-    fn adjust_votes(&mut self, delegate: Address, amount: U208, add: bool) -> Result<(), Error> {
+    fn adjust_votes(&mut self, delegate: Address, amount: U256, add: bool) -> Result<(), Error> {
         if delegate.is_zero() {
             return Ok(());
         }
-        let key = self.clock_key();
+        let key = self.checkpoint_key();
         let mut trace = self.vote_checkpoints.setter(delegate);
         let old = trace.latest();
         let new = if add {
@@ -100,13 +95,14 @@ impl FractionToken {
             old.checked_sub(amount)
         };
         let new = new.ok_or_else(overflow)?;
-        trace.push(key, new).map_err(unordered)?;
+        // Votes of one delegate never exceed the supply, below 2^96.
+        trace.push(key, new)?;
         log(
             self.vm(),
             DelegateVotesChanged {
                 delegate,
-                previousVotes: U256::from(old),
-                newVotes: U256::from(new),
+                previousVotes: old,
+                newVotes: new,
             },
         );
         Ok(())

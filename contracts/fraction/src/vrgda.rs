@@ -43,13 +43,21 @@ pub struct Curve {
 
 /// Fractional days (WAD) in `seconds`.
 pub fn days(seconds: u64) -> U256 {
-    // seconds < 2^64, so the product stays below 2^124.
-    U256::from(seconds) * WAD / U256::from(SECONDS_PER_DAY)
+    // seconds < 2^64, so the product stays below 2^124: never fails. Through
+    // `mul_div` rather than inline `*` and `/`: one copy of that code.
+    mul_div(U256::from(seconds), WAD, U256::from(SECONDS_PER_DAY), false).unwrap_or_default()
 }
 
-/// `x·y/d`, rounded up or down; `Err` if `x·y` exceeds 256 bits or `d == 0`.
+/// `x·y/d`, rounded up or down; `Err` if `d == 0` or if `x·y` may exceed 256
+/// bits (the bit lengths of `x` and `y` sum above 256).
 pub fn mul_div(x: U256, y: U256, d: U256, up: bool) -> Result<U256, MathOverflow> {
-    let product = x.checked_mul(y).ok_or(MathOverflow {})?;
+    // Conservative overflow check (it refuses products between 2^255 and
+    // 2^256 too, far beyond any payable batch) that reuses the wrapping
+    // multiplication instead of a second, overflow-tracking one.
+    if x.bit_len() + y.bit_len() > 256 {
+        return Err(MathOverflow {});
+    }
+    let product = x * y;
     if d.is_zero() {
         return Err(MathOverflow {});
     }
