@@ -1,0 +1,132 @@
+//! Redemption: burns exactly the issued shares, pays the fee in shares to the
+//! treasury, sends the artwork out, burns the steward token; refused while locked.
+use alloy_primitives::{Address, U256};
+use atelier_common::errors::{ExternalCallFailed, Unauthorized};
+use motsu::prelude::*;
+
+use super::*;
+use crate::{ArtworkLocked, ArtworkRedeemed, ERC721NonexistentToken, Transfer, UnknownArtwork, GENESIS_SHARES};
+
+/// Two genesis artworks; the curator approved the vault for one redemption.
+fn world_with_two() -> World {
+    let w = World::new();
+    w.genesis(1);
+    w.genesis(2);
+    let fee = GENESIS_SHARES * U256::from(FEE_BPS) / U256::from(10_000);
+    w.token.sender(w.curator).approve(w.vault.address(), GENESIS_SHARES + fee).motsu_unwrap();
+    w
+}
+
+#[motsu::test]
+fn redeem_burns_exactly_the_price() {
+    let w = world_with_two();
+    let id = U256::from(1);
+    let fee = shares(25);
+    let supply = w.token.sender(w.admin).total_supply();
+    w.vault.sender(w.curator).redeem(id).motsu_unwrap();
+    assert_eq!(w.token.sender(w.admin).total_supply(), supply - GENESIS_SHARES);
+    assert_eq!(w.shares_of(w.curator), shares(2_000) - GENESIS_SHARES - fee);
+    assert_eq!(w.shares_of(w.treasury.address()), fee);
+    assert_eq!(w.nft_owner(1), w.curator);
+    w.vault.assert_emitted(&ArtworkRedeemed { artworkId: id, redeemer: w.curator, sharesBurned: GENESIS_SHARES, fee });
+    w.vault.assert_emitted(&Transfer { from: w.curator, to: Address::ZERO, tokenId: id });
+    assert_error(w.vault.sender(w.admin).owner_of(id).motsu_unwrap_err(), ERC721NonexistentToken { tokenId: id });
+    assert_eq!(w.vault.sender(w.admin).live_stewards(), U256::from(1));
+    assert_eq!(w.vault.sender(w.admin).balance_of(w.curator).motsu_unwrap(), U256::from(1));
+    let a = w.vault.sender(w.admin).artwork(id).motsu_unwrap();
+    assert!(!a.8, "no longer held");
+    // Gone: a second redemption is refused.
+    assert_error(w.vault.sender(w.curator).redeem(id).motsu_unwrap_err(), UnknownArtwork { artworkId: id });
+    assert_error(w.vault.sender(w.curator).redeem(U256::from(99)).motsu_unwrap_err(), UnknownArtwork { artworkId: U256::from(99) });
+}
+
+#[motsu::test]
+fn anyone_with_the_price_may_redeem_without_a_fee_when_it_is_zero() {
+    let w = World::new();
+    w.genesis(1);
+    w.vault
+        .sender(w.governor)
+        .execute_action(crate::executor::SET_PARAMS, w.vault.address(), Address::ZERO, U256::from(6), U256::ZERO)
+        .motsu_unwrap();
+    let buyer = Address::from_tag("buyer");
+    w.token.sender(w.curator).transfer(buyer, GENESIS_SHARES).motsu_unwrap();
+    w.token.sender(buyer).approve(w.vault.address(), GENESIS_SHARES).motsu_unwrap();
+    w.vault.sender(buyer).redeem(U256::from(1)).motsu_unwrap();
+    assert_eq!(w.shares_of(buyer), U256::ZERO);
+    assert_eq!(w.shares_of(w.treasury.address()), U256::ZERO);
+    assert_eq!(w.nft_owner(1), buyer);
+    assert_eq!(w.token.sender(w.admin).total_supply(), U256::ZERO);
+}
+
+#[motsu::test]
+fn redeem_without_the_price_fails_and_changes_nothing() {
+    let w = World::new();
+    w.genesis(1);
+    // No allowance.
+    let err = w.vault.sender(w.curator).redeem(U256::from(1)).motsu_unwrap_err();
+    assert_error(err, ExternalCallFailed { target: w.token.address() });
+    // Allowance for the burn but not the fee.
+    w.token.sender(w.curator).approve(w.vault.address(), GENESIS_SHARES).motsu_unwrap();
+    let err = w.vault.sender(w.curator).redeem(U256::from(1)).motsu_unwrap_err();
+    assert_error(err, ExternalCallFailed { target: w.token.address() });
+    assert_eq!(w.nft_owner(1), w.vault.address());
+    assert_eq!(w.shares_of(w.curator), GENESIS_SHARES);
+    assert_eq!(w.vault.sender(w.admin).owner_of(U256::from(1)).motsu_unwrap(), w.curator);
+}
+
+#[motsu::test]
+fn redeem_is_refused_while_locked_by_governance() {
+    let w = world_with_two();
+    let id = U256::from(1);
+    let until = U256::from(T0 + 100);
+    let stranger = Address::from_tag("stranger");
+    let err = w.vault.sender(stranger).lock_artwork(id, until).motsu_unwrap_err();
+    assert_error(err, Unauthorized { caller: stranger });
+    w.vault.sender(w.governor).lock_artwork(id, until).motsu_unwrap();
+    // An earlier lock never shortens a later one.
+    w.vault.sender(w.governor).lock_artwork(id, U256::from(T0 + 10)).motsu_unwrap();
+    assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().9, until);
+    test_clock::set(T0 + 100);
+    let err = w.vault.sender(w.curator).redeem(id).motsu_unwrap_err();
+    assert_error(err, ArtworkLocked { artworkId: id, lockedUntil: until });
+    test_clock::set(T0 + 101);
+    w.vault.sender(w.curator).redeem(id).motsu_unwrap();
+    assert_eq!(w.nft_owner(1), w.curator);
+}
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// For any fee and listed share count, redemption burns exactly the
+        /// issued shares and moves exactly floor(shares * fee / 10_000) to the
+        /// treasury.
+        #[test]
+        fn redeem_takes_exactly_shares_plus_fee(fee_bps in 0u64..=5_000, issued in 1u128..=2_000_000_000_000_000_000_000u128) {
+            let w = World::new();
+            let lister = Address::from_tag("lister");
+            let issued = U256::from(issued);
+            w.vault
+                .sender(w.governor)
+                .execute_action(crate::executor::SET_PARAMS, w.vault.address(), Address::ZERO, U256::from(6), U256::from(fee_bps))
+                .motsu_unwrap();
+            w.list(1, lister, issued);
+            w.mint_approved(lister, 1);
+            w.deposit(lister, 1).motsu_unwrap();
+            let fee = issued * U256::from(fee_bps) / U256::from(10_000);
+            // Top the lister up with the fee (a genesis deposit's shares).
+            w.genesis(2);
+            w.token.sender(w.curator).transfer(lister, fee).motsu_unwrap();
+            w.token.sender(lister).approve(w.vault.address(), U256::MAX).motsu_unwrap();
+            let supply = w.token.sender(w.admin).total_supply();
+            w.vault.sender(lister).redeem(U256::from(1)).motsu_unwrap();
+            prop_assert_eq!(w.token.sender(w.admin).total_supply(), supply - issued);
+            prop_assert_eq!(w.shares_of(lister), U256::ZERO);
+            prop_assert_eq!(w.shares_of(w.treasury.address()), fee);
+        }
+    }
+}
