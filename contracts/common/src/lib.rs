@@ -9,6 +9,7 @@ pub mod errors;
 pub mod interfaces;
 pub mod math;
 pub mod params;
+pub mod record;
 
 
 #[cfg(feature = "export-abi")]

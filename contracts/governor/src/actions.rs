@@ -19,6 +19,7 @@
 //! contracts accept. SetParams keys are checked against the target's key count at
 //! `propose` (and vault values against the vault's bounds); other targets check
 //! their values when executed.
+use stylus_sdk::prelude::HostAccess;
 use alloy_primitives::{aliases::U96, Address, U256, U64};
 use atelier_common::{
     errors::UnknownParam,
@@ -142,7 +143,7 @@ impl ArtGovernor {
         let (kind, target, account, id, amount, h1, h2, uri) = action;
         match kind {
             kind::SET_CREATIVE_DIRECTION => {
-                self.write_record(crate::text::direction_key(), &[h1, h2], &uri);
+                atelier_common::record::write(self.vm(), crate::text::direction_key(), &[h1, h2], &uri);
                 self.emit(CreativeDirectionSet { modelId: h1, promptHash: h2, uri });
             }
             kind::GRANT_EXHIBITION => {

@@ -234,7 +234,7 @@ impl ArtGovernor {
 
     /// The curatorial direction: (modelId, promptHash, uri).
     pub fn creative_direction(&self) -> (B256, B256, String) {
-        let ([model_id, prompt_hash], uri) = self.read_record::<2>(text::direction_key());
+        let ([model_id, prompt_hash], uri) = atelier_common::record::read::<2>(self.vm(), text::direction_key());
         (model_id, prompt_hash, uri)
     }
 

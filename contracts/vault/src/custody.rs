@@ -67,7 +67,7 @@ impl ArtVault {
         a.shares.set(U96::saturating_from(shares));
         a.token_id.set(token_id);
         let words = [seed, model_id, prompt_hash, artist.into_word()];
-        self.write_record(text::artwork_key(artwork_id), &words, &uri);
+        atelier_common::record::write(self.vm(), text::artwork_key(artwork_id), &words, &uri);
         self.mint_steward(steward, artwork_id);
         if steward != self.vm().contract_address() {
             self.live_stewards.set(self.live_stewards.get() + U64::from(1));

@@ -114,7 +114,7 @@ impl ArtVault {
         self.treasury.set(treasury);
         self.governor.set(governor);
         self.curator.set(genesis_curator);
-        self.write_record(text::base_uri_key(), &[], &base_uri);
+        atelier_common::record::write(self.vm(), text::base_uri_key(), &[], &base_uri);
         self.set_own_param(atelier_common::params::vault::REDEEM_FEE_BPS, redeem_fee_bps)?;
         self.emit(Initialized { token, registry, treasury, governor, genesisCurator: genesis_curator });
         Ok(())
@@ -225,7 +225,7 @@ impl ArtVault {
             return Err(UnknownArtwork { artworkId: artwork_id }.into());
         }
         let ([seed, model_id, prompt_hash, artist], uri) =
-            self.read_record::<4>(text::artwork_key(artwork_id));
+            atelier_common::record::read::<4>(self.vm(), text::artwork_key(artwork_id));
         Ok((
             collection,
             a.token_id.get(),

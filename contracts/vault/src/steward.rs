@@ -1,5 +1,6 @@
 //! Steward-token metadata, ERC-165 and ERC-2981 (the ERC-721 core is OpenZeppelin's),
 //! and the basis-point arithmetic of royalties and redemption fees.
+use stylus_sdk::prelude::HostAccess;
 use alloc::string::String;
 use alloy_primitives::{aliases::B32, U256};
 use atelier_common::errors::MathOverflow;
@@ -64,7 +65,7 @@ impl ArtVault {
     /// `tokenURI`: base URI + decimal id; empty when no base URI is set.
     pub(crate) fn steward_uri(&self, token_id: U256) -> Result<String, Error> {
         self.require_owned(token_id)?;
-        let (_, mut uri) = self.read_record::<0>(text::base_uri_key());
+        let (_, mut uri) = atelier_common::record::read::<0>(self.vm(), text::base_uri_key());
         if !uri.is_empty() {
             // Existing steward ids are artwork ids (<= artwork_count, a u64).
             uri.push_str(&decimal(token_id.as_limbs()[0]));
