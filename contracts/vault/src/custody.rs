@@ -16,16 +16,23 @@ pub type Provenance = (B256, B256, B256, Address, String);
 
 impl ArtVault {
     /// The shares a deposit of `collection`/`tokenId` by `from` mints, or the
-    /// refusal: the genesis curator during bootstrap, else an approved listing for
-    /// exactly this depositor (consumed, so it cannot be replayed).
+    /// refusal: the genesis curator during bootstrap (only when `from` is the
+    /// authenticated caller of `deposit`), else an approved listing for exactly this
+    /// depositor (consumed, so it cannot be replayed).
+    ///
+    /// In `onERC721Received` both the collection (the caller) and `from` are the
+    /// caller's word: any contract could claim a genesis deposit there and mint
+    /// genesis shares, so genesis goes through `deposit` only. A listing is bound to
+    /// its collection's address, so only that collection can deliver it.
     pub(crate) fn authorize_deposit(
         &mut self,
         collection: Address,
         token_id: U256,
         from: Address,
+        caller_is_from: bool,
     ) -> Result<U256, Error> {
         self.require_wired()?;
-        if from == self.curator.get() && !self.bootstrap_over.get() {
+        if caller_is_from && from == self.curator.get() && !self.bootstrap_over.get() {
             return Ok(GENESIS_SHARES);
         }
         let mut by_collection = self.listings.setter(collection);

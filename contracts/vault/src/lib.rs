@@ -157,7 +157,7 @@ impl ArtVault {
         uri: String,
     ) -> Result<U256, Error> {
         let from = self.vm().msg_sender();
-        let shares = self.authorize_deposit(collection, token_id, from)?;
+        let shares = self.authorize_deposit(collection, token_id, from, true)?;
         let this = self.vm().contract_address();
         let data = calls::calldata(calls::TRANSFER_FROM, &[calls::word(from), calls::word(this), token_id.into()]);
         self.call(collection, &data)?;
@@ -168,7 +168,8 @@ impl ArtVault {
     /// ERC-721 safe-transfer hook: `data` must be `abi.encode(bytes32 seed,
     /// bytes32 modelId, bytes32 promptHash, address artist, string uri)`; the
     /// collection is the caller and the depositor is `from`. Refusals revert, so
-    /// the transfer fails.
+    /// the transfer fails. Accepts approved listings only: genesis deposits use
+    /// `deposit`, where the curator is the authenticated caller.
     #[selector(name = "onERC721Received")]
     pub fn on_erc721_received(
         &mut self,
@@ -178,7 +179,7 @@ impl ArtVault {
         data: Bytes,
     ) -> Result<B32, Error> {
         let collection = self.vm().msg_sender();
-        let shares = self.authorize_deposit(collection, token_id, from)?;
+        let shares = self.authorize_deposit(collection, token_id, from, false)?;
         let provenance = custody::decode_provenance(&data).ok_or(BadProvenance {})?;
         self.record(collection, token_id, from, from, provenance, shares)?;
         Ok(B32::new([0x15, 0x0b, 0x7a, 0x02]))

@@ -15,7 +15,6 @@ use core::fmt::Debug;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use alloy_primitives::{keccak256, uint, Address, B256, U256};
-use alloy_sol_types::SolValue;
 use atelier_common::clock::test_clock;
 use atelier_curation::CurationRegistry;
 use atelier_fraction::FractionToken;
@@ -316,13 +315,12 @@ impl World {
     /// The curator mints and deposits collection token `n` (artwork `n` when in order).
     pub fn genesis(&self, n: u64) -> U256 {
         self.nft.sender(self.curator).mint(self.curator, u(n)).motsu_unwrap();
-        let data = Bytes::from(self.provenance(n).abi_encode_params());
-        self.nft
+        self.nft.sender(self.curator).approve(self.vault.address(), u(n)).motsu_unwrap();
+        let (seed, model, prompt, artist, uri) = self.provenance(n);
+        self.vault
             .sender(self.curator)
-            .safe_transfer_from_with_data(self.curator, self.vault.address(), u(n), data)
-            .motsu_unwrap();
-        self.vault.sender(self.curator).artwork(u(n)).motsu_unwrap();
-        u(n)
+            .deposit(self.nft.address(), u(n), seed, model, prompt, artist, uri)
+            .motsu_unwrap()
     }
 
     /// `propose(actions, DESC)` by `by`.

@@ -43,18 +43,29 @@ fn genesis_deposit_records_provenance_mints_steward_and_shares() {
 }
 
 #[motsu::test]
-fn genesis_deposit_by_safe_transfer_with_encoded_provenance() {
+fn genesis_deposit_by_safe_transfer_is_refused() {
+    // In onERC721Received the collection and `from` are the caller's word: a fake
+    // collection could claim a genesis deposit. Genesis goes through `deposit`.
     let w = World::new();
     w.nft.sender(w.curator).mint(w.curator, U256::from(3)).motsu_unwrap();
+    // The vault's DepositRefused reaches the curator wrapped in the collection's
+    // receiver error; the transfer fails and nothing is minted.
     w.nft
         .sender(w.curator)
         .safe_transfer_from_with_data(w.curator, w.vault.address(), U256::from(3), w.encoded(3))
-        .motsu_unwrap();
-    assert_eq!(w.nft_owner(3), w.vault.address());
-    let (seed, model, prompt, artist, uri) = w.provenance(3);
-    let a = w.vault.sender(w.admin).artwork(U256::from(1)).motsu_unwrap();
-    assert_eq!((a.2, a.3, a.4, a.5, a.6, a.7), (seed, model, prompt, artist, uri, GENESIS_SHARES));
-    assert_eq!(w.shares_of(w.curator), GENESIS_SHARES);
+        .motsu_unwrap_err();
+    assert_eq!(w.nft_owner(3), w.curator);
+    assert_eq!(w.shares_of(w.curator), U256::ZERO);
+    // A contract calling the hook directly, claiming the curator sent a token.
+    let fake = Address::from_tag("fake collection");
+    assert_error(
+        w.vault
+            .sender(fake)
+            .on_erc721_received(w.curator, w.curator, U256::from(9), w.encoded(9))
+            .motsu_unwrap_err(),
+        DepositRefused { collection: fake, tokenId: U256::from(9), from: w.curator },
+    );
+    assert_eq!(w.shares_of(w.curator), U256::ZERO);
 }
 
 #[motsu::test]
@@ -64,20 +75,22 @@ fn safe_transfer_without_provenance_is_refused() {
     // No data at all: the vault reverts, so the transfer fails.
     w.nft.sender(w.curator).safe_transfer_from(w.curator, w.vault.address(), U256::from(3)).motsu_unwrap_err();
     assert_eq!(w.nft_owner(3), w.curator);
-    // Called directly with malformed data: BadProvenance.
+    // The collection delivering a listed token with malformed data: BadProvenance.
+    let lister = Address::from_tag("lister");
+    w.list(3, lister, GENESIS_SHARES);
     let mut bad = w.encoded(3).to_vec();
     bad[4 * 32 + 31] = 0x40; // wrong string offset
     let err = w
         .vault
         .sender(w.nft.address())
-        .on_erc721_received(w.curator, w.curator, U256::from(3), bad.into())
+        .on_erc721_received(lister, lister, U256::from(3), bad.into())
         .motsu_unwrap_err();
     assert_error(err, BadProvenance {});
     let short = w.encoded(3).to_vec()[..100].to_vec();
     let err = w
         .vault
         .sender(w.nft.address())
-        .on_erc721_received(w.curator, w.curator, U256::from(3), short.into())
+        .on_erc721_received(lister, lister, U256::from(3), short.into())
         .motsu_unwrap_err();
     assert_error(err, BadProvenance {});
 }
@@ -220,11 +233,13 @@ fn record_acquisition_refusals() {
 fn a_token_already_in_custody_cannot_be_recorded_twice() {
     let w = World::new();
     w.genesis(1);
-    // The collection (caller) announcing the same token again.
+    // The collection (caller) announcing the same token again, as a listing.
+    let lister = Address::from_tag("lister");
+    w.list(1, lister, GENESIS_SHARES);
     let err = w
         .vault
         .sender(w.nft.address())
-        .on_erc721_received(w.curator, w.curator, U256::from(1), w.encoded(1))
+        .on_erc721_received(lister, lister, U256::from(1), w.encoded(1))
         .motsu_unwrap_err();
     assert_error(err, AlreadyRecorded { collection: w.nft.address(), tokenId: U256::from(1) });
 }
