@@ -21,8 +21,7 @@ use atelier_fraction::FractionToken;
 use atelier_treasury::Treasury;
 use atelier_vault::ArtVault;
 use motsu::prelude::*;
-use openzeppelin_stylus::token::erc721::{self, Erc721, IErc721};
-use stylus_sdk::{abi::Bytes, prelude::*};
+use stylus_sdk::prelude::*;
 
 use crate::{actions::kind, types::Action, ArtGovernor};
 
@@ -73,72 +72,7 @@ pub fn assert_error<E: Debug + Into<Vec<u8>>>(err: E, expected: impl Into<E>) {
 /// between threads and panics on a long-held lock under load).
 static SERIAL: Mutex<()> = Mutex::new(());
 
-/// A plain ERC-721 collection whose tokens anyone may mint (test only).
-#[storage]
-pub struct TestNft {
-    erc721: Erc721,
-}
-
-unsafe impl TopLevelStorage for TestNft {}
-
-#[public]
-impl TestNft {
-    pub fn mint(&mut self, to: Address, token_id: U256) -> Result<(), erc721::Error> {
-        self.erc721._mint(to, token_id)
-    }
-
-    pub fn owner_of(&self, token_id: U256) -> Result<Address, erc721::Error> {
-        self.erc721.owner_of(token_id)
-    }
-
-    pub fn approve(&mut self, to: Address, token_id: U256) -> Result<(), erc721::Error> {
-        self.erc721.approve(to, token_id)
-    }
-
-    pub fn transfer_from(&mut self, from: Address, to: Address, token_id: U256) -> Result<(), erc721::Error> {
-        self.erc721.transfer_from(from, to, token_id)
-    }
-
-    pub fn safe_transfer_from(&mut self, from: Address, to: Address, token_id: U256) -> Result<(), erc721::Error> {
-        self.erc721.safe_transfer_from(from, to, token_id)
-    }
-
-    #[selector(name = "safeTransferFrom")]
-    pub fn safe_transfer_from_with_data(
-        &mut self,
-        from: Address,
-        to: Address,
-        token_id: U256,
-        data: Bytes,
-    ) -> Result<(), erc721::Error> {
-        self.erc721.safe_transfer_from_with_data(from, to, token_id, data)
-    }
-}
-
-/// A wallet contract: accepts ETH and ERC-721 tokens.
-#[storage]
-pub struct Wallet;
-
-unsafe impl TopLevelStorage for Wallet {}
-
-#[public]
-impl Wallet {
-    #[receive]
-    pub fn receive(&mut self) -> Result<(), Vec<u8>> {
-        Ok(())
-    }
-
-    #[selector(name = "onERC721Received")]
-    pub fn on_erc721_received(
-        &mut self,
-        _operator: Address,
-        _from: Address,
-        _token_id: U256,
-        _data: Bytes,
-    ) -> alloy_primitives::FixedBytes<4> {
-        erc721::RECEIVER_FN_SELECTOR
-    }
-}
+pub use atelier_testkit::{ArtCollection as TestNft, Wallet};
 
 /// A contract that refuses ETH.
 #[storage]
