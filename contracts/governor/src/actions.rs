@@ -110,10 +110,10 @@ impl ArtGovernor {
                 }
                 return Ok((id.as_limbs()[0], steward));
             }
-            kind::APPROVE_LISTING => {
-                if *target == self.vault.get() || *amount > U256::from(U96::MAX) {
-                    return Err(malformed());
-                }
+            kind::APPROVE_LISTING
+                if *target == self.vault.get() || *amount > U256::from(U96::MAX) =>
+            {
+                return Err(malformed());
             }
             kind::SET_PARAMS => {
                 let key: u8 = (*id).try_into().map_err(|_| malformed())?;
