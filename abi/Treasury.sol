@@ -45,4 +45,6 @@ interface ITreasury {
     error UpkeepNotNeeded(uint256 nextDue);
     error ZeroAddress();
     error ZeroAmount();
+
+    receive() external payable;
 }

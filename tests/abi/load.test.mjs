@@ -37,5 +37,9 @@ for (const file of files) {
       assert.match(e.selector, /^0x[0-9a-f]{8}$/);
     });
     assert.ok(errors > 0, 'no custom errors');
+    // Every contract is deployed with its one-time wiring admin.
+    assert.deepEqual(iface.deploy.inputs.map((p) => p.type), ['address']);
+    // The treasury takes revenue as plain ETH transfers.
+    assert.equal(iface.receive, file === 'Treasury.json');
   });
 }

@@ -15,15 +15,25 @@ use std::{collections::BTreeMap, fmt, fs, path::Path};
 use alloy_json_abi::JsonAbi;
 use stylus_sdk::abi::GenerateAbi;
 
-/// The export binary's entry point: `<bin> [abi-dir]` writes both files.
+/// The export binary's entry point: `<bin> <abi-dir>` writes both files; with no
+/// argument it prints the Solidity interface, as `cargo stylus export-abi` expects.
 pub fn main<T: GenerateAbi>(items: &str) {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "abi".into());
-    let (sol, json) = match export::<T>(items) {
+    main_with::<T>(items, &[]);
+}
+
+/// [`main`] for a contract with entry points stylus-sdk does not print, given as
+/// Solidity signatures (e.g. `"receive() external payable"`).
+pub fn main_with<T: GenerateAbi>(items: &str, extra: &[&str]) {
+    let (sol, json) = match export::<T>(items, extra) {
         Ok(out) => out,
         Err(e) => {
             eprintln!("export-abi {}: {e}", T::NAME);
             std::process::exit(1);
         }
+    };
+    let Some(dir) = std::env::args().nth(1) else {
+        print!("{sol}");
+        return;
     };
     let dir = Path::new(&dir);
     let write = |ext: &str, text: &str| {
@@ -37,13 +47,30 @@ pub fn main<T: GenerateAbi>(items: &str) {
     write("json", &json);
 }
 
-/// The Solidity interface and the JSON ABI of contract `T`.
-pub fn export<T: GenerateAbi>(items: &str) -> Result<(String, String), String> {
+/// The Solidity interface and the JSON ABI of contract `T` (with its constructor,
+/// which a Solidity interface cannot hold but a JSON ABI does).
+pub fn export<T: GenerateAbi>(items: &str, extra: &[&str]) -> Result<(String, String), String> {
     let stylus = Printer::<T>(core::marker::PhantomData).to_string();
-    let merged = merge(&stylus, items)?;
+    let mut merged = merge(&stylus, items)?;
+    merged.extend(extra.iter().map(|e| e.to_string()));
     let sol = render(T::NAME, &merged);
-    let abi = JsonAbi::parse(merged.iter().map(String::as_str))
-        .map_err(|e| format!("alloy cannot parse the interface: {e}"))?;
+    let constructor = Constructor::<T>(core::marker::PhantomData).to_string();
+    let constructor = constructor.trim();
+    // alloy's signature parser knows no `receive`: set it directly.
+    let receive = merged.iter().any(|item| item.starts_with("receive()"));
+    let mut abi = JsonAbi::parse(
+        merged
+            .iter()
+            .map(String::as_str)
+            .filter(|item| !item.starts_with("receive()"))
+            .chain((!constructor.is_empty()).then_some(constructor)),
+    )
+    .map_err(|e| format!("alloy cannot parse the interface: {e}"))?;
+    if receive {
+        abi.receive = Some(alloy_json_abi::Receive {
+            state_mutability: alloy_json_abi::StateMutability::Payable,
+        });
+    }
     let json = serde_json::to_string_pretty(&abi).map_err(|e| e.to_string())? + "\n";
     Ok((sol, json))
 }
@@ -53,6 +80,14 @@ struct Printer<T>(core::marker::PhantomData<T>);
 impl<T: GenerateAbi> fmt::Display for Printer<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         T::fmt_abi(f)
+    }
+}
+
+struct Constructor<T>(core::marker::PhantomData<T>);
+
+impl<T: GenerateAbi> fmt::Display for Constructor<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        T::fmt_constructor_signature(f)
     }
 }
 

@@ -4,5 +4,9 @@
 
 #[cfg(feature = "export-abi")]
 fn main() {
-    atelier_common::abi_export::main::<atelier_treasury::Treasury>(atelier_treasury::ABI_ITEMS);
+    // The SDK does not print `receive`; revenue arrives through it.
+    atelier_common::abi_export::main_with::<atelier_treasury::Treasury>(
+        atelier_treasury::ABI_ITEMS,
+        &["receive() external payable"],
+    );
 }
