@@ -89,7 +89,7 @@ pub fn deploy() -> Collective {
     };
     let admin = c.people.deployer.address();
     c.token.sender(admin).constructor(admin).expect("token constructor");
-    c.registry.sender(admin).constructor(admin);
+    c.registry.sender(admin).constructor(admin).expect("registry constructor");
     c.treasury.sender(admin).constructor(admin).expect("treasury constructor");
     c.vault.sender(admin).constructor(admin).expect("vault constructor");
     c.governor.sender(admin).constructor(admin).expect("governor constructor");

@@ -126,6 +126,10 @@ fn vault_refuses_bad_input() {
     refused!(c.vault.sender(stranger).deposit(c.collection.address(), U256::from(9), keccak256("s9"), B256::ZERO, B256::ZERO, stranger, String::new()), DepositRefused);
     refused!(c.vault.sender(stranger).record_acquisition(c.collection.address(), U256::from(9), keccak256("s9"), B256::ZERO, B256::ZERO, stranger, String::new()), Unauthorized);
     refused!(c.vault.sender(c.treasury.address()).record_acquisition(c.collection.address(), U256::from(9), keccak256("s9"), B256::ZERO, B256::ZERO, stranger, String::new()), NotInCustody);
+    // A collection whose transferFrom moves nothing: the artwork never arrived, so
+    // nothing is minted.
+    let hollow = Contract::<atelier_testkit::HollowCollection>::new();
+    refused!(c.vault.sender(curator).deposit(hollow.address(), U256::from(1), keccak256("s5"), B256::ZERO, B256::ZERO, curator, String::new()), NotInCustody);
     refused!(c.vault.sender(stranger).end_bootstrap(), Unauthorized);
     refused!(c.vault.sender(alice).artwork(U256::from(99)), UnknownArtwork);
     refused!(c.vault.sender(alice).redeem(U256::from(99)), UnknownArtwork);

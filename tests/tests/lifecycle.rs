@@ -425,3 +425,62 @@ fn a_front_run_seed_registration_does_not_block_a_deposit() {
     assert_eq!(c.registry.sender(alice).seed_id_of(seed(9)), seed_id);
     assert_eq!(c.registry.sender(alice).seed_count(), U256::from(4));
 }
+
+/// While a buyback round is live, the sale never mints below the treasury's bid:
+/// otherwise, once the sale price decays under the bid, minting shares and selling
+/// them straight back would drain the buyback budget.
+#[test]
+fn minting_to_sell_into_a_buyback_round_never_pays() {
+    let c = deploy();
+    genesis(&c);
+    primary_sale(&c);
+    let stranger = c.people.stranger.address();
+    c.treasury.sender(stranger).perform_upkeep(Vec::new().into()).motsu_unwrap();
+    assert!(c.treasury.sender(stranger).buyback_round().6, "a round is live");
+    // Late in a quiet round: the curve has decayed well under the rising bid.
+    test_clock::advance(c.cfg("treasury", "roundDuration").to::<u64>() * 9 / 10);
+    let bid = c.treasury.sender(stranger).current_bid().unwrap();
+    let spot = c.token.sender(stranger).spot_price().unwrap();
+    assert!(spot < bid, "the setting: sale spot {spot} under the bid {bid}");
+    let attacker = c.people.carol.address();
+    for n in [1u64, 10, 50] {
+        let quote = c.token.sender(attacker).quote_buy(shares(n)).unwrap();
+        assert!(quote >= shares(n) * bid / SHARE, "{n} shares quoted under the bid");
+    }
+    let cost = buy(&c, attacker, 10);
+    c.token.sender(attacker).approve(c.treasury.address(), shares(10)).unwrap();
+    let paid = c.treasury.sender(attacker).sell_to_treasury(shares(10), U256::ZERO).motsu_unwrap();
+    assert!(paid <= cost, "the round trip must not profit: paid {paid} for shares that cost {cost}");
+}
+
+/// A proposal is judged by the quorum in force when it was made: lowering the
+/// quorum later does not revive a proposal that missed it.
+#[test]
+fn a_later_quorum_change_does_not_revive_a_defeated_proposal() {
+    let c = deploy();
+    genesis(&c);
+    primary_sale(&c);
+    let (curator, alice) = (c.people.curator.address(), c.people.alice.address());
+    c.token.sender(curator).delegate(curator).unwrap();
+    c.token.sender(alice).delegate(alice).unwrap();
+    test_clock::advance(1);
+    // Alice alone (100 of 3,160 shares, 3.2%) misses the 4% quorum.
+    let mut grant = action(kind::GRANT_EXHIBITION);
+    grant.2 = alice;
+    grant.3 = U256::from(1);
+    grant.4 = U256::from(test_clock::get().unwrap() + 400 * DAY);
+    let weak = c.governor.sender(alice).propose(vec![grant], "alice's show".into()).motsu_unwrap();
+    test_clock::advance(c.cfg("governor", "votingDelay").to::<u64>() + 1);
+    c.governor.sender(alice).cast_vote(weak, 1).motsu_unwrap();
+    test_clock::advance(c.cfg("governor", "votingPeriod").to::<u64>());
+    assert_eq!(c.governor.sender(alice).state(weak).unwrap(), state::DEFEATED);
+    // Governance lowers the quorum to 1%.
+    let mut lower = action(kind::SET_PARAMS);
+    lower.1 = c.vault.address();
+    lower.3 = U256::from(params::vault::QUORUM_BPS);
+    lower.4 = U256::from(100);
+    pass(&c, vec![lower.clone()], "quorum 1%");
+    execute(&c, vec![lower], "quorum 1%").expect("execute quorum change");
+    assert_eq!(c.governor.sender(alice).param(params::vault::QUORUM_BPS).unwrap(), U256::from(100));
+    assert_eq!(c.governor.sender(alice).state(weak).unwrap(), state::DEFEATED, "still defeated");
+}

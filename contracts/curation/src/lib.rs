@@ -89,8 +89,13 @@ impl CurationRegistry {
     /// Stores the one-time wiring admin (cannot be `tx.origin`: the deployer
     /// passes it explicitly).
     #[constructor]
-    pub fn constructor(&mut self, admin: Address) {
+    pub fn constructor(&mut self, admin: Address) -> Result<(), Error> {
+        // With no admin, `initialize` could never run: an unusable deployment.
+        if admin.is_zero() {
+            return Err(ZeroAddress {}.into());
+        }
         self.admin.set(admin);
+        Ok(())
     }
 
     /// Wires the registry to its counterparts and sets the initial parameters

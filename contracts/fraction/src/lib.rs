@@ -420,7 +420,7 @@ impl FractionToken {
         }
         let curve = self.curve(now - start)?;
         let sold = U256::from(self.sold.get());
-        let cost = curve.cost(sold, shares)?;
+        let cost = self.priced(curve.cost(sold, shares)?, shares, treasury)?;
         if cost > max_cost {
             return Err(Error::MaxCostExceeded(MaxCostExceeded {
                 cost,
@@ -459,7 +459,8 @@ impl FractionToken {
     /// Cost in wei of buying `shares` share units now.
     pub fn quote_buy(&self, shares: U256) -> Result<U256, Error> {
         let curve = self.current_curve()?;
-        Ok(curve.cost(U256::from(self.sold.get()), shares)?)
+        let cost = curve.cost(U256::from(self.sold.get()), shares)?;
+        self.priced(cost, shares, self.treasury.get())
     }
 
     /// Price in wei of one whole share now (before the sale start: at its
@@ -586,5 +587,26 @@ impl FractionToken {
         self.vm()
             .transfer_eth(to, amount)
             .map_err(|_| Error::EthTransferFailed(EthTransferFailed { to, amount }))
+    }
+}
+
+impl FractionToken {
+    /// A batch's price: the curve's cost, but never below the treasury's live
+    /// buyback bid for the same shares (rounded up). Otherwise, once the sale
+    /// price decays under a round's bid, shares minted from the sale could be sold
+    /// straight back to the treasury at a profit, draining the buyback budget.
+    fn priced(&self, curve_cost: U256, shares: U256, treasury: Address) -> Result<U256, Error> {
+        if treasury.is_zero() {
+            return Ok(curve_cost);
+        }
+        // currentBid() of the Treasury: wei per whole share, 0 with no live round.
+        let bid = self
+            .vm()
+            .static_call(&self, treasury, &[0xde, 0xf1, 0x81, 0x01])
+            .ok()
+            .and_then(|out| out.get(..32).map(U256::from_be_slice))
+            .unwrap_or_default();
+        let floor = vrgda::mul_div(shares, bid, atelier_common::math::WAD, true)?;
+        Ok(curve_cost.max(floor))
     }
 }

@@ -63,7 +63,7 @@ impl ArtGovernor {
         let (against, for_votes) = (p.against.get(), p.for_votes.get());
         let supply = self.past_supply(snapshot)?;
         // turnout >= floor(supply * bps / 10_000), without a 256-bit division.
-        let needed = supply.saturating_mul(U256::from(self.quorum_bps.get()));
+        let needed = supply.saturating_mul(U256::from(p.quorum_bps.get()));
         let turnout = for_votes.saturating_add(p.abstain.get());
         let reached = turnout.saturating_mul(U256::from(BPS)).saturating_add(U256::from(BPS - 1)) >= needed;
         Ok(if reached && for_votes > against { state::SUCCEEDED } else { state::DEFEATED })
@@ -105,6 +105,7 @@ impl ArtGovernor {
         let vote_end = snapshot.saturating_add(self.voting_period.get().to::<u64>());
         p.proposer.set(proposer);
         p.snapshot.set(U64::from(snapshot));
+        p.quorum_bps.set(self.quorum_bps.get());
         p.vote_end.set(U64::from(vote_end));
         p.concerns.set(concerns);
         self.lock_concerned(concerns, vote_end)?;

@@ -3,7 +3,9 @@ use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageB256, StorageBool, StorageU256, StorageU64, StorageU8},
+    storage::{
+        StorageAddress, StorageB256, StorageBool, StorageU16, StorageU256, StorageU64, StorageU8,
+    },
 };
 
 /// One typed governance action, as an ABI tuple
@@ -40,6 +42,9 @@ pub struct Proposal {
     pub snapshot: StorageU64,
     /// 0 live, or CANCELED / VETOED / EXECUTED.
     pub status: StorageU8,
+    /// The quorum in force when proposed: a later change of `quorumBps` can
+    /// neither revive a defeated proposal nor defeat a succeeded one.
+    pub quorum_bps: StorageU16,
     pub vote_end: StorageU64,
     pub eta: StorageU64,
     pub expires: StorageU64,

@@ -8,7 +8,8 @@ use crate::{
     calls::{self, append_bytes, calldata, word},
     text,
     types::GENESIS_SHARES,
-    AlreadyRecorded, ArtVault, ArtworkDeposited, DepositRefused, Error, UnknownArtwork,
+    AlreadyRecorded, ArtVault, ArtworkDeposited, DepositRefused, Error, NotInCustody,
+    UnknownArtwork,
 };
 
 /// (seed, modelId, promptHash, artist, uri): the provenance a depositor declares.
@@ -45,6 +46,17 @@ impl ArtVault {
         listing.depositor.set(Address::ZERO);
         listing.shares.set(U96::ZERO);
         Ok(shares)
+    }
+
+    /// `Err(NotInCustody)` unless `collection.ownerOf(tokenId)` is the vault.
+    pub(crate) fn require_custody(&mut self, collection: Address, token_id: U256) -> Result<(), Error> {
+        let this = self.vm().contract_address();
+        let out = self.call(collection, &calls::calldata(calls::OWNER_OF, &[token_id.into()]))?;
+        let owner = out.get(12..32).map(Address::from_slice).unwrap_or_default();
+        if owner != this {
+            return Err(NotInCustody { collection, tokenId: token_id }.into());
+        }
+        Ok(())
     }
 
     /// Records an artwork now in custody: provenance, steward token to `steward`,

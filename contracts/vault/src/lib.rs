@@ -161,6 +161,9 @@ impl ArtVault {
         let this = self.vm().contract_address();
         let data = calls::calldata(calls::TRANSFER_FROM, &[calls::word(from), calls::word(this), token_id.into()]);
         self.call(collection, &data)?;
+        // A collection without code, or one whose transferFrom does nothing, must not
+        // mint shares for an artwork that never arrived.
+        self.require_custody(collection, token_id)?;
         let provenance = (seed, model_id, prompt_hash, artist, uri);
         self.record(collection, token_id, from, from, provenance, shares)
     }
@@ -203,12 +206,8 @@ impl ArtVault {
         if sender != treasury || sender.is_zero() {
             return Err(Unauthorized { caller: sender }.into());
         }
+        self.require_custody(collection, token_id)?;
         let this = self.vm().contract_address();
-        let out = self.call(collection, &calls::calldata(calls::OWNER_OF, &[token_id.into()]))?;
-        let owner = out.get(12..32).map(Address::from_slice).unwrap_or_default();
-        if owner != this {
-            return Err(NotInCustody { collection, tokenId: token_id }.into());
-        }
         let provenance = (seed, model_id, prompt_hash, artist, uri);
         self.record(collection, token_id, treasury, this, provenance, U256::ZERO)
     }

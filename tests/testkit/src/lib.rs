@@ -80,3 +80,19 @@ impl Wallet {
         erc721::RECEIVER_FN_SELECTOR
     }
 }
+
+/// A broken or malicious collection: `transferFrom` succeeds without moving
+/// anything, and `ownerOf` names nobody.
+#[storage]
+pub struct HollowCollection;
+
+unsafe impl TopLevelStorage for HollowCollection {}
+
+#[public]
+impl HollowCollection {
+    pub fn transfer_from(&mut self, _from: Address, _to: Address, _token_id: U256) {}
+
+    pub fn owner_of(&self, _token_id: U256) -> Address {
+        Address::ZERO
+    }
+}

@@ -82,7 +82,7 @@ impl World {
             _wallets: [alice(), bob(), carol()].map(Contract::new_at),
             _serial: serial,
         };
-        world.registry.sender(admin()).constructor(admin());
+        world.registry.sender(admin()).constructor(admin()).motsu_unwrap();
         world
     }
 

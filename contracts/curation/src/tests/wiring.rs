@@ -271,3 +271,10 @@ fn set_param_enforces_hard_bounds() {
         assert_eq!(w.registry.sender(alice()).param(key).motsu_unwrap(), max);
     }
 }
+
+#[motsu::test]
+fn constructor_refuses_a_zero_admin() {
+    let registry = Contract::<CurationRegistry>::new();
+    let err = registry.sender(alice()).constructor(Address::ZERO).motsu_unwrap_err();
+    assert_eq!(err, Error::ZeroAddress(atelier_common::errors::ZeroAddress {}));
+}

@@ -163,7 +163,7 @@ impl World {
                 shares(1_000_000),
             )
             .motsu_unwrap();
-        w.registry.sender(admin).constructor(admin);
+        w.registry.sender(admin).constructor(admin).motsu_unwrap();
         w.registry
             .sender(admin)
             .initialize(w.token.address(), vault, w.treasury.address(), shares(100), u(86_400), u(3 * 86_400), u(7 * 86_400))

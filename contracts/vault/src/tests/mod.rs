@@ -119,7 +119,7 @@ impl World {
                 shares(1_000_000),
             )
             .motsu_unwrap();
-        w.registry.sender(admin).constructor(admin);
+        w.registry.sender(admin).constructor(admin).motsu_unwrap();
         w.registry
             .sender(admin)
             .initialize(
