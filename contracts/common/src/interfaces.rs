@@ -30,8 +30,9 @@ sol_interface! {
         function setParam(uint8 key, uint256 value) external;
     }
 
-    /// Treasury as seen by the vault (governance).
+    /// Treasury as seen by the vault (governance) and the sale (its live bid).
     interface ITreasury {
+        function currentBid() external view returns (uint256);
         function withdrawReserve(address to, uint256 amount) external;
         function setParam(uint8 key, uint256 value) external;
     }

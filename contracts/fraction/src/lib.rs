@@ -599,10 +599,11 @@ impl FractionToken {
         if treasury.is_zero() {
             return Ok(curve_cost);
         }
-        // currentBid() of the Treasury: wei per whole share, 0 with no live round.
+        // Treasury.currentBid(): wei per whole share, 0 with no live round.
+        const CURRENT_BID: [u8; 4] = stylus_sdk::function_selector!("currentBid");
         let bid = self
             .vm()
-            .static_call(&self, treasury, &[0xde, 0xf1, 0x81, 0x01])
+            .static_call(&self, treasury, &CURRENT_BID)
             .ok()
             .and_then(|out| out.get(..32).map(U256::from_be_slice))
             .unwrap_or_default();
