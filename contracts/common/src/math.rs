@@ -113,6 +113,26 @@ fn mul_div_rem(x: U256, y: U256, d: U256) -> Result<(U256, bool), MathOverflow> 
     Ok((q, !rem.is_zero()))
 }
 
+/// `x * y / d`, rounded up or down, for products that fit 256 bits: `Err` if
+/// `d == 0` or the bit lengths of `x` and `y` sum above 256 (conservative: it also
+/// refuses products between 2^255 and 2^256). Much smaller code than the exact
+/// [`mul_div_down`]/[`mul_div_up`] (no 512-bit path), for callers whose operands
+/// are bounded far below 2^128 (prices, bps, WAD factors): the contracts' size
+/// limit makes the difference.
+#[inline]
+pub fn mul_div_fit(x: U256, y: U256, d: U256, up: bool) -> Result<U256, MathOverflow> {
+    // Reuses the wrapping multiplication instead of an overflow-tracking one.
+    if x.bit_len() + y.bit_len() > 256 {
+        return Err(MathOverflow {});
+    }
+    let product = x * y;
+    if d.is_zero() {
+        return Err(MathOverflow {});
+    }
+    let (q, r) = product.div_rem(d);
+    Ok(q + U256::from(up && !r.is_zero()))
+}
+
 /// `x * y / d` rounded down, exact (512-bit intermediate). `Err` if `d == 0` or
 /// the result does not fit 256 bits.
 pub fn mul_div_down(x: U256, y: U256, d: U256) -> Result<U256, MathOverflow> {

@@ -784,3 +784,23 @@ fn ln_wad_measured_error() {
         max_dist
     );
 }
+
+proptest! {
+    /// The small-code variant agrees with the exact one wherever it accepts, and
+    /// accepts every product of operands whose bit lengths sum to at most 256.
+    #[test]
+    fn mul_div_fit_matches_the_exact_mul_div(
+        x in any::<u128>(), y in any::<u128>(), d in 1..u128::MAX, up in any::<bool>()
+    ) {
+        let (x, y, d) = (U256::from(x), U256::from(y), U256::from(d));
+        let exact = if up { mul_div_up(x, y, d) } else { mul_div_down(x, y, d) };
+        prop_assert_eq!(mul_div_fit(x, y, d, up), exact);
+    }
+}
+
+#[test]
+fn mul_div_fit_refuses_what_may_not_fit_and_zero_divisors() {
+    assert_eq!(mul_div_fit(U256::from(1), U256::from(1), U256::ZERO, false), Err(MathOverflow {}));
+    assert_eq!(mul_div_fit(U256::MAX, U256::from(2), U256::from(2), false), Err(MathOverflow {}));
+    assert_eq!(mul_div_fit(U256::from(7), U256::from(3), U256::from(2), true), Ok(U256::from(11)));
+}

@@ -6,12 +6,12 @@ use alloy_primitives::{
 };
 use atelier_common::{
     errors::{MathOverflow, UnknownParam},
-    math::{exp_wad, WAD},
+    math::{exp_wad, mul_div_fit, WAD},
     params::{bounded, fraction::*},
 };
 use stylus_sdk::prelude::*;
 
-use crate::{abi::*, vrgda::mul_div, Error, FractionToken};
+use crate::{abi::*, Error, FractionToken};
 
 /// `p0`, wei per whole share: at least 1 wei, at most 1e10 ether.
 pub const P0_MIN: U256 = uint!(1_U256);
@@ -59,7 +59,7 @@ pub(crate) fn lambda(decay: U256) -> Result<U64, MathOverflow> {
     for _ in 0..NEWTON_STEPS {
         // λ < 4.7e18: e^λ < 1.1e20, the product < 2^128.
         let e = exp_wad(I256::from_raw(lambda))? + U256::from(1u8);
-        let product = mul_div(x, e, WAD, false)?;
+        let product = mul_div_fit(x, e, WAD, false)?;
         if product >= WAD {
             break;
         }

@@ -558,7 +558,7 @@ impl FractionToken {
     /// The sale curve `elapsed` seconds after the sale start.
     fn curve(&self, elapsed: u64) -> Result<Curve, Error> {
         Ok(Curve {
-            unit_price: vrgda::mul_div(
+            unit_price: atelier_common::math::mul_div_fit(
                 U256::from(self.p0.get()),
                 U256::from(self.premium.get()),
                 WAD,
@@ -607,7 +607,7 @@ impl FractionToken {
             .ok()
             .and_then(|out| out.get(..32).map(U256::from_be_slice))
             .unwrap_or_default();
-        let floor = vrgda::mul_div(shares, bid, atelier_common::math::WAD, true)?;
+        let floor = atelier_common::math::mul_div_fit(shares, bid, atelier_common::math::WAD, true)?;
         Ok(curve_cost.max(floor))
     }
 }

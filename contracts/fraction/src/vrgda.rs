@@ -13,16 +13,16 @@
 //! buyer never pays less than the true integral and splitting a purchase never
 //! pays off.
 //!
-//! Products go through [`mul_div`]: a checked 256-bit product, then one
+//! Products go through [`mul_div_fit`]: a checked 256-bit product, then one
 //! division. The parameter bounds keep every product of a realistic sale far
 //! below 2^256 (`λ·sold < 2^159`, `λ·t < 2^170`); a product that does not fit
 //! belongs to a batch no one could pay for and reverts with `MathOverflow`.
-//! (The shared `mul_div_*` carry a 512-bit path this contract never needs;
-//! leaving it out saves ~1.6 KB of compressed WASM.)
+//! (Through the shared `mul_div_fit`: the exact `mul_div_*` carry a 512-bit
+//! path this contract never needs, ~1.6 KB of compressed WASM.)
 use alloy_primitives::{I256, U256};
 use atelier_common::{
     errors::MathOverflow,
-    math::{exp_wad, WAD},
+    math::{exp_wad, mul_div_fit, WAD},
 };
 
 /// Seconds in one day, the unit of `t` and of the target rate.
@@ -44,25 +44,8 @@ pub struct Curve {
 /// Fractional days (WAD) in `seconds`.
 pub fn days(seconds: u64) -> U256 {
     // seconds < 2^64, so the product stays below 2^124: never fails. Through
-    // `mul_div` rather than inline `*` and `/`: one copy of that code.
-    mul_div(U256::from(seconds), WAD, U256::from(SECONDS_PER_DAY), false).unwrap_or_default()
-}
-
-/// `x·y/d`, rounded up or down; `Err` if `d == 0` or if `x·y` may exceed 256
-/// bits (the bit lengths of `x` and `y` sum above 256).
-pub fn mul_div(x: U256, y: U256, d: U256, up: bool) -> Result<U256, MathOverflow> {
-    // Conservative overflow check (it refuses products between 2^255 and
-    // 2^256 too, far beyond any payable batch) that reuses the wrapping
-    // multiplication instead of a second, overflow-tracking one.
-    if x.bit_len() + y.bit_len() > 256 {
-        return Err(MathOverflow {});
-    }
-    let product = x * y;
-    if d.is_zero() {
-        return Err(MathOverflow {});
-    }
-    let (q, r) = product.div_rem(d);
-    Ok(q + U256::from(up && !r.is_zero()))
+    // `mul_div_fit` rather than inline `*` and `/`: one copy of that code.
+    mul_div_fit(U256::from(seconds), WAD, U256::from(SECONDS_PER_DAY), false).unwrap_or_default()
 }
 
 fn signed(x: U256) -> Result<I256, MathOverflow> {
@@ -72,8 +55,8 @@ fn signed(x: U256) -> Result<I256, MathOverflow> {
 impl Curve {
     /// `λ(sold/r - t)`, rounded up or down.
     fn exponent(&self, sold: U256, up: bool) -> Result<I256, MathOverflow> {
-        let ahead = mul_div(self.lambda, sold, self.rate, up)?;
-        let elapsed = mul_div(self.lambda, self.days, WAD, !up)?;
+        let ahead = mul_div_fit(self.lambda, sold, self.rate, up)?;
+        let elapsed = mul_div_fit(self.lambda, self.days, WAD, !up)?;
         signed(ahead)?
             .checked_sub(signed(elapsed)?)
             .ok_or(MathOverflow {})
@@ -81,7 +64,7 @@ impl Curve {
 
     /// Price in wei of one whole share after `sold` share units, rounded down.
     pub fn spot(&self, sold: U256) -> Result<U256, MathOverflow> {
-        mul_div(
+        mul_div_fit(
             self.unit_price,
             exp_wad(self.exponent(sold, false)?)?,
             WAD,
@@ -96,7 +79,7 @@ impl Curve {
         // exp_wad returns floor(true) or one less: +2 bounds the true value.
         let high = exp_wad(self.exponent(end, true)?)? + U256::from(2u8);
         let low = exp_wad(self.exponent(sold, false)?)?;
-        let span = mul_div(self.rate, high.saturating_sub(low), self.lambda, true)?;
-        mul_div(self.unit_price, span, WAD, true)
+        let span = mul_div_fit(self.rate, high.saturating_sub(low), self.lambda, true)?;
+        mul_div_fit(self.unit_price, span, WAD, true)
     }
 }

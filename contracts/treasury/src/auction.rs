@@ -2,7 +2,10 @@
 //! linearly from `floorBps` to `capBps` of the spot price read at opening, and a
 //! sale fills only as many shares as the remaining budget buys.
 use alloy_primitives::U256;
-use atelier_common::{errors::MathOverflow, math::WAD};
+use atelier_common::{
+    errors::MathOverflow,
+    math::{mul_div_fit, WAD},
+};
 
 use crate::accounting::BPS;
 
@@ -27,10 +30,9 @@ pub fn bid_at(
     mul_div(spot, scaled_bps, u128::from(BPS) * d)
 }
 
-/// `x * y / d` rounded down (`d > 0`), or `MathOverflow`.
+/// `x * y / d` rounded down, through the shared small-code variant.
 fn mul_div(x: U256, y: u128, d: u128) -> Result<U256, MathOverflow> {
-    let product = x.checked_mul(U256::from(y)).ok_or(MathOverflow {})?;
-    product.checked_div(U256::from(d)).ok_or(MathOverflow {})
+    mul_div_fit(x, U256::from(y), U256::from(d), false)
 }
 
 /// How much of an offer of `shares` (18-decimal units) a round with
