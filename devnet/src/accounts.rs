@@ -1,0 +1,33 @@
+//! Prefunded dev accounts: publicly known test keys, never to be used on a real chain.
+
+use alloy_primitives::{Address, B256, U256};
+use k256::ecdsa::SigningKey;
+
+/// Well-known keys: the Nitro dev node's funded key first, then the first keys of the
+/// public "test test ... junk" mnemonic that Hardhat and Anvil print. Test-only.
+pub const DEV_KEYS: [&str; 6] = [
+    "b6b15c8cb491557369f3c7d2c287b053eb229daa9c22138887752191c9520659",
+    "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+    "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+    "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+    "7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+    "47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+];
+
+/// Each dev account starts with 10,000 ETH.
+pub fn dev_balance() -> U256 {
+    U256::from(10_000u64) * U256::from(10u64).pow(U256::from(18u64))
+}
+
+/// A dev key as a signing key.
+pub fn signing_key(i: usize) -> SigningKey {
+    let bytes: B256 = DEV_KEYS[i].parse().expect("constant key");
+    SigningKey::from_bytes(&bytes.0.into()).expect("constant key")
+}
+
+/// The dev accounts: (address, hex private key).
+pub fn dev_accounts() -> Vec<(Address, &'static str)> {
+    (0..DEV_KEYS.len())
+        .map(|i| (Address::from_private_key(&signing_key(i)), DEV_KEYS[i]))
+        .collect()
+}

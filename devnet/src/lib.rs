@@ -1,0 +1,25 @@
+//! Atelier's local Stylus dev chain.
+//!
+//! A JSON-RPC server ([`server`], [`rpc`]) over a single-node chain ([`chain`]) that
+//! executes transactions with revm ([`exec`]) and runs Stylus programs through the
+//! project's WASM host ([`stylus`]). The Arbitrum surface `cargo stylus deploy` needs
+//! (ArbWasm at 0x71, ArbOwnerPublic, the StylusDeployer) is native Rust
+//! ([`precompiles`], [`deployer`]).
+
+pub mod accounts;
+pub mod chain;
+pub mod deployer;
+pub mod error;
+pub mod exec;
+pub mod json;
+pub mod precompiles;
+pub mod rpc;
+pub mod server;
+pub mod state_file;
+pub mod stylus;
+pub mod tx;
+
+/// Nitro's dev-node chain id.
+pub const CHAIN_ID: u64 = 412_346;
+/// Nitro's dev-node HTTP port.
+pub const DEFAULT_PORT: u16 = 8547;

@@ -1,0 +1,61 @@
+//! Native contracts at Arbitrum's addresses: ArbWasm (0x71), ArbOwnerPublic (0x6b),
+//! ArbSys (0x64), and the StylusDeployer `cargo stylus deploy` calls for constructors.
+
+use alloy_primitives::{address, Address, Bytes};
+use alloy_sol_types::{SolError, SolValue};
+use revm::interpreter::CallInputs;
+
+use crate::exec::{Ctx, ExecError, NativeOutcome};
+
+pub mod arbsys;
+pub mod arbwasm;
+pub mod owner_public;
+
+pub const ARB_SYS: Address = address!("0000000000000000000000000000000000000064");
+pub const ARB_OWNER_PUBLIC: Address = address!("000000000000000000000000000000000000006b");
+pub const ARB_WASM: Address = address!("0000000000000000000000000000000000000071");
+/// Where cargo-stylus 0.10 expects its deployer (`--deployer-address` default).
+pub const STYLUS_DEPLOYER: Address = address!("cEcba2F1DC234f70Dd89F2041029807F8D03A990");
+
+/// Native contracts get this code so `extcodesize` sees them (as on Nitro).
+pub const NATIVE_CODE: [u8; 1] = [0xfe];
+
+pub type Native = fn(&mut Ctx, &CallInputs) -> Result<NativeOutcome, ExecError>;
+
+/// The native handler at an address, if any.
+pub fn native(addr: Address) -> Option<Native> {
+    match addr {
+        ARB_WASM => Some(arbwasm::run),
+        ARB_OWNER_PUBLIC => Some(owner_public::run),
+        ARB_SYS => Some(arbsys::run),
+        STYLUS_DEPLOYER => Some(crate::deployer::run),
+        _ => None,
+    }
+}
+
+/// Every native address (given code at genesis).
+pub const ALL: [Address; 4] = [ARB_SYS, ARB_OWNER_PUBLIC, ARB_WASM, STYLUS_DEPLOYER];
+
+/// Gas for a view of a native contract.
+pub const VIEW_GAS: u64 = 800;
+
+/// ABI-encoded return of a view.
+pub fn ret<T: SolValue>(v: T) -> NativeOutcome {
+    NativeOutcome::ok(Bytes::from(v.abi_encode()), VIEW_GAS)
+}
+
+/// A revert with a Solidity custom error.
+pub fn revert_err<E: SolError>(e: E, gas: u64) -> NativeOutcome {
+    NativeOutcome::revert(Bytes::from(e.abi_encode()), gas)
+}
+
+/// A revert with `Error(string)`.
+pub fn revert_msg(msg: impl Into<String>, gas: u64) -> NativeOutcome {
+    let e = alloy_sol_types::Revert { reason: msg.into() };
+    NativeOutcome::revert(Bytes::from(e.abi_encode()), gas)
+}
+
+/// An unknown selector: revert with no data, as a Solidity contract without fallback.
+pub fn unknown() -> NativeOutcome {
+    NativeOutcome::revert(Bytes::new(), VIEW_GAS)
+}

@@ -1,0 +1,244 @@
+//! Stylus programs on the dev chain: validation at activation, execution through
+//! atelier-host, and the host's [`Backend`] over revm's journaled state.
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
+
+use alloy_primitives::{keccak256, Address, Bytes, Log, B256, U256};
+use atelier_host::{
+    Access, Backend, CallKind, CallRequest, CallResult, CreateRequest, CreateResult, Env, Frame,
+    Program, StorageStore,
+};
+use revm::interpreter::{CallInputs, CallScheme, CallValue, CreateInputs, CreateScheme};
+
+use crate::{
+    exec::{self, Ctx, ExecError, Nested, NativeOutcome},
+    precompiles::{arbwasm, revert_err, revert_msg},
+};
+
+/// `true` for deployed Stylus code (`0xEF 0xF0 0x00` + dictionary byte + brotli WASM).
+pub fn is_stylus_code(code: &[u8]) -> bool {
+    Program::is_stylus_code(code)
+}
+
+/// Compiled programs by code hash, and the Stylus frames open on the call stack.
+#[derive(Clone, Default)]
+pub struct ProgramCache {
+    programs: Arc<Mutex<HashMap<B256, Program>>>,
+    /// Contracts with a (non-delegate) Stylus frame open, for `msg_reentrant`.
+    pub stack: Vec<Address>,
+    /// Gas the host estimated for the outermost Stylus frame of the last transaction.
+    pub last_gas: u64,
+    /// The host's per-transaction bookkeeping (pages, recent programs).
+    pub tx: atelier_host::backend::StylusTx,
+}
+
+impl ProgramCache {
+    /// Clears the per-transaction parts.
+    pub fn begin_tx(&mut self) {
+        self.stack.clear();
+        self.last_gas = 0;
+        self.tx = Default::default();
+    }
+}
+
+impl ProgramCache {
+    fn get(&self, code: &[u8]) -> Result<Program, String> {
+        let hash = keccak256(code);
+        let mut map = self.programs.lock().map_err(|_| "program cache poisoned".to_string())?;
+        if let Some(p) = map.get(&hash) {
+            return Ok(p.clone());
+        }
+        let p = Program::from_code(code).map_err(|e| e.to_string())?;
+        map.insert(hash, p.clone());
+        Ok(p)
+    }
+}
+
+/// Nitro's activation rules (tools/check-wasm) and the host's link check; the
+/// decompressed size on success.
+pub fn validate(code: &[u8]) -> Result<usize, String> {
+    let wasm = atelier_host::program::decode(code).map_err(|e| e.to_string())?;
+    let report = check_wasm::check(&wasm);
+    if !report.ok() {
+        return Err(report.problems.join("; "));
+    }
+    Program::from_code(code).map_err(|e| e.to_string())?;
+    Ok(wasm.len())
+}
+
+/// Runs the Stylus program `code` for a call frame (value already moved by the caller).
+pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutcome, ExecError> {
+    let codehash = keccak256(&code);
+    if arbwasm::activated_version(ctx, codehash)?.is_none() {
+        return Ok(revert_err(arbwasm::ProgramNotActivated {}, 0));
+    }
+    let program = match ctx.external.stylus.get(&code) {
+        Ok(p) => p,
+        Err(e) => return Ok(revert_msg(format!("program failed to load: {e}"), inputs.gas_limit)),
+    };
+    let delegate = matches!(inputs.scheme, CallScheme::DelegateCall | CallScheme::CallCode);
+    let frame = Frame {
+        address: inputs.target_address,
+        code_address: inputs.bytecode_address,
+        caller: inputs.caller,
+        value: inputs.call_value(),
+        input: inputs.input.clone(),
+        gas_limit: inputs.gas_limit,
+        is_static: inputs.is_static,
+        reentrant: ctx.external.stylus.stack.contains(&inputs.target_address),
+        depth: ctx.evm.inner.journaled_state.depth() as usize,
+    };
+    if !delegate {
+        ctx.external.stylus.stack.push(inputs.target_address);
+    }
+    let outcome = atelier_host::execute(&program, &frame, &mut RevmBackend { ctx: &mut *ctx });
+    if !delegate {
+        ctx.external.stylus.stack.pop();
+    }
+    if ctx.external.stylus.stack.is_empty() {
+        ctx.external.stylus.last_gas = outcome.gas_used;
+    }
+    Ok(NativeOutcome { success: outcome.success, output: outcome.output, gas_used: outcome.gas_used })
+}
+
+/// The host's view of revm's journaled state.
+pub struct RevmBackend<'a> {
+    pub ctx: &'a mut Ctx,
+}
+
+fn key(k: B256) -> U256 {
+    U256::from_be_bytes(k.0)
+}
+
+impl Backend for RevmBackend<'_> {
+    fn env(&self) -> Env {
+        let env = &self.ctx.evm.inner.env;
+        Env {
+            chain_id: env.cfg.chain_id,
+            block_number: env.block.number.saturating_to(),
+            timestamp: env.block.timestamp.saturating_to(),
+            basefee: env.block.basefee,
+            coinbase: env.block.coinbase,
+            block_gas_limit: env.block.gas_limit.saturating_to(),
+            origin: env.tx.caller,
+            gas_price: env.effective_gas_price(),
+            ..Env::default()
+        }
+    }
+
+    fn storage_load(&mut self, contract: Address, k: B256) -> Access<B256> {
+        let _ = self.ctx.evm.load_account(contract);
+        match self.ctx.evm.sload(contract, key(k)) {
+            Ok(s) => Access { value: B256::from(s.data), cold: s.is_cold },
+            Err(_) => Access::cold(B256::ZERO),
+        }
+    }
+
+    fn storage_store(&mut self, contract: Address, k: B256, value: B256) -> StorageStore {
+        let _ = self.ctx.evm.load_account(contract);
+        match self.ctx.evm.sstore(contract, key(k), key(value)) {
+            Ok(s) => StorageStore {
+                original: B256::from(s.data.original_value),
+                present: B256::from(s.data.present_value),
+                cold: s.is_cold,
+            },
+            Err(_) => StorageStore::default(),
+        }
+    }
+
+    fn transient_load(&mut self, contract: Address, k: B256) -> B256 {
+        B256::from(self.ctx.evm.tload(contract, key(k)))
+    }
+
+    fn transient_store(&mut self, contract: Address, k: B256, value: B256) {
+        self.ctx.evm.tstore(contract, key(k), key(value))
+    }
+
+    fn balance(&mut self, account: Address) -> Access<U256> {
+        match self.ctx.evm.balance(account) {
+            Ok(s) => Access { value: s.data, cold: s.is_cold },
+            Err(_) => Access::cold(U256::ZERO),
+        }
+    }
+
+    fn code(&mut self, account: Address) -> Access<Bytes> {
+        match self.ctx.evm.code(account) {
+            Ok(s) => Access { value: s.data, cold: s.is_cold },
+            Err(_) => Access::cold(Bytes::new()),
+        }
+    }
+
+    fn code_hash(&mut self, account: Address) -> Access<B256> {
+        match self.ctx.evm.code_hash(account) {
+            Ok(s) => Access { value: s.data, cold: s.is_cold },
+            Err(_) => Access::cold(B256::ZERO),
+        }
+    }
+
+    fn touch_account(&mut self, account: Address) -> Access<bool> {
+        match self.ctx.evm.load_account(account) {
+            Ok(s) => {
+                let exists = !(s.data.is_empty() || s.data.is_loaded_as_not_existing());
+                Access { value: exists, cold: s.is_cold }
+            }
+            Err(_) => Access::cold(false),
+        }
+    }
+
+    fn call(&mut self, r: CallRequest) -> CallResult {
+        let (scheme, target, caller, value) = match r.kind {
+            CallKind::Call => (CallScheme::Call, r.to, r.from, CallValue::Transfer(r.value)),
+            CallKind::StaticCall => (CallScheme::StaticCall, r.to, r.from, CallValue::Transfer(U256::ZERO)),
+            CallKind::DelegateCall => {
+                (CallScheme::DelegateCall, r.from, r.context_caller, CallValue::Apparent(r.value))
+            }
+        };
+        let inputs =
+            exec::call_inputs(caller, target, r.to, value, r.input, r.gas, scheme, r.is_static);
+        match exec::run_nested(self.ctx, Nested::Call(inputs)) {
+            Ok(revm::FrameResult::Call(o)) => CallResult {
+                success: o.result.result.is_ok(),
+                output: o.result.output.clone(),
+                gas_used: o.result.gas.spent().min(r.gas),
+                meter: Default::default(),
+            },
+            _ => CallResult::failure(Bytes::new(), r.gas),
+        }
+    }
+
+    fn create(&mut self, r: CreateRequest) -> CreateResult {
+        let scheme = match r.salt {
+            Some(s) => CreateScheme::Create2 { salt: key(s) },
+            None => CreateScheme::Create,
+        };
+        let inputs = Box::new(CreateInputs {
+            caller: r.from,
+            scheme,
+            value: r.value,
+            init_code: r.init_code,
+            gas_limit: r.gas,
+        });
+        match exec::run_nested(self.ctx, Nested::Create(inputs)) {
+            Ok(revm::FrameResult::Create(o)) => {
+                let ok = o.result.result.is_ok();
+                CreateResult {
+                    address: if ok { o.address } else { None },
+                    output: if ok { Bytes::new() } else { o.result.output.clone() },
+                    gas_used: o.result.gas.spent().min(r.gas),
+                }
+            }
+            _ => CreateResult { address: None, output: Bytes::new(), gas_used: r.gas },
+        }
+    }
+
+    fn emit_log(&mut self, log: Log) {
+        self.ctx.evm.inner.journaled_state.log(log);
+    }
+
+    fn stylus_tx(&mut self) -> &mut atelier_host::backend::StylusTx {
+        &mut self.ctx.external.stylus.tx
+    }
+}
