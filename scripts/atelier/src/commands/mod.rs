@@ -1,0 +1,96 @@
+//! One module per group of user actions; shared helpers here.
+use alloy::{
+    primitives::{Address, U256},
+    sol_types::SolCall,
+};
+
+use crate::{
+    bindings::{CurationRegistry, FractionToken},
+    chain::{explain_contract, Ctx, Report, Sent},
+    cli::{Cli, Command},
+    util::{fmt_amount, parse_b32, Error, Result},
+};
+
+pub mod curate;
+pub mod deploy;
+pub mod govern;
+pub mod status;
+pub mod trade;
+pub mod vault;
+
+/// Runs the parsed command line.
+pub async fn run(cli: Cli) -> Result<Report> {
+    if let Command::DecodeError(a) = &cli.command {
+        return Ok(decode_error(&a.data)?);
+    }
+    let key = cli.private_key.as_deref();
+    let mut ctx = Ctx::connect(&cli.rpc_url, key, cli.deployment.clone(), !cli.json).await?;
+    match cli.command {
+        Command::Status(a) => status::run(&mut ctx, a).await,
+        Command::Buy(a) => trade::buy(&mut ctx, a).await,
+        Command::Sell(a) => trade::sell(&mut ctx, a).await,
+        Command::Stake(a) => curate::stake(&mut ctx, a, true).await,
+        Command::Unstake(a) => curate::stake(&mut ctx, a, false).await,
+        Command::Claim => curate::claim(&mut ctx).await,
+        Command::RegisterSeed(a) => curate::register_seed(&mut ctx, a).await,
+        Command::Delegate(a) => govern::delegate(&mut ctx, a).await,
+        Command::Propose(a) => govern::propose(&mut ctx, a).await,
+        Command::Vote(a) => govern::vote(&mut ctx, a).await,
+        Command::Execute(a) => govern::execute(&mut ctx, a).await,
+        Command::Veto(a) => govern::veto(&mut ctx, a).await,
+        Command::Cancel(a) => govern::cancel(&mut ctx, a).await,
+        Command::Redeem(a) => vault::redeem(&mut ctx, a).await,
+        Command::License(a) => vault::license(&mut ctx, a).await,
+        Command::Deposit(a) => vault::deposit(&mut ctx, a).await,
+        Command::EndBootstrap => vault::end_bootstrap(&mut ctx).await,
+        Command::Upkeep => trade::upkeep(&mut ctx).await,
+        Command::Keeper(a) => crate::keeper::run(&mut ctx, a).await,
+        Command::Deploy(a) => deploy::run(&mut ctx, a).await,
+        Command::DecodeError(_) => unreachable!("handled above"),
+    }
+}
+
+/// `atelier decode-error 0x...`: offline.
+fn decode_error(hex: &str) -> Result<Report> {
+    let data = alloy::hex::decode(hex.trim()).map_err(|_| Error(format!("`{hex}` is not hex")))?;
+    let r = crate::errors::decode(&data);
+    let mut rep = Report::new(r.to_json());
+    rep.line(r.to_string());
+    Ok(rep)
+}
+
+/// Approves `spender` for `amount` shares unless the allowance already covers it.
+pub async fn ensure_allowance(ctx: &mut Ctx, spender: Address, amount: U256, rep: &mut Report) -> Result<Option<Sent>> {
+    let owner = ctx.sender()?;
+    let token_addr = ctx.addr("FractionToken")?;
+    let token = FractionToken::new(token_addr, ctx.provider.clone());
+    let allowance = token
+        .allowance(owner, spender)
+        .call()
+        .await
+        .map_err(|e| explain_contract("reading the allowance", e))?
+        ._0;
+    if allowance >= amount {
+        return Ok(None);
+    }
+    let data = FractionToken::approveCall { spender, value: amount }.abi_encode();
+    let sent = ctx
+        .send_call(&format!("approve {spender} for {} shares", fmt_amount(amount)), token_addr, data.into(), U256::ZERO)
+        .await?;
+    rep.line(format!("approved {} shares to {spender}: {}", fmt_amount(amount), sent.summary()));
+    Ok(Some(sent))
+}
+
+/// A seed given as an id (digits) or as the seed itself (bytes32 or text).
+pub async fn seed_id(ctx: &mut Ctx, seed: &str) -> Result<U256> {
+    if !seed.is_empty() && seed.bytes().all(|b| b.is_ascii_digit()) {
+        return U256::from_str_radix(seed, 10).map_err(|_| Error(format!("seed id `{seed}` is too large")));
+    }
+    let (b, _) = parse_b32(seed);
+    let registry = CurationRegistry::new(ctx.addr("CurationRegistry")?, ctx.provider.clone());
+    let id = registry.seedIdOf(b).call().await.map_err(|e| explain_contract("seedIdOf", e))?._0;
+    if id.is_zero() {
+        return Err(Error(format!("seed `{seed}` ({b}) is not registered")));
+    }
+    Ok(id)
+}

@@ -1,0 +1,150 @@
+//! The vault: deposit an artwork, redeem one, end bootstrap; licenses.
+use alloy::{
+    primitives::{Address, U256},
+    rpc::types::Filter,
+    sol_types::{SolCall, SolEvent},
+};
+use serde_json::json;
+
+use crate::{
+    bindings::{ArtGovernor, ArtVault, IERC721},
+    chain::{explain_contract, Ctx, Report},
+    cli::{DepositArgs, LicenseCommand, RedeemArgs},
+    commands::ensure_allowance,
+    util::{fail, fmt_amount, fmt_time, parse_b32, Result},
+};
+
+pub async fn deposit(ctx: &mut Ctx, a: DepositArgs) -> Result<Report> {
+    let me = ctx.sender()?;
+    let vaddr = ctx.addr("ArtVault")?;
+    let nft = IERC721::new(a.collection, ctx.provider.clone());
+    let owner = nft.ownerOf(a.token_id).call().await.map_err(|e| explain_contract("collection.ownerOf", e))?._0;
+    if owner != me {
+        return fail(format!("deposit: token {} of {} belongs to {owner}, not to you ({me})", a.token_id, a.collection));
+    }
+    let mut rep = Report::default();
+    let approved = nft.getApproved(a.token_id).call().await.map(|r| r._0 == vaddr).unwrap_or(false)
+        || nft.isApprovedForAll(me, vaddr).call().await.map(|r| r._0).unwrap_or(false);
+    let mut approval = None;
+    if !approved {
+        let data = IERC721::approveCall { to: vaddr, tokenId: a.token_id }.abi_encode();
+        let s = ctx.send_call(&format!("approve the vault for token {}", a.token_id), a.collection, data.into(), U256::ZERO).await?;
+        rep.line(format!("approved the vault for token {}: {}", a.token_id, s.summary()));
+        approval = Some(s);
+    }
+    let (seed, _) = parse_b32(&a.seed);
+    let (model_id, _) = parse_b32(&a.model_id);
+    let (prompt_hash, _) = parse_b32(&a.prompt);
+    let data = ArtVault::depositCall {
+        collection: a.collection,
+        token_id: a.token_id,
+        seed,
+        model_id,
+        prompt_hash,
+        artist: a.artist.unwrap_or(me),
+        uri: a.uri.clone(),
+    }
+    .abi_encode();
+    let sent = ctx.send_call(&format!("deposit token {}", a.token_id), vaddr, data.into(), U256::ZERO).await?;
+    let ev = sent.receipt.inner.logs().iter().find_map(|l| l.log_decode::<ArtVault::ArtworkDeposited>().ok());
+    let (artwork, shares) = ev.map(|e| (e.inner.data.artworkId, e.inner.data.shares)).unwrap_or_default();
+    rep.json = json!({
+        "action": "deposit", "artworkId": artwork.to_string(), "shares": shares.to_string(), "seed": seed,
+        "approval": approval.map(|s| s.json()), "transaction": sent.json(),
+    });
+    rep.line(format!("deposited as artwork {artwork}: steward token {artwork} and {} shares to you", fmt_amount(shares)));
+    rep.line(sent.summary());
+    Ok(rep)
+}
+
+/// The vault's redemption fee: its latest `ParamSet(REDEEM_FEE_BPS)`, else the
+/// deployment's initial value.
+async fn redeem_fee_bps(ctx: &mut Ctx, vaddr: Address) -> Result<u64> {
+    let (head, _) = ctx.head().await?;
+    let filter = Filter::new().address(vaddr).event_signature(ArtVault::ParamSet::SIGNATURE_HASH).topic1(U256::from(6u8));
+    let logs = ctx.logs(filter, ctx.start_block(), head, 50_000).await?;
+    if let Some(v) = logs.iter().filter_map(|l| l.log_decode::<ArtVault::ParamSet>().ok()).last() {
+        return Ok(v.inner.data.value.saturating_to());
+    }
+    Ok(ctx.deployment()?.redeem_fee_bps.unwrap_or(0))
+}
+
+pub async fn redeem(ctx: &mut Ctx, a: RedeemArgs) -> Result<Report> {
+    ctx.sender()?;
+    let vaddr = ctx.addr("ArtVault")?;
+    let vault = ArtVault::new(vaddr, ctx.provider.clone());
+    let art = vault.artwork(a.artwork).call().await.map_err(|e| explain_contract("artwork", e))?;
+    let shares = art._7;
+    if !art._8 {
+        return fail(format!("redeem: artwork {} is no longer in the vault", a.artwork));
+    }
+    let bps = redeem_fee_bps(ctx, vaddr).await?;
+    // The vault's bps_of rounds down.
+    let fee = shares * U256::from(bps) / U256::from(10_000u64);
+    let mut rep = Report::default();
+    let approval = ensure_allowance(ctx, vaddr, shares + fee, &mut rep).await?;
+    let data = ArtVault::redeemCall { artwork_id: a.artwork }.abi_encode();
+    let sent = ctx.send_call(&format!("redeem artwork {}", a.artwork), vaddr, data.into(), U256::ZERO).await?;
+    rep.json = json!({
+        "action": "redeem", "artworkId": a.artwork.to_string(), "sharesBurned": shares.to_string(), "fee": fee.to_string(),
+        "collection": art._0, "tokenId": art._1.to_string(), "approval": approval.map(|s| s.json()), "transaction": sent.json(),
+    });
+    rep.line(format!(
+        "redeemed artwork {}: {} shares burned, {} shares fee to the treasury; token {} of {} is yours",
+        a.artwork,
+        fmt_amount(shares),
+        fmt_amount(fee),
+        art._1,
+        art._0
+    ));
+    rep.line(sent.summary());
+    Ok(rep)
+}
+
+pub async fn end_bootstrap(ctx: &mut Ctx) -> Result<Report> {
+    ctx.sender()?;
+    let vaddr = ctx.addr("ArtVault")?;
+    let sent = ctx.send_call("endBootstrap", vaddr, ArtVault::endBootstrapCall {}.abi_encode().into(), U256::ZERO).await?;
+    let mut rep = Report::new(json!({"action": "endBootstrap", "transaction": sent.json()}));
+    rep.line("bootstrap ended: genesis deposits are closed");
+    rep.line(sent.summary());
+    Ok(rep)
+}
+
+pub async fn license(ctx: &mut Ctx, c: LicenseCommand) -> Result<Report> {
+    let gaddr = ctx.addr("ArtGovernor")?;
+    let gov = ArtGovernor::new(gaddr, ctx.provider.clone());
+    let id = match c {
+        LicenseCommand::Activate { license } | LicenseCommand::Show { license } => license,
+    };
+    let l = gov.license(id).call().await.map_err(|e| explain_contract("license", e))?;
+    let info = json!({"licenseId": id.to_string(), "artworkId": l._0.to_string(), "licensee": l._1, "termsHash": l._2, "fee": l._3.to_string(), "active": l._4});
+    match c {
+        LicenseCommand::Show { .. } => {
+            let mut rep = Report::new(info);
+            rep.line(format!(
+                "license {id}: artwork {}, licensee {}, fee {} ETH, terms {}, {}",
+                l._0,
+                l._1,
+                fmt_amount(l._3),
+                l._2,
+                if l._4 { "active" } else { "not yet active" }
+            ));
+            Ok(rep)
+        }
+        LicenseCommand::Activate { .. } => {
+            let me = ctx.sender()?;
+            if l._1 != me {
+                return fail(format!("license activate: license {id} is for {}, not for you ({me})", l._1));
+            }
+            let data = ArtGovernor::activateLicenseCall { license_id: id }.abi_encode();
+            let sent = ctx.send_call(&format!("activate license {id}"), gaddr, data.into(), l._3).await?;
+            let (_, now) = ctx.head().await?;
+            let mut rep = Report::new(json!({"action": "activateLicense", "license": info, "transaction": sent.json()}));
+            rep.line(format!("license {id} active: paid {} ETH to the treasury ({})", fmt_amount(l._3), fmt_time(now)));
+            rep.line(sent.summary());
+            Ok(rep)
+        }
+    }
+}
+
