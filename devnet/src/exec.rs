@@ -61,7 +61,7 @@ pub fn register(handler: &mut EvmHandler<'_, DevExt, Db>) {
     });
     let prev_create_return = handler.execution.create_return.clone();
     handler.execution.create_return = Arc::new(move |ctx, frame, mut result| {
-        if result.result.is_ok() && stylus::is_stylus_code(&result.output) {
+        if result.result.is_ok() && stylus::is_stylus_family(&result.output) {
             deposit_stylus_code(ctx, frame.created_address, frame.frame_data.checkpoint, &mut result);
             Ok(revm::interpreter::CreateOutcome::new(result, Some(frame.created_address)))
         } else {

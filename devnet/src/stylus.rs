@@ -18,9 +18,51 @@ use crate::{
     precompiles::{arbwasm, revert_err, revert_msg},
 };
 
-/// `true` for deployed Stylus code (`0xEF 0xF0 0x00` + dictionary byte + brotli WASM).
+/// `true` for runnable Stylus code: a program (`0xEF 0xF0 0x00` + dictionary byte +
+/// brotli WASM) or a root contract (`0xEF 0xF0 0x02` + dictionary byte + u32 WASM size +
+/// fragment addresses), the form cargo-stylus 0.10 uses for programs over 24 KiB.
 pub fn is_stylus_code(code: &[u8]) -> bool {
-    Program::is_stylus_code(code)
+    Program::is_stylus_code(code) || code.starts_with(&ROOT_PREFIX)
+}
+
+/// Code any Stylus form starts with (program, fragment, root): exempt from EIP-3541.
+pub fn is_stylus_family(code: &[u8]) -> bool {
+    code.starts_with(&[0xEF, 0xF0]) && matches!(code.get(2), Some(0 | 1 | 2))
+}
+
+pub const FRAGMENT_PREFIX: [u8; 3] = [0xEF, 0xF0, 0x01];
+pub const ROOT_PREFIX: [u8; 3] = [0xEF, 0xF0, 0x02];
+
+/// Turns root-contract code into the single-program form (`0xEFF000` + dictionary +
+/// the fragments' brotli stream, concatenated); program code is returned as is.
+pub fn resolve(ctx: &mut Ctx, code: &Bytes) -> Result<Result<Bytes, String>, ExecError> {
+    if !code.starts_with(&ROOT_PREFIX) {
+        return Ok(Ok(code.clone()));
+    }
+    let Some(&dict) = code.get(3) else { return Ok(Err("root contract: no dictionary byte".into())) };
+    let rest = &code[4.min(code.len())..];
+    if rest.len() < 4 || (rest.len() - 4) % 20 != 0 {
+        return Ok(Err("root contract: malformed fragment list".into()));
+    }
+    let declared = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+    let addrs: Vec<Address> = rest[4..].chunks_exact(20).map(Address::from_slice).collect();
+    let max = crate::precompiles::owner_public::MAX_FRAGMENTS as usize;
+    if addrs.is_empty() || addrs.len() > max {
+        return Ok(Err(format!("root contract: {} fragments (1 to {max} allowed)", addrs.len())));
+    }
+    let mut out = vec![0xEF, 0xF0, 0x00, dict];
+    for a in addrs {
+        let frag = exec::load_code(ctx, a)?;
+        let Some(payload) = frag.strip_prefix(&FRAGMENT_PREFIX[..]) else {
+            return Ok(Err(format!("root contract: {a} does not hold a fragment")));
+        };
+        out.extend_from_slice(payload);
+    }
+    match atelier_host::program::decode(&out) {
+        Ok(wasm) if wasm.len() == declared => Ok(Ok(out.into())),
+        Ok(wasm) => Ok(Err(format!("root contract: WASM is {} bytes, root declares {declared}", wasm.len()))),
+        Err(e) => Ok(Err(e.to_string())),
+    }
 }
 
 /// Compiled programs by code hash, and the Stylus frames open on the call stack.
@@ -59,11 +101,17 @@ impl ProgramCache {
 
 /// Nitro's activation rules (tools/check-wasm) and the host's link check; the
 /// decompressed size on success.
-pub fn validate(code: &[u8]) -> Result<usize, String> {
+/// For a fragmented program (`fragmented`), the single-program size limit does not apply.
+pub fn validate(code: &[u8], fragmented: bool) -> Result<usize, String> {
     let wasm = atelier_host::program::decode(code).map_err(|e| e.to_string())?;
     let report = check_wasm::check(&wasm);
-    if !report.ok() {
-        return Err(report.problems.join("; "));
+    let problems: Vec<&String> = report
+        .problems
+        .iter()
+        .filter(|p| !(fragmented && p.starts_with("compressed size")))
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; "));
     }
     Program::from_code(code).map_err(|e| e.to_string())?;
     Ok(wasm.len())
@@ -75,6 +123,10 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutc
     if arbwasm::activated_version(ctx, codehash)?.is_none() {
         return Ok(revert_err(arbwasm::ProgramNotActivated {}, 0));
     }
+    let code = match resolve(ctx, &code)? {
+        Ok(c) => c,
+        Err(e) => return Ok(revert_msg(format!("program failed to load: {e}"), inputs.gas_limit)),
+    };
     let program = match ctx.external.stylus.get(&code) {
         Ok(p) => p,
         Err(e) => return Ok(revert_msg(format!("program failed to load: {e}"), inputs.gas_limit)),

@@ -99,7 +99,12 @@ pub fn activate(
     if activated_version(ctx, codehash)? == Some(STYLUS_VERSION) {
         return Ok(Err(revert_err(ProgramUpToDate {}, VIEW_GAS)));
     }
-    let wasm_len = match stylus::validate(&code) {
+    let fragmented = code.starts_with(&stylus::ROOT_PREFIX);
+    let code = match stylus::resolve(ctx, &code)? {
+        Ok(c) => c,
+        Err(reason) => return Ok(Err(revert_msg(format!("activation failed: {reason}"), VIEW_GAS))),
+    };
+    let wasm_len = match stylus::validate(&code, fragmented) {
         Ok(n) => n,
         Err(reason) => return Ok(Err(revert_msg(format!("activation failed: {reason}"), VIEW_GAS))),
     };
@@ -206,6 +211,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
             let Ok(call) = programMemoryFootprintCall::abi_decode(data, true) else { return Ok(bad()) };
             match active_program(ctx, call.program)? {
                 Ok((_, code)) => {
+                    let code = stylus::resolve(ctx, &code)?.unwrap_or_default();
                     let pages = atelier_host::Program::from_code(&code).map(|p| p.initial_pages()).unwrap_or(0);
                     ret(pages.min(u16::MAX as u32) as u16)
                 }

@@ -12,9 +12,8 @@ sol! {
     function isChainOwner(address addr) external view returns (bool);
 }
 
-/// Fragmented (over 24 KiB) programs are not supported here: 0 fragments, which makes
-/// cargo-stylus report "contract too large" instead of sending fragments.
-pub const MAX_FRAGMENTS: u8 = 0;
+/// Most fragments a root contract may list (a dev-chain figure).
+pub const MAX_FRAGMENTS: u8 = 4;
 
 pub fn run(_ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecError> {
     let data = &inputs.input;
