@@ -336,6 +336,10 @@ pub struct KeeperArgs {
     /// Most blocks per eth_getLogs request.
     #[arg(long, default_value_t = 50_000)]
     pub log_chunk: u64,
+    /// Append the SharesBought logs read (eth_getLogs JSON, with blockTimestamp)
+    /// to this file: a recorded series for the model's tests.
+    #[arg(long)]
+    pub record: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

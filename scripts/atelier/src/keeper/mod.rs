@@ -126,6 +126,9 @@ async fn once(ctx: &mut Ctx, a: &KeeperArgs, state_path: &Path, report_dir: &Pat
         }
     }
     let new_sales = sales_logs_to_sales(&sales_logs, &times);
+    if let Some(path) = &a.record {
+        record(path, &sales_logs, &times)?;
+    }
     let seeds_registered = registry_logs.iter().filter(|l| l.topic0() == Some(&CurationRegistry::SeedRegistered::SIGNATURE_HASH)).count();
     let stakes = registry_logs.iter().filter(|l| l.topic0() == Some(&CurationRegistry::Staked::SIGNATURE_HASH)).count();
     let unstakes = registry_logs.iter().filter(|l| l.topic0() == Some(&CurationRegistry::Unstaked::SIGNATURE_HASH)).count();
@@ -220,6 +223,22 @@ async fn once(ctx: &mut Ctx, a: &KeeperArgs, state_path: &Path, report_dir: &Pat
         "report": {"json": json_path, "markdown": md_path, "seeds": seeds.len()},
     });
     Ok(rep)
+}
+
+/// Appends logs (timestamps filled in) to a JSON array file.
+fn record(path: &Path, logs: &[Log], times: &std::collections::BTreeMap<u64, u64>) -> Result<()> {
+    let mut all: Vec<Log> = match std::fs::read_to_string(path) {
+        Ok(t) => serde_json::from_str(&t).ctx(format!("{} is not a JSON array of logs", path.display()))?,
+        Err(_) => Vec::new(),
+    };
+    for l in logs {
+        let mut l = l.clone();
+        if l.block_timestamp.is_none() {
+            l.block_timestamp = l.block_number.and_then(|n| times.get(&n).copied());
+        }
+        all.push(l);
+    }
+    write(path, &(serde_json::to_string_pretty(&all).map_err(|e| Error(e.to_string()))? + "\n"))
 }
 
 fn sales_logs_to_sales(logs: &[Log], times: &std::collections::BTreeMap<u64, u64>) -> Vec<Sale> {

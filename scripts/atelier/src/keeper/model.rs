@@ -119,13 +119,12 @@ fn opt_u256<S: serde::Serializer>(v: &Option<U256>, s: S) -> Result<S::Ok, S::Er
     }
 }
 
-/// f64 → WAD, saturating at 0 and 1e6.
+/// f64 → WAD at 12 decimals (finer is float noise), saturating at 0 and 1e6.
 pub fn to_wad(x: f64) -> U256 {
     let x = if x.is_finite() { x.clamp(0.0, 1e6) } else { 0.0 };
-    // Split to keep precision: whole part and 18 decimals.
     let whole = x.trunc();
-    let frac = ((x - whole) * WAD_F).round();
-    U256::from(whole as u64) * U256::from(1_000_000_000_000_000_000u64) + U256::from(frac as u64)
+    let micro_micro = ((x - whole) * 1e12).round() as u64;
+    U256::from(whole as u64) * U256::from(WAD_F as u64) + U256::from(micro_micro) * U256::from(1_000_000u64)
 }
 
 /// WAD → f64.

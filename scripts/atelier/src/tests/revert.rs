@@ -1,0 +1,82 @@
+//! Reverts are decoded by name, with named arguments, against all five ABIs.
+use alloy::{
+    primitives::{address, Bytes, U256},
+    sol_types::SolError,
+};
+
+use crate::{
+    bindings::{ArtGovernor, CurationRegistry, FractionToken, StylusDeployer, Treasury},
+    errors::{decode, Revert},
+};
+
+fn known(data: &[u8]) -> crate::errors::Decoded {
+    match decode(data) {
+        Revert::Known(d) => d,
+        other => panic!("not decoded: {other}"),
+    }
+}
+
+#[test]
+fn custom_errors_decode_by_name_with_arguments() {
+    let d = known(&FractionToken::MaxCostExceeded { cost: U256::from(12), maxCost: U256::from(10) }.abi_encode());
+    assert_eq!(d.name, "MaxCostExceeded");
+    assert_eq!(d.args, vec![("cost".into(), "12".into()), ("maxCost".into(), "10".into())]);
+    assert_eq!(decode(&FractionToken::MaxCostExceeded { cost: U256::from(12), maxCost: U256::from(10) }.abi_encode()).to_string(), "MaxCostExceeded(cost: 12, maxCost: 10)");
+
+    let d = known(&Treasury::UpkeepNotNeeded { nextDue: U256::from(99) }.abi_encode());
+    assert_eq!((d.name.as_str(), d.contracts.clone()), ("UpkeepNotNeeded", vec!["Treasury"]));
+
+    let d = known(&CurationRegistry::CooldownActive { seedId: U256::from(1), endsAt: U256::from(5) }.abi_encode());
+    assert_eq!(d.name, "CooldownActive");
+
+    let d = known(&ArtGovernor::UnexpectedProposalState { proposalId: U256::from(7), state: 3 }.abi_encode());
+    assert_eq!(d.args[1], ("state".into(), "3".into()));
+
+    // Declared by every contract: one entry naming all five.
+    let who = address!("70997970C51812dc3A010C7d01b50e0d17dc79C8");
+    let d = known(&FractionToken::Unauthorized { caller: who }.abi_encode());
+    assert_eq!(d.args[0].1, "0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+    assert_eq!(d.contracts.len(), 5);
+
+    let d = known(&FractionToken::ParamOutOfBounds { key: 1, value: U256::from(10), min: U256::ZERO, max: U256::from(5) }.abi_encode());
+    assert_eq!(decode(&FractionToken::ParamOutOfBounds { key: 1, value: U256::from(10), min: U256::ZERO, max: U256::from(5) }.abi_encode()).to_string(), "ParamOutOfBounds(key: 1, value: 10, min: 0, max: 5)");
+    assert!(d.contracts.contains(&"ArtGovernor"));
+}
+
+#[test]
+fn every_error_of_every_contract_is_known() {
+    let all: Vec<Vec<u8>> = vec![
+        FractionToken::FractionTokenErrors::SELECTORS.iter().map(|s| s.to_vec()).collect::<Vec<_>>(),
+        ArtGovernor::ArtGovernorErrors::SELECTORS.iter().map(|s| s.to_vec()).collect(),
+        Treasury::TreasuryErrors::SELECTORS.iter().map(|s| s.to_vec()).collect(),
+    ]
+    .concat();
+    for sel in all {
+        // A selector alone: known name, though the arguments may be missing.
+        let r = decode(&sel);
+        assert!(!matches!(r, Revert::Empty), "{sel:?}");
+    }
+    assert!(crate::errors::known_count() > 60);
+}
+
+#[test]
+fn the_deployers_wrapper_shows_the_constructors_error() {
+    let inner = FractionToken::ZeroAddress {}.abi_encode();
+    let data = StylusDeployer::ContractInitializationError { newContract: address!("00000000000000000000000000000000000000aa"), data: Bytes::from(inner) }.abi_encode();
+    let d = known(&data);
+    assert_eq!(d.name, "ContractInitializationError");
+    assert_eq!(d.inner.as_deref().and_then(|r| r.name()), Some("ZeroAddress"));
+    assert!(decode(&data).to_string().contains("the constructor reverted: ZeroAddress()"));
+}
+
+#[test]
+fn solidity_strings_empty_and_unknown_reverts() {
+    // Error(string "nope")
+    let data = alloy::hex::decode("08c379a0000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000046e6f706500000000000000000000000000000000000000000000000000000000").unwrap();
+    assert_eq!(decode(&data).to_string(), "Error(message: \"nope\")");
+    assert!(matches!(decode(&[]), Revert::Empty));
+    assert!(decode(&[0xde, 0xad, 0xbe, 0xef]).to_string().starts_with("unknown revert 0xdeadbeef"));
+    assert!(matches!(decode(&[1, 2]), Revert::Unknown(_)));
+    let j = decode(&Treasury::NoLiveRound {}.abi_encode()).to_json();
+    assert_eq!(j["error"], "NoLiveRound");
+}
