@@ -291,3 +291,31 @@ pub fn fingerprint(chain: &Chain) -> String {
     accts.sort();
     format!("head={} txs={} {}", chain.head().number, chain.txs.len(), accts.join(","))
 }
+
+// ---- HTTP --------------------------------------------------------------------------
+
+/// One raw HTTP POST (no client crate); returns (status, body).
+pub fn http_post(addr: &str, body: &[u8]) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+    let head = format!(
+        "POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    let _ = s.write_all(body);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).to_string();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = text.split("\r\n\r\n").nth(1).unwrap_or("").to_string();
+    (status, body)
+}
+
+pub fn http_rpc(addr: &str, method: &str, params: Value) -> Value {
+    let req = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
+    let (status, body) = http_post(addr, req.to_string().as_bytes());
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_str(&body).expect("json response")
+}
