@@ -44,3 +44,6 @@ pub use meter::Meter;
 pub use native::{NativeCall, NativeContract, NativeCtx, NativeResult};
 pub use program::{LoadError, Program};
 pub use world::{Receipt, World};
+
+#[cfg(test)]
+mod tests;

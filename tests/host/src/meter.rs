@@ -24,8 +24,14 @@ pub struct Meter {
     pub hostio_ink: u64,
     /// Host I/O calls of any kind.
     pub hostios: u64,
-    /// EVM gas charged by host I/Os (storage, calls, logs, account access, memory).
+    /// EVM gas charged by host I/Os (storage, logs, account access, memory growth, the
+    /// base cost of nested calls; not the gas the callees used, which their own meters hold).
     pub evm_gas: u64,
+    /// Gas charged on entering each program: memory footprint plus Nitro's init/cached
+    /// program costs.
+    pub init_gas: u64,
+    /// Net `SSTORE` refund (EIP-3529) of the successful frames.
+    pub refund: i64,
 
     /// `storage_load_bytes32` answered by the storage cache (no EVM access).
     pub storage_cache_hits: u64,
@@ -91,6 +97,13 @@ pub struct Meter {
 }
 
 impl Meter {
+    /// The meter's gas, summed: `init_gas + evm_gas + ink() / 10,000` (the frames' own
+    /// costs; the estimate in [`crate::Outcome::gas_used`] also applies the return-data floor
+    /// and rounds per frame, so it can differ by a few gas per frame).
+    pub fn gas(&self) -> u64 {
+        self.init_gas.saturating_add(self.evm_gas).saturating_add(crate::gas::ink_to_gas(self.ink()))
+    }
+
     /// Total ink (instructions plus host I/Os), excluding EVM gas.
     pub fn ink(&self) -> u64 {
         self.wasm_ink.saturating_add(self.hostio_ink)
@@ -126,7 +139,7 @@ impl AddAssign for Meter {
             ($($f:ident),*) => { $( self.$f = self.$f.saturating_add(o.$f); )* };
         }
         add!(
-            frames, instructions, wasm_ink, hostio_ink, hostios, evm_gas, storage_cache_hits,
+            frames, instructions, wasm_ink, hostio_ink, hostios, evm_gas, init_gas, storage_cache_hits,
             storage_reads_cold, storage_reads_warm, storage_cache_writes, storage_writes_noop,
             storage_writes_set, storage_writes_reset, storage_writes_clear, storage_writes_cold,
             storage_flushes, transient_loads, transient_stores, calls, static_calls,
@@ -134,6 +147,7 @@ impl AddAssign for Meter {
             log_topics, log_bytes, keccaks, keccak_bytes, memory_pages_grown, args_bytes,
             result_bytes, return_data_bytes
         );
+        self.refund = self.refund.saturating_add(o.refund);
         self.depth = self.depth.max(o.depth);
     }
 }

@@ -13,7 +13,11 @@
 
 use alloy_primitives::{Address, Bytes, Log, B256, U256};
 
-use crate::{backend::{CallKind, Env}, world::World};
+use crate::{
+    backend::{CallKind, Env},
+    meter::Meter,
+    world::World,
+};
 
 /// What a native call returns: `Ok(return data)` or `Err(revert data)`.
 pub type NativeResult = Result<Vec<u8>, Vec<u8>>;
@@ -57,9 +61,49 @@ where
 pub struct NativeCtx<'w> {
     pub(crate) world: &'w mut World,
     pub(crate) call: NativeCall,
+    gas_left: u64,
+    gas_used: u64,
+    meter: Meter,
 }
 
 impl<'w> NativeCtx<'w> {
+    pub(crate) fn new(world: &'w mut World, call: NativeCall, gas: u64) -> Self {
+        NativeCtx { world, call, gas_left: gas, gas_used: 0, meter: Meter::default() }
+    }
+
+    /// Gas used by the mock's nested calls, and their meters.
+    pub(crate) fn finish(self) -> (u64, Meter) {
+        (self.gas_used, self.meter)
+    }
+
+    fn nested(&mut self, kind: CallKind, to: Address, value: U256, input: &[u8]) -> NativeResult {
+        let gas = self.gas_left - self.gas_left / 64;
+        let res = self.world.nested_call(
+            kind,
+            self.call.address,
+            self.call.caller,
+            to,
+            value,
+            input,
+            gas,
+            self.call.depth + 1,
+            self.call.is_static,
+        );
+        let used = res.gas_used.min(self.gas_left);
+        self.gas_left -= used;
+        self.gas_used += used;
+        let mut meter = res.meter;
+        if !res.success {
+            meter.refund = 0;
+        }
+        self.meter.add_nested(&meter);
+        if res.success {
+            Ok(res.output.to_vec())
+        } else {
+            Err(res.output.to_vec())
+        }
+    }
+
     /// The call being served.
     pub fn call_info(&self) -> &NativeCall {
         &self.call
@@ -88,6 +132,11 @@ impl<'w> NativeCtx<'w> {
     /// Block and transaction environment.
     pub fn env(&self) -> Env {
         self.world.env().clone()
+    }
+
+    /// Gas left to the mock for nested calls.
+    pub fn gas_left(&self) -> u64 {
+        self.gas_left
     }
 
     /// Read the mock's own storage slot (journaled).
@@ -123,20 +172,15 @@ impl<'w> NativeCtx<'w> {
     /// Returns `Ok(return data)` or `Err(revert data)`; a failed call's effects are rolled
     /// back, the mock's own effects are kept unless it reverts too.
     pub fn call(&mut self, to: Address, value: U256, input: &[u8]) -> NativeResult {
-        let kind = if self.call.is_static { CallKind::StaticCall } else { CallKind::Call };
-        self.world.nested_call(kind, self.call.address, to, value, input, self.call.depth + 1)
+        if self.call.is_static && !value.is_zero() {
+            return Err(Vec::new());
+        }
+        self.nested(CallKind::Call, to, value, input)
     }
 
     /// Static-call another contract from the mock.
     pub fn static_call(&mut self, to: Address, input: &[u8]) -> NativeResult {
-        self.world.nested_call(
-            CallKind::StaticCall,
-            self.call.address,
-            to,
-            U256::ZERO,
-            input,
-            self.call.depth + 1,
-        )
+        self.nested(CallKind::StaticCall, to, U256::ZERO, input)
     }
 
     /// The world itself, for anything else (read-only use recommended).

@@ -90,6 +90,7 @@ pub(crate) struct Inner {
     pub(crate) wasm_len: usize,
     pub(crate) initial_pages: u32,
     pub(crate) imports: Vec<String>,
+    pub(crate) init: crate::gas::InitCosts,
 }
 
 impl fmt::Debug for Program {
@@ -107,9 +108,8 @@ pub(crate) fn engine() -> &'static wasmi::Engine {
     static ENGINE: OnceLock<wasmi::Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
         let mut config = wasmi::Config::default();
-        // Fuel is only a safety net against runaway programs; metering is done by the
-        // instrumentation (see meter.rs), which counts real WASM instructions.
-        config.consume_fuel(true);
+        // No wasmi fuel: metering is done by the instrumentation (instrument.rs), which counts
+        // WASM operators and charges Nitro's ink, so runaway programs run out of ink.
         config.wasm_multi_value(false);
         config.wasm_reference_types(false);
         config.wasm_tail_call(false);
@@ -131,7 +131,7 @@ impl Program {
         let code_hash = keccak256(code);
         let wasm = decode(code)?;
         let checked = instrument::inspect(&wasm)?;
-        let instrumented = instrument::instrument(&wasm)?;
+        let instrumented = instrument::instrument(&wasm, checked.type_params.clone())?;
         let module = wasmi::Module::new(engine(), &instrumented[..])
             .map_err(|e| LoadError::Invalid(e.to_string()))?;
         Ok(Program {
@@ -142,6 +142,7 @@ impl Program {
                 wasm_len: wasm.len(),
                 initial_pages: checked.initial_pages,
                 imports: checked.imports,
+                init: checked.init,
             }),
         })
     }
@@ -169,6 +170,11 @@ impl Program {
     /// The `vm_hooks` / `console` functions this program imports, as `module::name`.
     pub fn imports(&self) -> &[String] {
         &self.inner.imports
+    }
+
+    /// Nitro's activation-time prediction of the per-call init costs (see [`crate::gas`]).
+    pub fn init_costs(&self) -> crate::gas::InitCosts {
+        self.inner.init
     }
 
     /// `true` if `code` starts with the Stylus prefix `0xEFF000`.

@@ -5,10 +5,12 @@ use std::{collections::HashMap, rc::Rc};
 use alloy_primitives::{Address, Bytes, Log, B256, U256};
 
 use crate::{
-    backend::{CallKind, Env},
-    engine::Exit,
+    backend::{Access, Backend, CallKind, CallRequest, CallResult, Env, StorageStore, StylusTx},
+    engine::{Exit, Frame},
+    gas,
+    journal::{Checkpoint, Entry, TxState},
     meter::Meter,
-    native::{NativeContract, NativeResult},
+    native::{NativeCall, NativeContract, NativeCtx},
     program::{LoadError, Program},
 };
 
@@ -60,6 +62,8 @@ pub struct World {
     pub(crate) env: Env,
     pub(crate) state: crate::journal::TxState,
     pub(crate) accounts_created: u64,
+    /// How the top-level program frame of the current call ended.
+    pub(crate) top_exit: Option<Exit>,
 }
 
 impl Default for World {
@@ -80,6 +84,7 @@ impl World {
             env: Env::default(),
             state: Default::default(),
             accounts_created: 0,
+            top_exit: None,
         }
     }
 
@@ -255,30 +260,150 @@ impl World {
         self.call(from, to, value, &data)
     }
 
-    /// Used by [`crate::NativeCtx`]: a nested call from a mock.
+    /// Used by [`crate::NativeCtx`]: a nested call from a mock, with `gas`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn nested_call(
         &mut self,
         kind: CallKind,
         from: Address,
+        context_caller: Address,
         to: Address,
         value: U256,
         input: &[u8],
+        gas: u64,
         depth: usize,
-    ) -> NativeResult {
-        let _ = (kind, from, to, value, input, depth);
-        todo!()
+        is_static: bool,
+    ) -> CallResult {
+        self.state.warm_account(to);
+        self.run_call(CallRequest {
+            kind,
+            from,
+            to,
+            value,
+            context_caller,
+            input: Bytes::copy_from_slice(input),
+            gas,
+            is_static: is_static || kind == CallKind::StaticCall,
+            depth,
+        })
     }
 
     /// Used by [`crate::NativeCtx`]: a journaled storage write.
     pub(crate) fn journal_store(&mut self, address: Address, key: B256, value: B256) {
-        let _ = (address, key, value);
-        todo!()
+        let prev = self.storage(address, key);
+        self.state.original.entry((address, key)).or_insert(prev);
+        self.state.journal.push(Entry::Storage { address, key, prev });
+        self.set_storage(address, key, value);
     }
 
     /// Used by [`crate::NativeCtx`]: a journaled log.
     pub(crate) fn journal_log(&mut self, log: Log) {
-        let _ = log;
-        todo!()
+        self.state.logs.push(log);
+    }
+
+    /// Undo everything since `cp`.
+    pub(crate) fn revert_to(&mut self, cp: Checkpoint) {
+        let (journal, logs) = cp.parts();
+        self.state.logs.truncate(logs);
+        while self.state.journal.len() > journal {
+            match self.state.journal.pop().expect("len checked") {
+                Entry::Storage { address, key, prev } => self.set_storage(address, key, prev),
+                Entry::Balance { address, prev } => self.account_mut(address).balance = prev,
+                Entry::Transient { address, key, prev } => {
+                    if prev.is_zero() {
+                        self.state.transient.remove(&(address, key));
+                    } else {
+                        self.state.transient.insert((address, key), prev);
+                    }
+                }
+                Entry::WarmAccount(a) => {
+                    self.state.warm_accounts.remove(&a);
+                }
+                Entry::WarmSlot(a, k) => {
+                    self.state.warm_slots.remove(&(a, k));
+                }
+            }
+        }
+    }
+
+    fn set_balance_journaled(&mut self, address: Address, balance: U256) {
+        let prev = World::balance(self, address);
+        self.state.journal.push(Entry::Balance { address, prev });
+        self.account_mut(address).balance = balance;
+    }
+
+    /// Move `value` from `from` to `to`; `false` (nothing moved) if `from` cannot pay.
+    fn transfer(&mut self, from: Address, to: Address, value: U256) -> bool {
+        if value.is_zero() {
+            return true;
+        }
+        let Some(rest) = World::balance(self, from).checked_sub(value) else {
+            return false;
+        };
+        self.set_balance_journaled(from, rest);
+        let credited = World::balance(self, to).saturating_add(value);
+        self.set_balance_journaled(to, credited);
+        true
+    }
+
+    /// Run a call: checkpoint, move value, route to a program, a mock or nothing, and
+    /// commit or revert.
+    pub(crate) fn run_call(&mut self, req: CallRequest) -> CallResult {
+        let cp = self.state.checkpoint();
+        if req.kind == CallKind::Call && !self.transfer(req.from, req.to, req.value) {
+            return CallResult::failure(Bytes::new(), 0);
+        }
+        let delegate = req.kind == CallKind::DelegateCall;
+        let (acting, caller) =
+            if delegate { (req.from, req.context_caller) } else { (req.to, req.from) };
+        let reentrant = self.state.reentrant(acting, delegate);
+        let (program, native) = match self.accounts.get(&req.to) {
+            Some(a) => (a.program.clone(), a.native.clone()),
+            None => (None, None),
+        };
+        self.state.stack.push((acting, delegate));
+        let result = if let Some(program) = program {
+            let frame = Frame {
+                address: acting,
+                code_address: req.to,
+                caller,
+                value: req.value,
+                input: req.input,
+                gas_limit: req.gas,
+                is_static: req.is_static,
+                reentrant,
+                depth: req.depth,
+            };
+            let out = crate::engine::execute(&program, &frame, self);
+            if req.depth == 0 {
+                self.top_exit = Some(out.exit.clone());
+            }
+            CallResult { success: out.success, output: out.output, gas_used: out.gas_used, meter: out.meter }
+        } else if let Some(native) = native {
+            let call = NativeCall {
+                address: acting,
+                caller,
+                value: req.value,
+                input: req.input,
+                is_static: req.is_static,
+                kind: req.kind,
+                depth: req.depth,
+            };
+            let mut ctx = NativeCtx::new(self, call, req.gas);
+            let res = native.call(&mut ctx);
+            let (gas_used, meter) = ctx.finish();
+            match res {
+                Ok(out) => CallResult { success: true, output: out.into(), gas_used, meter },
+                Err(out) => CallResult { success: false, output: out.into(), gas_used, meter },
+            }
+        } else {
+            CallResult { success: true, ..CallResult::default() }
+        };
+        self.state.stack.pop();
+        if !result.success {
+            self.revert_to(cp);
+        }
+        result
     }
 
     fn top_level(
@@ -290,8 +415,60 @@ impl World {
         data: &[u8],
         gas_limit: u64,
     ) -> Receipt {
-        let _ = (kind, from, to, value, data, gas_limit, Exit::Returned);
-        todo!()
+        self.state = TxState::default();
+        self.top_exit = None;
+        self.env.origin = from;
+        let intrinsic = gas::intrinsic_gas(data);
+        if gas_limit < intrinsic {
+            return Receipt {
+                success: false,
+                output: Bytes::new(),
+                logs: Vec::new(),
+                meter: Meter::default(),
+                gas: gas_limit,
+                exec_gas: 0,
+                exit: Exit::OutOfGas,
+            };
+        }
+        self.state.warm_account(from);
+        self.state.warm_account(to);
+        let cp = self.state.checkpoint();
+        let result = self.run_call(CallRequest {
+            kind,
+            from,
+            to,
+            value,
+            context_caller: from,
+            input: Bytes::copy_from_slice(data),
+            gas: gas_limit - intrinsic,
+            is_static: kind == CallKind::StaticCall,
+            depth: 0,
+        });
+        let logs = std::mem::take(&mut self.state.logs);
+        if kind == CallKind::StaticCall {
+            self.revert_to(cp);
+        }
+        self.state = TxState::default();
+        let total = intrinsic.saturating_add(result.gas_used);
+        let refund = if result.success {
+            (result.meter.refund.max(0) as u64).min(total / 5)
+        } else {
+            0
+        };
+        let exit = match self.top_exit.take() {
+            Some(exit) => exit,
+            None if result.success => Exit::Returned,
+            None => Exit::Reverted,
+        };
+        Receipt {
+            success: result.success,
+            output: result.output,
+            logs: if result.success { logs } else { Vec::new() },
+            meter: result.meter,
+            gas: total - refund,
+            exec_gas: result.gas_used,
+            exit,
+        }
     }
 
     pub(crate) fn account_mut(&mut self, address: Address) -> &mut Account {
@@ -328,4 +505,79 @@ pub fn create_address(sender: Address, nonce: u64) -> Address {
     rlp.extend_from_slice(sender.as_slice());
     rlp.extend_from_slice(&nonce_rlp);
     Address::from_word(alloy_primitives::keccak256(&rlp))
+}
+
+impl Backend for World {
+    fn env(&self) -> Env {
+        self.env.clone()
+    }
+
+    fn storage_load(&mut self, contract: Address, key: B256) -> Access<B256> {
+        let cold = self.state.warm_slot(contract, key);
+        Access { value: self.storage(contract, key), cold }
+    }
+
+    fn storage_store(&mut self, contract: Address, key: B256, value: B256) -> StorageStore {
+        let cold = self.state.warm_slot(contract, key);
+        let present = self.storage(contract, key);
+        let original = *self.state.original.entry((contract, key)).or_insert(present);
+        self.state.journal.push(Entry::Storage { address: contract, key, prev: present });
+        self.set_storage(contract, key, value);
+        StorageStore { original, present, cold }
+    }
+
+    fn transient_load(&mut self, contract: Address, key: B256) -> B256 {
+        self.state.transient.get(&(contract, key)).copied().unwrap_or_default()
+    }
+
+    fn transient_store(&mut self, contract: Address, key: B256, value: B256) {
+        let prev = self.transient_load(contract, key);
+        self.state.journal.push(Entry::Transient { address: contract, key, prev });
+        if value.is_zero() {
+            self.state.transient.remove(&(contract, key));
+        } else {
+            self.state.transient.insert((contract, key), value);
+        }
+    }
+
+    fn balance(&mut self, account: Address) -> Access<U256> {
+        let cold = self.state.warm_account(account);
+        Access { value: World::balance(self, account), cold }
+    }
+
+    fn code(&mut self, account: Address) -> Access<Bytes> {
+        let cold = self.state.warm_account(account);
+        Access { value: World::code(self, account), cold }
+    }
+
+    fn code_hash(&mut self, account: Address) -> Access<B256> {
+        let cold = self.state.warm_account(account);
+        let value = match self.accounts.get(&account) {
+            None => B256::ZERO,
+            Some(a) if a.code.is_empty() && a.balance.is_zero() && a.nonce == 0 => B256::ZERO,
+            Some(a) => alloy_primitives::keccak256(&a.code),
+        };
+        Access { value, cold }
+    }
+
+    fn touch_account(&mut self, account: Address) -> Access<bool> {
+        let cold = self.state.warm_account(account);
+        let exists = self
+            .accounts
+            .get(&account)
+            .is_some_and(|a| !a.code.is_empty() || !a.balance.is_zero() || a.nonce != 0);
+        Access { value: exists, cold }
+    }
+
+    fn call(&mut self, request: CallRequest) -> CallResult {
+        self.run_call(request)
+    }
+
+    fn emit_log(&mut self, log: Log) {
+        self.state.logs.push(log);
+    }
+
+    fn stylus_tx(&mut self) -> &mut StylusTx {
+        &mut self.state.stylus
+    }
 }

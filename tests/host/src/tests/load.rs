@@ -1,0 +1,95 @@
+//! Loading: errors name what is wrong; raw and deployed forms both load.
+
+use std::io::Write;
+
+use crate::{program::decode, LoadError, Program};
+
+fn load_wat(src: &str) -> Result<Program, LoadError> {
+    Program::from_code(&wat::parse_str(src).expect("test wat parses"))
+}
+
+const OK_TAIL: &str = r#"(memory (export "memory") 1)
+    (func (export "user_entrypoint") (param i32) (result i32) (i32.const 0))"#;
+
+#[test]
+fn unknown_import_is_named() {
+    let err = load_wat(&format!(
+        r#"(module (import "vm_hooks" "storage_frobnicate" (func (param i32))) {OK_TAIL})"#
+    ))
+    .unwrap_err();
+    assert_eq!(
+        err,
+        LoadError::UnknownImport { module: "vm_hooks".into(), name: "storage_frobnicate".into() }
+    );
+    assert!(err.to_string().contains("vm_hooks::storage_frobnicate"), "{err}");
+
+    let err = load_wat(&format!(r#"(module (import "env" "abort" (func)) {OK_TAIL})"#)).unwrap_err();
+    assert!(err.to_string().contains("env::abort"), "{err}");
+
+    let err =
+        load_wat(&format!(r#"(module (import "vm_hooks" "g" (global i32)) {OK_TAIL})"#)).unwrap_err();
+    assert!(err.to_string().contains("vm_hooks::g"), "{err}");
+}
+
+#[test]
+fn wrong_import_signature_is_named() {
+    let err = load_wat(&format!(
+        r#"(module (import "vm_hooks" "read_args" (func (param i64))) {OK_TAIL})"#
+    ))
+    .unwrap_err();
+    assert!(matches!(&err, LoadError::ImportSignature { name, .. } if name == "read_args"), "{err}");
+    assert!(err.to_string().contains("read_args"));
+}
+
+#[test]
+fn missing_or_mistyped_entrypoint() {
+    let err = load_wat(r#"(module (memory (export "memory") 1))"#).unwrap_err();
+    assert_eq!(err, LoadError::MissingEntrypoint);
+    assert!(err.to_string().contains("user_entrypoint"));
+
+    let err = load_wat(
+        r#"(module (memory (export "memory") 1) (func (export "user_entrypoint") (result i32) (i32.const 0)))"#,
+    )
+    .unwrap_err();
+    assert_eq!(err, LoadError::EntrypointSignature);
+
+    let err = load_wat(r#"(module (func (export "user_entrypoint") (param i32) (result i32) (i32.const 0)))"#)
+        .unwrap_err();
+    assert_eq!(err, LoadError::MissingMemory);
+}
+
+#[test]
+fn garbage_is_invalid_not_a_panic() {
+    for bytes in [&b""[..], b"\0asm", b"hello world", &[0xEF, 0xF0, 0x00], &[0xEF, 0xF0, 0x00, 0x00, 1, 2, 3]] {
+        assert!(Program::from_code(bytes).is_err(), "{bytes:?}");
+    }
+    assert_eq!(Program::from_code(&[0xEF, 0xF0, 0x00, 0x07]).unwrap_err(), LoadError::UnknownDictionary(7));
+}
+
+#[test]
+fn deployed_form_round_trips() {
+    let wasm = super::probe_wasm();
+    let mut compressed = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut compressed, 4096, 11, 22);
+        w.write_all(&wasm).unwrap();
+    }
+    let mut code = vec![0xEF, 0xF0, 0x00, 0x00];
+    code.extend_from_slice(&compressed);
+    assert_eq!(decode(&code).unwrap(), wasm);
+    let program = Program::from_code(&code).unwrap();
+    assert_eq!(program.code_hash(), alloy_primitives::keccak256(&code));
+    assert_eq!(program.wasm_len(), wasm.len());
+    assert!(program.imports().iter().any(|i| i == "vm_hooks::read_args"));
+}
+
+#[test]
+fn module_without_globals_is_instrumented() {
+    // No global section at all: the instrumenter must add one.
+    let program = load_wat(&format!("(module {OK_TAIL})")).unwrap();
+    let mut world = crate::World::new();
+    let at = world.deploy(&program);
+    let r = world.call(crate::Address::ZERO, at, crate::U256::ZERO, &[]);
+    assert!(r.success, "{r:?}");
+    assert!(r.meter.instructions >= 2);
+}

@@ -1,0 +1,147 @@
+//! Metering: exact instruction and ink counts on tiny programs, host I/O counts by kind,
+//! determinism, and the gas estimate's main terms.
+
+use alloy_primitives::keccak256;
+
+use super::{fixture, op};
+use crate::{gas, Program, World, B256, U256};
+
+fn deploy_wat(world: &mut World, src: &str) -> crate::Address {
+    let program = Program::from_code(&wat::parse_str(src).unwrap()).unwrap();
+    world.deploy(&program)
+}
+
+#[test]
+fn instruction_and_ink_counts_are_exact() {
+    let mut world = World::new();
+    let at = deploy_wat(
+        &mut world,
+        r#"(module (memory (export "memory") 1)
+             (func (export "user_entrypoint") (param i32) (result i32) (i32.const 0)))"#,
+    );
+    let r = world.call(crate::Address::ZERO, at, U256::ZERO, &[]);
+    assert!(r.success);
+    // i32.const (1 ink) + end (1 ink), one block with the 2450-ink header.
+    assert_eq!(r.meter.instructions, 2);
+    assert_eq!(r.meter.wasm_ink, 2 + gas::INK_HEADER_COST);
+    assert_eq!(r.meter.hostios, 0);
+
+    // A counted loop: 10 iterations of a 9-operator body ending in br_if.
+    let at = deploy_wat(
+        &mut world,
+        r#"(module (memory (export "memory") 1)
+             (func (export "user_entrypoint") (param i32) (result i32) (local i32)
+               (loop $l
+                 (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+                 (br_if $l (i32.lt_u (local.get 1) (i32.const 10))))
+               (i32.const 0)))"#,
+    );
+    let r = world.call(crate::Address::ZERO, at, U256::ZERO, &[]);
+    // Blocks: [loop] once; [local.get, i32.const, i32.add, local.set, local.get, i32.const,
+    // i32.lt_u, br_if] ten times; the loop's [end]; [i32.const, end].
+    assert_eq!(r.meter.instructions, 1 + 10 * 8 + 1 + 2);
+    let body = 75 + 1 + 70 + 210 + 75 + 1 + 170 + 765 + gas::INK_HEADER_COST;
+    let once = (1 + gas::INK_HEADER_COST) * 2 + (2 + gas::INK_HEADER_COST);
+    assert_eq!(r.meter.wasm_ink, once + 10 * body);
+}
+
+#[test]
+fn counts_are_deterministic() {
+    let f = fixture();
+    let run = |data: &[u8]| {
+        let mut w = f.world.clone();
+        w.call(f.user, f.a, U256::ZERO, data)
+    };
+    for data in [op::store(1, 5), op::load(3), op::call(f.b, U256::ZERO, &op::store(2, 2))] {
+        let (x, y) = (run(&data), run(&data));
+        assert_eq!(x, y);
+        assert!(x.meter.instructions > 0 && x.gas > 21_000);
+    }
+}
+
+#[test]
+fn storage_reads_by_kind() {
+    let mut f = fixture();
+    let r = f.world.call(f.user, f.a, U256::ZERO, &op::load_twice(1));
+    assert_eq!((r.meter.storage_reads_cold, r.meter.storage_cache_hits), (1, 1));
+    let inner = op::load(1);
+    let r = f.world.call(f.user, f.a, U256::ZERO, &op::load_then_call(1, f.a, U256::ZERO, &inner));
+    assert!(r.success, "{r:?}");
+    assert_eq!((r.meter.storage_reads_cold, r.meter.storage_reads_warm), (1, 1), "{:?}", r.meter);
+}
+
+#[test]
+fn storage_writes_by_transition_and_their_gas() {
+    let mut f = fixture();
+    let set = f.world.call(f.user, f.a, U256::ZERO, &op::store(1, 5));
+    assert_eq!((set.meter.storage_writes_set, set.meter.storage_writes_cold), (1, 1));
+    let reset = f.world.call(f.user, f.a, U256::ZERO, &op::store(1, 6));
+    assert_eq!(reset.meter.storage_writes_reset, 1);
+    let noop = f.world.call(f.user, f.a, U256::ZERO, &op::store(1, 6));
+    assert_eq!(noop.meter.storage_writes_noop, 1);
+    let clear = f.world.call(f.user, f.a, U256::ZERO, &op::store(1, 0));
+    assert_eq!(clear.meter.storage_writes_clear, 1);
+    assert_eq!(clear.meter.refund, gas::SSTORE_CLEAR_REFUND as i64);
+    // zero -> non-zero costs 20,000 + 2,100 cold; non-zero -> non-zero 2,900 + 2,100.
+    assert_eq!(set.exec_gas - reset.exec_gas, 20_000 - 2_900);
+    assert_eq!(reset.exec_gas - noop.exec_gas, 2_900 - 100);
+    assert!(clear.gas < clear.exec_gas + 21_000, "refund applied");
+}
+
+#[test]
+fn logs_are_recorded_and_priced() {
+    let mut f = fixture();
+    let topics = [B256::with_last_byte(1), B256::with_last_byte(2)];
+    let r = f.world.call(f.user, f.a, U256::ZERO, &op::log(&topics, b"hello"));
+    assert!(r.success, "{r:?}");
+    assert_eq!(r.logs.len(), 1);
+    assert_eq!(r.logs[0].address, f.a);
+    assert_eq!(r.logs[0].data.topics(), &topics);
+    assert_eq!(&r.logs[0].data.data[..], b"hello");
+    assert_eq!((r.meter.logs, r.meter.log_topics, r.meter.log_bytes), (1, 2, 5));
+    assert_eq!(r.meter.evm_gas, gas::log_gas(2, 5));
+    // Too many topics is a failure, not a panic.
+    let mut bad = op::log(&[], &[0u8; 200]);
+    bad[1] = 5;
+    assert!(!f.world.call(f.user, f.a, U256::ZERO, &bad).success);
+}
+
+#[test]
+fn keccak_and_memory_growth() {
+    let mut f = fixture();
+    let r = f.world.call(f.user, f.a, U256::ZERO, &op::keccak(b"abc"));
+    assert_eq!(&r.output[..], keccak256(b"abc").as_slice());
+    assert_eq!((r.meter.keccaks, r.meter.keccak_bytes), (1, 3));
+    assert_eq!(r.meter.hostio_ink, gas::HOSTIO_INK + gas::write_price(4) + gas::keccak_price(3)
+        + gas::HOSTIO_INK + 2 * gas::read_price(32));
+
+    let r = f.world.call(f.user, f.a, U256::ZERO, &op::grow(1));
+    assert!(r.success, "{r:?}");
+    assert_eq!(u32::from_le_bytes(r.output[..4].try_into().unwrap()), 2);
+    assert_eq!(r.meter.memory_pages_grown, 1);
+    assert_eq!(r.meter.evm_gas, 0, "two pages are free");
+    let r = f.world.call(f.user, f.a, U256::ZERO, &op::grow(3));
+    assert_eq!(u32::from_le_bytes(r.output[..4].try_into().unwrap()), 4);
+    assert_eq!(r.meter.evm_gas, gas::memory_gas(3, 1, 1));
+    assert_eq!(r.meter.evm_gas, 2 * gas::PAGE_GAS);
+    // Past Nitro's 128 pages the memory price is unbounded: out of gas, as on Nitro.
+    let r = f.world.call(f.user, f.a, U256::ZERO, &op::grow(200));
+    assert_eq!(r.exit, crate::Exit::OutOfGas);
+}
+
+#[test]
+fn gas_estimate_adds_up() {
+    let mut f = fixture();
+    let data = op::store(1, 5);
+    let r = f.world.call(f.user, f.a, U256::ZERO, &data);
+    let program = f.world.program(f.a).unwrap();
+    let init = program.init_costs().call_gas(false);
+    assert_eq!(r.meter.init_gas, init);
+    assert!(r.meter.evm_gas >= 22_100);
+    // The meter's terms add up to the frame's gas (up to ink->gas rounding).
+    assert!(r.exec_gas.abs_diff(r.meter.gas()) <= 1, "{} vs {}", r.exec_gas, r.meter.gas());
+    assert_eq!(r.gas, gas::intrinsic_gas(&data) + r.exec_gas);
+    // A second entry of the same program in one transaction is cached (no init gas).
+    let r = f.world.call(f.user, f.a, U256::ZERO, &op::call(f.b, U256::ZERO, &[]));
+    assert_eq!(r.meter.init_gas, init + program.init_costs().call_gas(true));
+}
