@@ -66,10 +66,11 @@ pub enum Exit {
     Returned,
     /// `user_entrypoint` returned non-zero: revert with the written result as revert data.
     Reverted,
-    /// Ran out of ink/gas (all gas is consumed).
+    /// Ran out of ink/gas, or out of stack (all gas is consumed).
     OutOfGas,
-    /// The program trapped or broke a host rule (e.g. a state change in a static frame);
-    /// all gas is consumed. The string says why.
+    /// The program trapped or broke a host rule (e.g. a state change in a static frame).
+    /// As on Nitro (`userFailure`) this is a revert without data: the gas left is returned
+    /// (a stack overflow consumes all gas). The string says why.
     Failed(String),
 }
 
@@ -260,6 +261,10 @@ fn run(program: &Program, frame: &Frame, backend: &mut dyn Backend, gas: u64, mu
     let instructions = count.get(&store).i64().unwrap_or(0) as u64;
     let state = store.into_data();
 
+    let stack_overflow = matches!(
+        &result,
+        Err(e) if e.as_trap_code() == Some(wasmi::core::TrapCode::StackOverflow)
+    );
     let exit = match result {
         Ok(0) => Exit::Returned,
         Ok(_) => Exit::Reverted,
@@ -285,10 +290,11 @@ fn run(program: &Program, frame: &Frame, backend: &mut dyn Backend, gas: u64, mu
             .saturating_sub(gas::gas_to_ink(own.evm_gas.saturating_add(state.nested_gas))),
     );
 
+    let gas_left = gas::ink_to_gas(ink_left);
+    let gas_used = frame.gas_limit - gas_left.min(frame.gas_limit);
     match exit {
         Exit::Returned | Exit::Reverted => {
-            let gas_left = gas::ink_to_gas(ink_left);
-            let mut gas_used = frame.gas_limit - gas_left.min(frame.gas_limit);
+            let mut gas_used = gas_used;
             let output = Bytes::from(state.outs);
             if !output.is_empty() {
                 // Nitro: return data costs at least what EVM memory for it would.
@@ -304,7 +310,13 @@ fn run(program: &Program, frame: &Frame, backend: &mut dyn Backend, gas: u64, mu
             }
             Outcome { success, exit, output, gas_used, meter }
         }
+        Exit::Failed(why) if !stack_overflow => {
+            // Nitro (`userFailure`): a revert without data; the gas left is returned.
+            meter.refund = 0;
+            Outcome::failed(Exit::Failed(why), gas_used, meter)
+        }
         other => {
+            // Out of ink, or out of stack (Nitro's `ErrDepth`): all gas is consumed.
             meter.refund = 0;
             Outcome::failed(other, frame.gas_limit, meter)
         }
