@@ -21,7 +21,7 @@ pub mod vault;
 /// Runs the parsed command line.
 pub async fn run(cli: Cli) -> Result<Report> {
     if let Command::DecodeError(a) = &cli.command {
-        return Ok(decode_error(&a.data)?);
+        return decode_error(&a.data);
     }
     let key = cli.private_key.as_deref();
     let mut ctx = Ctx::connect(&cli.rpc_url, key, cli.deployment.clone(), !cli.json).await?;

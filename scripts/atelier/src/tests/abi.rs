@@ -33,7 +33,8 @@ fn set(xs: &[[u8; 4]]) -> BTreeSet<[u8; 4]> {
 
 #[test]
 fn bindings_cover_every_function_and_error_of_each_abi() {
-    let checks: [(&str, &[[u8; 4]], &[[u8; 4]]); 5] = [
+    type Check<'a> = (&'a str, &'a [[u8; 4]], &'a [[u8; 4]]);
+    let checks: [Check; 5] = [
         ("FractionToken", FractionToken::FractionTokenCalls::SELECTORS, FractionToken::FractionTokenErrors::SELECTORS),
         ("CurationRegistry", CurationRegistry::CurationRegistryCalls::SELECTORS, CurationRegistry::CurationRegistryErrors::SELECTORS),
         ("Treasury", Treasury::TreasuryCalls::SELECTORS, Treasury::TreasuryErrors::SELECTORS),
@@ -157,7 +158,7 @@ fn every_proposal_kind_encodes_as_the_abi_says() {
     };
     let who = address!("70997970C51812dc3A010C7d01b50e0d17dc79C8");
     let now = 1_767_225_600;
-    let kinds = vec![
+    let kinds = [
         ProposeAction::CreativeDirection { model_id: "model-v2".into(), prompt: Some("brighter palettes".into()), uri: Some("ipfs://direction/2".into()) },
         ProposeAction::GrantExhibition { grantee: who, artwork: U256::from(1), until: None, days: Some(30) },
         ProposeAction::License { licensee: who, artwork: U256::from(1), fee: Amount(UNIT / U256::from(20)), terms: "terms v1".into() },

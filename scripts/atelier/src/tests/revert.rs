@@ -45,17 +45,35 @@ fn custom_errors_decode_by_name_with_arguments() {
 
 #[test]
 fn every_error_of_every_contract_is_known() {
-    let all: Vec<Vec<u8>> = vec![
-        FractionToken::FractionTokenErrors::SELECTORS.iter().map(|s| s.to_vec()).collect::<Vec<_>>(),
-        ArtGovernor::ArtGovernorErrors::SELECTORS.iter().map(|s| s.to_vec()).collect(),
-        Treasury::TreasuryErrors::SELECTORS.iter().map(|s| s.to_vec()).collect(),
-    ]
-    .concat();
-    for sel in all {
-        // A selector alone: known name, though the arguments may be missing.
-        let r = decode(&sel);
-        assert!(!matches!(r, Revert::Empty), "{sel:?}");
+    use alloy::{
+        dyn_abi::{DynSolType, DynSolValue, JsonAbiExt, Specifier},
+        json_abi::JsonAbi,
+    };
+    fn zero(t: &DynSolType) -> DynSolValue {
+        match t {
+            DynSolType::Address => DynSolValue::Address(Default::default()),
+            DynSolType::Bool => DynSolValue::Bool(false),
+            DynSolType::Uint(n) => DynSolValue::Uint(U256::from(7), *n),
+            DynSolType::FixedBytes(n) => DynSolValue::FixedBytes(Default::default(), *n),
+            DynSolType::Bytes => DynSolValue::Bytes(vec![1, 2]),
+            DynSolType::String => DynSolValue::String("s".into()),
+            other => panic!("no error takes {other:?}"),
+        }
     }
+    let mut n = 0;
+    for (contract, json) in crate::bindings::ABI_JSON {
+        let abi: JsonAbi = serde_json::from_str(json).unwrap();
+        for e in abi.errors() {
+            let args: Vec<DynSolValue> = e.inputs.iter().map(|p| zero(&p.resolve().unwrap())).collect();
+            let data = e.abi_encode_input(&args).unwrap();
+            let d = known(&data);
+            assert_eq!(d.name, e.name, "{contract}");
+            assert_eq!(d.args.len(), e.inputs.len(), "{contract}.{}", e.name);
+            assert!(d.contracts.contains(&contract), "{contract}.{}", e.name);
+            n += 1;
+        }
+    }
+    assert!(n > 100, "{n} errors checked");
     assert!(crate::errors::known_count() > 60);
 }
 
