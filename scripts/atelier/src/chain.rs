@@ -7,6 +7,7 @@ use alloy::{
     primitives::{Address, Bytes, B256, U256},
     providers::{DynProvider, Provider, ProviderBuilder},
     rpc::types::{Filter, Log, TransactionReceipt, TransactionRequest},
+    sol_types::SolCall,
     signers::local::PrivateKeySigner,
     transports::TransportError,
 };
@@ -165,6 +166,17 @@ impl Ctx {
         Ok(sent)
     }
 
+    /// A view call decoded by hand, for the functions whose return is a tuple
+    /// with a dynamic member (`checkUpkeep`, `seedInfo`, `artwork`,
+    /// `creativeDirection`): stylus-sdk 0.9 encodes those with `SolType::abi_encode`,
+    /// i.e. wrapped in one more offset word (`0x20` first), not as Solidity return
+    /// parameters. Accepts both encodings, the standard one first.
+    pub async fn view<C: SolCall>(&self, what: &str, to: Address, call: &C) -> Result<C::Return> {
+        let tx = TransactionRequest::default().with_to(to).with_input(call.abi_encode());
+        let out = self.provider.call(&tx).await.map_err(|e| explain(what, e))?;
+        decode_returns::<C>(&out).map_err(|e| Error(format!("{what}: {e}")))
+    }
+
     /// Sends calldata to a contract.
     pub async fn send_call(&self, what: &str, to: Address, data: Bytes, value: U256) -> Result<Sent> {
         let tx = TransactionRequest::default().with_to(to).with_input(data).with_value(value);
@@ -211,6 +223,22 @@ impl Ctx {
             .map_err(|e| Error(format!("eth_getBlockByNumber {n}: {e}")))?
             .ok_or_else(|| Error(format!("block {n} not found")))?;
         Ok(b.header.timestamp)
+    }
+}
+
+/// Decodes a call's return data, standard or wrapped (see [`Ctx::view`]).
+pub fn decode_returns<C: SolCall>(out: &[u8]) -> Result<C::Return> {
+    match C::abi_decode_returns(out, true) {
+        Ok(r) => Ok(r),
+        Err(e) => {
+            let wrapped = out.len() >= 32 && out[..32] == U256::from(32).to_be_bytes::<32>();
+            if wrapped {
+                if let Ok(r) = C::abi_decode_returns(&out[32..], true) {
+                    return Ok(r);
+                }
+            }
+            fail(format!("cannot decode the return data ({e})"))
+        }
     }
 }
 

@@ -48,9 +48,11 @@ pub fn constructor_calldata(admin: Address) -> Bytes {
     data.into()
 }
 
-/// Whether `code` is a deployed Stylus program (`0xEF 0xF0 0x00` prefix).
+/// Whether `code` is a deployed Stylus program: `0xEF 0xF0` then a version
+/// byte (`00` a whole program; `02` the root of a program cargo-stylus split into
+/// fragments when its compressed size exceeds 24,576 bytes).
 pub fn is_stylus(code: &[u8]) -> bool {
-    code.len() > 4 && code[..3] == [0xef, 0xf0, 0x00]
+    code.len() > 4 && code[..2] == [0xef, 0xf0]
 }
 
 /// Removes ANSI escape sequences.

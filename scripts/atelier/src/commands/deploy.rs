@@ -114,7 +114,7 @@ pub async fn run(ctx: &mut Ctx, a: DeployArgs) -> Result<Report> {
                 say(format!("[{n}/{total}] {name}: StylusDeployer.deploy with constructor(admin = {me})"));
                 let code = ctx.provider.get_code_at(code_addr).await.map_err(|e| explain("eth_getCode", e))?;
                 if !stylus::is_stylus(&code) {
-                    return fail(format!("{name}: the code at {code_addr} is not a Stylus program (no 0xEFF000 prefix)"));
+                    return fail(format!("{name}: the code at {code_addr} is not a Stylus program (no 0xEFF0 prefix)"));
                 }
                 let data = StylusDeployer::deployCall {
                     bytecode: stylus::initcode(&code).into(),
@@ -154,7 +154,9 @@ pub async fn run(ctx: &mut Ctx, a: DeployArgs) -> Result<Report> {
                     Err(e) => return Err(explain(&format!("{name}.initialize would revert"), e)),
                     Ok(_) => {
                         let sent = ctx.send_call(&format!("initialize {name}"), to, data, U256::ZERO).await?;
-                        say(format!("        tx {} (block {}, gas {})", sent.hash, sent.block, sent.gas_used));
+                        if !ctx.verbose {
+                            say(format!("        tx {} (block {}, gas {})", sent.hash, sent.block, sent.gas_used));
+                        }
                         (sent.hash, sent.block)
                     }
                 };

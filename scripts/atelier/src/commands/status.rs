@@ -38,12 +38,13 @@ impl Seed {
 
 /// Every seed (ids 1..=seedCount), ranked by conviction, highest first.
 pub async fn ranked_seeds(ctx: &mut Ctx) -> Result<Vec<Seed>> {
-    let registry = CurationRegistry::new(ctx.addr("CurationRegistry")?, ctx.provider.clone());
+    let raddr = ctx.addr("CurationRegistry")?;
+    let registry = CurationRegistry::new(raddr, ctx.provider.clone());
     let count: u64 = registry.seedCount().call().await.map_err(|e| explain_contract("seedCount", e))?._0.saturating_to();
     let mut seeds = Vec::new();
     for i in 1..=count {
         let id = U256::from(i);
-        let s = registry.seedInfo(id).call().await.map_err(|e| explain_contract("seedInfo", e))?;
+        let s = ctx.view("seedInfo", raddr, &CurationRegistry::seedInfoCall { seed_id: id }).await?;
         seeds.push(Seed {
             id,
             seed: s._0,
@@ -78,7 +79,9 @@ pub async fn run(ctx: &mut Ctx, a: StatusArgs) -> Result<Report> {
     let round = treasury.buybackRound().call().await.map_err(e("buybackRound"))?;
     let bid = if round._6 { Some(treasury.currentBid().call().await.map_err(e("currentBid"))?._0) } else { None };
     let epoch = treasury.epochState().call().await.map_err(e("epochState"))?;
-    let due = treasury.checkUpkeep(Default::default()).call().await.map_err(e("checkUpkeep"))?._0;
+    let due = ctx.view("checkUpkeep", taddr, &Treasury::checkUpkeepCall { check_data: Default::default() }).await?._0;
+    let gaddr = ctx.addr("ArtGovernor")?;
+    let direction = ctx.view("creativeDirection", gaddr, &ArtGovernor::creativeDirectionCall {}).await?;
     let registry = CurationRegistry::new(ctx.addr("CurationRegistry")?, ctx.provider.clone());
     let staked = registry.totalStaked().call().await.map_err(e("totalStaked"))?._0;
     let seeds = ranked_seeds(ctx).await?;
@@ -115,6 +118,10 @@ pub async fn run(ctx: &mut Ctx, a: StatusArgs) -> Result<Report> {
     } else {
         format!("upkeep: next in {} ({})", fmt_duration(next.saturating_sub(now)), fmt_time(next))
     });
+    if direction._0 != alloy::primitives::B256::ZERO {
+        let model = b32_text(&direction._0).unwrap_or_else(|| direction._0.to_string());
+        rep.line(format!("creative direction: model {model}, prompt {} {}", direction._1, direction._2));
+    }
     rep.line(format!("curation: {} seeds, {} shares staked; top by conviction:", seeds.len(), fmt_amount(staked)));
     for s in seeds.iter().take(a.top) {
         let model = b32_text(&s.model_id).unwrap_or_else(|| s.model_id.to_string());
@@ -149,6 +156,7 @@ pub async fn run(ctx: &mut Ctx, a: StatusArgs) -> Result<Report> {
                      "round": {"id": round._0.to_string(), "budget": round._1.to_string(), "spent": round._2.to_string(),
                                "live": round._6, "end": round._5.to_string(), "bid": bid.map(|b| b.to_string())},
                      "upkeepDue": due, "nextUpkeep": next},
+        "creativeDirection": {"modelId": direction._0, "promptHash": direction._1, "uri": direction._2},
         "curation": {"totalStaked": staked.to_string(), "seedCount": seeds.len(),
                      "top": seeds.iter().take(a.top).map(Seed::json).collect::<Vec<_>>()},
         "proposals": open.iter().map(|(p, s, ag, yes, ab)| json!({

@@ -75,7 +75,7 @@ pub async fn upkeep(ctx: &mut Ctx) -> Result<Report> {
     ctx.sender()?;
     let taddr = ctx.addr("Treasury")?;
     let treasury = Treasury::new(taddr, ctx.provider.clone());
-    let due = treasury.checkUpkeep(Default::default()).call().await.map_err(|e| explain_contract("checkUpkeep", e))?._0;
+    let due = ctx.view("checkUpkeep", taddr, &Treasury::checkUpkeepCall { check_data: Default::default() }).await?._0;
     if !due {
         let epoch = treasury.epochState().call().await.map_err(|e| explain_contract("epochState", e))?;
         let mut rep = Report::new(json!({"action": "upkeep", "due": false, "nextDue": epoch._2.to_string()}));

@@ -72,8 +72,7 @@ async fn redeem_fee_bps(ctx: &mut Ctx, vaddr: Address) -> Result<u64> {
 pub async fn redeem(ctx: &mut Ctx, a: RedeemArgs) -> Result<Report> {
     ctx.sender()?;
     let vaddr = ctx.addr("ArtVault")?;
-    let vault = ArtVault::new(vaddr, ctx.provider.clone());
-    let art = vault.artwork(a.artwork).call().await.map_err(|e| explain_contract("artwork", e))?;
+    let art = ctx.view("artwork", vaddr, &ArtVault::artworkCall { artwork_id: a.artwork }).await?;
     let shares = art._7;
     if !art._8 {
         return fail(format!("redeem: artwork {} is no longer in the vault", a.artwork));

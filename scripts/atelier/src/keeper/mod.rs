@@ -191,7 +191,7 @@ async fn once(ctx: &mut Ctx, a: &KeeperArgs, state_path: &Path, report_dir: &Pat
 
     // Upkeep when due (anyone may call it).
     let treasury = Treasury::new(ctx.addr("Treasury")?, ctx.provider.clone());
-    let due = treasury.checkUpkeep(Default::default()).call().await.map_err(e("checkUpkeep"))?._0;
+    let due = ctx.view("checkUpkeep", *treasury.address(), &Treasury::checkUpkeepCall { check_data: Default::default() }).await?._0;
     let mut upkeep = json!({"due": due});
     if due {
         if a.dry_run || ctx.sender.is_none() {

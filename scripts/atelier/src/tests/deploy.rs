@@ -121,6 +121,7 @@ fn the_initcode_is_cargo_stylus_prelude() {
     assert_eq!(init[42], 0);
     assert_eq!(&init[43..], &code);
     assert!(stylus::is_stylus(&code));
+    assert!(stylus::is_stylus(&[0xef, 0xf0, 0x02, 0x00, 0x00, 0x01]), "a fragmented program's root");
     assert!(!stylus::is_stylus(&[0x60, 0x80, 0x60, 0x40, 0x52]));
 }
 
