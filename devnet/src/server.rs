@@ -112,6 +112,11 @@ fn handle(mut req: tiny_http::Request, chain: &Mutex<Chain>) {
         };
         rpc::handle_body(&mut guard, &body)
     };
+    if std::env::var_os("ATELIER_DEVNET_TRACE").is_some() {
+        let show = |s: &str| s.chars().take(400).collect::<String>();
+        eprintln!("-> {}", show(&String::from_utf8_lossy(&body)));
+        eprintln!("<- {}", show(&out.as_ref().map(|v| v.to_string()).unwrap_or_default()));
+    }
     match out {
         Some(v) => respond(req, 200, v.to_string()),
         None => respond(req, 200, String::new()),

@@ -69,6 +69,8 @@ pub fn resolve(ctx: &mut Ctx, code: &Bytes) -> Result<Result<Bytes, String>, Exe
 #[derive(Clone, Default)]
 pub struct ProgramCache {
     programs: Arc<Mutex<HashMap<B256, Program>>>,
+    /// Activation checks by (code hash, fragmented): they compress at brotli 11, slow.
+    validated: Arc<Mutex<HashMap<(B256, bool), Result<usize, String>>>>,
     /// Contracts with a (non-delegate) Stylus frame open, for `msg_reentrant`.
     pub stack: Vec<Address>,
     /// Gas the host estimated for the outermost Stylus frame of the last transaction.
@@ -101,6 +103,21 @@ impl ProgramCache {
 
 /// Nitro's activation rules (tools/check-wasm) and the host's link check; the
 /// decompressed size on success.
+impl ProgramCache {
+    /// [`validate`], remembered by code hash.
+    pub fn validate(&self, code: &[u8], fragmented: bool) -> Result<usize, String> {
+        let key = (keccak256(code), fragmented);
+        if let Some(r) = self.validated.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return r;
+        }
+        let r = validate(code, fragmented);
+        if let Ok(mut m) = self.validated.lock() {
+            m.insert(key, r.clone());
+        }
+        r
+    }
+}
+
 /// For a fragmented program (`fragmented`), the single-program size limit does not apply.
 pub fn validate(code: &[u8], fragmented: bool) -> Result<usize, String> {
     let wasm = atelier_host::program::decode(code).map_err(|e| e.to_string())?;

@@ -104,7 +104,7 @@ pub fn activate(
         Ok(c) => c,
         Err(reason) => return Ok(Err(revert_msg(format!("activation failed: {reason}"), VIEW_GAS))),
     };
-    let wasm_len = match stylus::validate(&code, fragmented) {
+    let wasm_len = match ctx.external.stylus.validate(&code, fragmented) {
         Ok(n) => n,
         Err(reason) => return Ok(Err(revert_msg(format!("activation failed: {reason}"), VIEW_GAS))),
     };
