@@ -105,7 +105,12 @@ pub async fn run(ctx: &mut Ctx, a: StatusArgs) -> Result<Report> {
         "treasury: {} ETH = reserve {} + buyback {} + acquisition {} + rewards {} (+ live round)",
         fmt_amount(eth), fmt_amount(b._0), fmt_amount(b._1), fmt_amount(b._2), fmt_amount(b._3)
     ));
+    let ended = round._6 && now >= round._5.saturating_to::<u64>();
     match bid {
+        Some(_) if ended => rep.line(format!(
+            "buyback round {} ended {} with {} of {} ETH spent: the next upkeep closes it",
+            round._0, fmt_time(round._5.saturating_to()), fmt_amount(round._2), fmt_amount(round._1)
+        )),
         Some(bid) => rep.line(format!(
             "buyback round {} live: bid {} ETH/share, {} of {} ETH spent, ends {}",
             round._0, fmt_amount(bid), fmt_amount(round._2), fmt_amount(round._1), fmt_time(round._5.saturating_to())
@@ -154,7 +159,7 @@ pub async fn run(ctx: &mut Ctx, a: StatusArgs) -> Result<Report> {
         "treasury": {"eth": eth.to_string(), "reserve": b._0.to_string(), "buyback": b._1.to_string(),
                      "acquisition": b._2.to_string(), "rewards": b._3.to_string(),
                      "round": {"id": round._0.to_string(), "budget": round._1.to_string(), "spent": round._2.to_string(),
-                               "live": round._6, "end": round._5.to_string(), "bid": bid.map(|b| b.to_string())},
+                               "live": round._6 && !ended, "end": round._5.to_string(), "bid": bid.map(|b| b.to_string())},
                      "upkeepDue": due, "nextUpkeep": next},
         "creativeDirection": {"modelId": direction._0, "promptHash": direction._1, "uri": direction._2},
         "curation": {"totalStaked": staked.to_string(), "seedCount": seeds.len(),
