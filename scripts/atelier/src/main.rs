@@ -22,7 +22,11 @@ use clap::Parser;
 /// Prints a command's report: text lines, or one JSON document.
 pub fn print_report(rep: &chain::Report, json: bool) {
     if json {
-        println!("{}", serde_json::to_string(&rep.json).unwrap_or_default());
+        let mut v = rep.json.clone();
+        if let Some(o) = v.as_object_mut() {
+            o.insert("ok".into(), serde_json::Value::Bool(true));
+        }
+        println!("{}", serde_json::to_string(&v).unwrap_or_default());
     } else {
         for l in &rep.lines {
             println!("{l}");
@@ -33,10 +37,17 @@ pub fn print_report(rep: &chain::Report, json: bool) {
 /// Prints an error: `error: ...` on stderr, or `{"error": ...}` on stdout.
 pub fn print_error(e: &util::Error, json: bool) {
     if json {
-        println!("{}", serde_json::json!({"ok": false, "error": e.0}));
+        println!("{}", serde_json::json!({"ok": false, "error": e.0, "revert": revert_name(&e.0)}));
     } else {
         eprintln!("error: {e}");
     }
+}
+
+/// The custom error's name in an error message (`... reverted with Name(...)`).
+pub fn revert_name(msg: &str) -> Option<&str> {
+    let rest = &msg[msg.find("reverted with ")? + "reverted with ".len()..];
+    let end = rest.find('(')?;
+    Some(&rest[..end])
 }
 
 fn main() -> ExitCode {

@@ -98,3 +98,9 @@ fn solidity_strings_empty_and_unknown_reverts() {
     let j = decode(&Treasury::NoLiveRound {}.abi_encode()).to_json();
     assert_eq!(j["error"], "NoLiveRound");
 }
+
+#[test]
+fn json_errors_carry_the_revert_name() {
+    assert_eq!(crate::revert_name("stake 1 shares on seed 99: reverted with UnknownSeed(seedId: 99)"), Some("UnknownSeed"));
+    assert_eq!(crate::revert_name("cannot reach the RPC endpoint"), None);
+}
