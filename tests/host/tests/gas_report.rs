@@ -1,0 +1,244 @@
+//! Gas report of the compiled WASM (`scripts/gas-report`): every user action measured in
+//! a realistic state on `target/stylus/*.wasm` in the host's World, printed as a
+//! markdown table (the README's format) with the team's bars, plus the scaling check.
+//!
+//! Modes (arguments after `--`):
+//! - `--print`: print the tables.
+//! - `--check`: print, then fail if an action's estimated gas grew more than 10% over
+//!   the committed baseline (`tests/host/gas.json`), or an action is missing from
+//!   either side. Also the mode when run by plain `cargo test` (no mode given; then
+//!   without the scaling check, which `tests/scaling.rs` runs there).
+//! - `--update`: print and rewrite the baseline (`gas.json`, and `gas.md` with the table).
+//! - `--no-scaling`: skip the scaling check (1 vs `ATELIER_SCALE`, default 10,000, prior
+//!   users, seeds and proposals; it fails the run when counts differ).
+//!
+//! A test target without the libtest harness rather than a `[[bin]]`: a binary cannot
+//! use the crate's dev-dependencies (alloy-sol-types with `json`, serde_json), and
+//! `[dependencies]` belong to the host crate.
+//!
+//! The figures are the host's *estimate* from Nitro's published prices (see
+//! tests/host/GAS.md), not a chain measurement. The outside collection is a native mock
+//! whose own work is not metered (deposit, acquire and the listing delivery leave out
+//! what a deployed ERC-721's transfer costs).
+mod common;
+
+use std::{fmt::Write as _, path::PathBuf, process::ExitCode};
+
+use common::scenarios::{measure_all, scale_from_env, scaling_pair, Measured, SCALED};
+use serde_json::{json, Value};
+
+/// Allowed growth of an action's estimated gas over the baseline.
+const TOLERANCE_PCT: u64 = 10;
+
+fn baseline_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("gas.json")
+}
+
+fn markdown_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("gas.md")
+}
+
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn table(rows: &[Measured]) -> String {
+    let mut t = String::new();
+    t.push_str("| action | WASM instructions | storage reads cold / warm | storage writes (new / changed / cleared) | calls | logs | est. gas (tx) | exec gas | team's bar |\n");
+    t.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for r in rows {
+        let m = &r.meter;
+        let _ = writeln!(
+            t,
+            "| {} | {} | {} / {} | {} ({} / {} / {}) | {} | {} | {} | {} | {} |",
+            r.action,
+            thousands(m.instructions),
+            m.storage_reads_cold,
+            m.storage_reads_warm,
+            m.storage_writes(),
+            m.storage_writes_set,
+            m.storage_writes_reset,
+            m.storage_writes_clear,
+            m.nested_calls(),
+            m.logs,
+            thousands(r.gas),
+            thousands(r.exec_gas),
+            r.bar.unwrap_or(""),
+        );
+    }
+    t
+}
+
+fn settings(rows: &[Measured]) -> String {
+    let mut t = String::from("Settings:\n\n");
+    for r in rows {
+        let _ = writeln!(t, "- {}: {}", r.action, r.setting);
+    }
+    t
+}
+
+fn baseline_json(rows: &[Measured]) -> Value {
+    let actions: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            let m = &r.meter;
+            json!({
+                "action": r.action,
+                "gas": r.gas,
+                "exec_gas": r.exec_gas,
+                "instructions": m.instructions,
+                "storage_reads_cold": m.storage_reads_cold,
+                "storage_reads_warm": m.storage_reads_warm,
+                "storage_writes_set": m.storage_writes_set,
+                "storage_writes_reset": m.storage_writes_reset,
+                "storage_writes_clear": m.storage_writes_clear,
+                "calls": m.nested_calls(),
+                "logs": m.logs,
+                "setting": r.setting,
+            })
+        })
+        .collect();
+    json!({
+        "_comment": "Gas baseline of the compiled WASM, written by `scripts/gas-report --update`; `scripts/gas-report --check` (CI) fails when an action's estimated gas grows more than tolerance_pct over `gas` here, or an action is missing. Estimates from the Stylus test host (tests/host), not chain measurements.",
+        "tolerance_pct": TOLERANCE_PCT,
+        "actions": actions,
+    })
+}
+
+/// Compares with the committed baseline; returns the failures.
+fn check(rows: &[Measured]) -> Vec<String> {
+    let path = baseline_path();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => return vec![format!("{}: {e} (run scripts/gas-report --update)", path.display())],
+    };
+    let base: Value = serde_json::from_str(&text).expect("gas.json parses");
+    let tolerance = base["tolerance_pct"].as_u64().unwrap_or(TOLERANCE_PCT);
+    let mut failures = Vec::new();
+    let empty = Vec::new();
+    let committed = base["actions"].as_array().unwrap_or(&empty);
+    for b in committed {
+        let name = b["action"].as_str().unwrap_or_default();
+        let old = b["gas"].as_u64().unwrap_or(0);
+        match rows.iter().find(|r| r.action == name) {
+            None => failures.push(format!("{name}: in the baseline but no longer measured")),
+            Some(r) if r.gas * 100 > old * (100 + tolerance) => failures.push(format!(
+                "{name}: ~{} gas, {:+.1}% over the committed {} (limit +{tolerance}%)",
+                r.gas,
+                (r.gas as f64 / old as f64 - 1.0) * 100.0,
+                old
+            )),
+            Some(r) if r.gas * 100 < old * (100 - tolerance) => eprintln!(
+                "note: {name}: ~{} gas, {:.1}% under the committed {old}; consider scripts/gas-report --update",
+                r.gas,
+                (1.0 - r.gas as f64 / old as f64) * 100.0
+            ),
+            Some(_) => {}
+        }
+    }
+    for r in rows {
+        if !committed.iter().any(|b| b["action"].as_str() == Some(&r.action)) {
+            failures.push(format!("{}: measured but not in the baseline", r.action));
+        }
+    }
+    failures
+}
+
+fn scaling_table() -> (String, bool) {
+    let scale = scale_from_env(10_000);
+    let started = std::time::Instant::now();
+    let (one, many) = scaling_pair(scale);
+    let mut t = format!(
+        "Scaling check: each action after 1 and after {} prior users, seeds and proposals (same aggregates; measured in {:.0?}).\n\n",
+        thousands(scale as u64),
+        started.elapsed()
+    );
+    t.push_str("| action | instructions (1 / N) | reads cold+warm (1 / N) | writes (1 / N) | calls (1 / N) | est. gas (1 / N) | equal |\n");
+    t.push_str("|---|---:|---:|---:|---:|---:|---|\n");
+    let mut all_equal = true;
+    for ((action, a), (_, b)) in one.iter().zip(&many) {
+        let equal = a.meter == b.meter && a.gas == b.gas;
+        all_equal &= equal;
+        let _ = writeln!(
+            t,
+            "| {action} | {} / {} | {} / {} | {} / {} | {} / {} | {} / {} | {} |",
+            thousands(a.meter.instructions),
+            thousands(b.meter.instructions),
+            a.meter.storage_reads(),
+            b.meter.storage_reads(),
+            a.meter.storage_writes(),
+            b.meter.storage_writes(),
+            a.meter.nested_calls(),
+            b.meter.nested_calls(),
+            thousands(a.gas),
+            thousands(b.gas),
+            if equal { "yes" } else { "**no**" }
+        );
+    }
+    assert_eq!(one.len(), SCALED.len());
+    (t, all_equal)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--list") {
+        return ExitCode::SUCCESS; // libtest's listing: nothing to list
+    }
+    let explicit = ["--update", "--print", "--check"].iter().find(|m| args.iter().any(|a| a == *m));
+    let mode = explicit.map(|m| &m[2..]).unwrap_or("check");
+    // Under a plain `cargo test` (no mode given) the baseline is checked without the
+    // scaling check, which tests/scaling.rs runs there at a smaller size.
+    let with_scaling = explicit.is_some() && !args.iter().any(|a| a == "--no-scaling");
+
+    let started = std::time::Instant::now();
+    let report = measure_all();
+    let rows = report.rows;
+    let md = table(&rows);
+    println!("Estimated gas of each user action on the compiled WASM (Stylus test host; see tests/host/GAS.md):\n");
+    println!("{md}");
+    println!("{}", settings(&rows));
+    eprintln!("measured {} actions in {:.1?}", rows.len(), started.elapsed());
+    let mut ok = true;
+    if with_scaling {
+        let (t, equal) = scaling_table();
+        println!("{t}");
+        if !equal {
+            eprintln!("FAIL: an action's counts differ with the collective's size");
+            ok = false;
+        }
+    }
+    match mode {
+        "update" => {
+            let text = serde_json::to_string_pretty(&baseline_json(&rows)).unwrap() + "\n";
+            std::fs::write(baseline_path(), text).expect("write gas.json");
+            std::fs::write(markdown_path(), format!("{md}\n{}", settings(&rows))).expect("write gas.md");
+            eprintln!("baseline written: {} and {}", baseline_path().display(), markdown_path().display());
+        }
+        "check" => {
+            let failures = check(&rows);
+            if failures.is_empty() {
+                eprintln!("gas check: every action within +{TOLERANCE_PCT}% of the baseline");
+            } else {
+                for f in &failures {
+                    eprintln!("FAIL: {f}");
+                }
+                eprintln!("(if the change is intended: scripts/gas-report --update, and commit tests/host/gas.json and gas.md)");
+                ok = false;
+            }
+        }
+        _ => {}
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
