@@ -223,23 +223,38 @@ impl Chain {
             cfg.disable_eip3607 = true;
             cfg.disable_block_gas_limit = true;
         }
+        // A panic inside execution must not take the chain with it: run on the state moved
+        // out, keep a copy to put back if it unwinds.
+        let backup = self.db.clone();
         let db = std::mem::take(&mut self.db);
         let mut ext = self.ext.clone();
         ext.stylus.begin_tx();
-        let mut evm = Evm::builder()
-            .with_db(db)
-            .with_external_context(ext)
-            .with_spec_id(SPEC)
-            .modify_cfg_env(|c| *c = cfg)
-            .with_block_env(self.block_env())
-            .with_tx_env(tx)
-            .append_handler_register(exec::register)
-            .build();
-        let result = evm.transact();
-        let ctx = evm.into_context();
-        self.db = ctx.evm.inner.db;
-        self.ext.stylus.last_gas = ctx.external.stylus.last_gas;
-        result
+        let block = self.block_env();
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            let mut evm = Evm::builder()
+                .with_db(db)
+                .with_external_context(ext)
+                .with_spec_id(SPEC)
+                .modify_cfg_env(|c| *c = cfg)
+                .with_block_env(block)
+                .with_tx_env(tx)
+                .append_handler_register(exec::register)
+                .build();
+            let result = evm.transact();
+            let ctx = evm.into_context();
+            (ctx.evm.inner.db, ctx.external.stylus.last_gas, result)
+        }));
+        match run {
+            Ok((db, last_gas, result)) => {
+                self.db = db;
+                self.ext.stylus.last_gas = last_gas;
+                result
+            }
+            Err(_) => {
+                self.db = backup;
+                Err(EVMError::Custom("internal error: execution panicked; state unchanged".into()))
+            }
+        }
     }
 
     fn call_tx_env(&self, req: &CallRequest, gas: u64) -> TxEnv {
@@ -573,6 +588,7 @@ fn tx_error(e: EVMError<std::convert::Infallible>) -> RpcError {
             RpcError::server(format!("insufficient funds for gas * price + value: have {balance} want {fee}"))
         }
         EVMError::Transaction(t) => RpcError::server(format!("invalid transaction: {t}")),
+        EVMError::Custom(msg) => RpcError::new(-32603, msg),
         other => RpcError::server(format!("{other}")),
     }
 }

@@ -50,7 +50,9 @@ impl NativeOutcome {
     }
 }
 
-/// Installs the dev chain's call and create hooks.
+/// Installs the dev chain's call and create hooks (revm 19's handles are `Arc<dyn Fn>`
+/// without `Send`).
+#[allow(clippy::arc_with_non_send_sync)]
 pub fn register(handler: &mut EvmHandler<'_, DevExt, Db>) {
     let prev_call = handler.execution.call.clone();
     handler.execution.call = Arc::new(move |ctx, inputs| {
@@ -97,7 +99,7 @@ fn deposit_stylus_code(
 fn intercept(ctx: &mut Ctx, inputs: &CallInputs) -> Result<Option<CallOutcome>, ExecError> {
     let addr = inputs.bytecode_address;
     if let Some(native) = precompiles::native(addr) {
-        return native_call(ctx, inputs, |ctx, inputs| native(ctx, inputs)).map(Some);
+        return native_call(ctx, inputs, native).map(Some);
     }
     let code = load_code(ctx, addr)?;
     if stylus::is_stylus_code(&code) {

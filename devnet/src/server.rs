@@ -110,7 +110,15 @@ fn handle(mut req: tiny_http::Request, chain: &Mutex<Chain>) {
             Ok(g) => g,
             Err(p) => p.into_inner(),
         };
-        rpc::handle_body(&mut guard, &body)
+        // The chain restores its own state on a panic (see Chain::run); here a panic only
+        // costs this request, never the server.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rpc::handle_body(&mut guard, &body)))
+            .unwrap_or_else(|_| {
+                Some(serde_json::json!({
+                    "jsonrpc": "2.0", "id": null,
+                    "error": RpcError::new(-32603, "internal error").to_json(),
+                }))
+            })
     };
     if std::env::var_os("ATELIER_DEVNET_TRACE").is_some() {
         let show = |s: &str| s.chars().take(400).collect::<String>();

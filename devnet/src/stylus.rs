@@ -27,7 +27,7 @@ pub fn is_stylus_code(code: &[u8]) -> bool {
 
 /// Code any Stylus form starts with (program, fragment, root): exempt from EIP-3541.
 pub fn is_stylus_family(code: &[u8]) -> bool {
-    code.starts_with(&[0xEF, 0xF0]) && matches!(code.get(2), Some(0 | 1 | 2))
+    code.starts_with(&[0xEF, 0xF0]) && matches!(code.get(2), Some(0..=2))
 }
 
 pub const FRAGMENT_PREFIX: [u8; 3] = [0xEF, 0xF0, 0x01];
@@ -41,7 +41,7 @@ pub fn resolve(ctx: &mut Ctx, code: &Bytes) -> Result<Result<Bytes, String>, Exe
     }
     let Some(&dict) = code.get(3) else { return Ok(Err("root contract: no dictionary byte".into())) };
     let rest = &code[4.min(code.len())..];
-    if rest.len() < 4 || (rest.len() - 4) % 20 != 0 {
+    if rest.len() < 4 || !(rest.len() - 4).is_multiple_of(20) {
         return Ok(Err("root contract: malformed fragment list".into()));
     }
     let declared = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
@@ -65,12 +65,15 @@ pub fn resolve(ctx: &mut Ctx, code: &Bytes) -> Result<Result<Bytes, String>, Exe
     }
 }
 
+/// An activation check's result: the WASM size, or why Nitro would refuse.
+type Validation = Result<usize, String>;
+
 /// Compiled programs by code hash, and the Stylus frames open on the call stack.
 #[derive(Clone, Default)]
 pub struct ProgramCache {
     programs: Arc<Mutex<HashMap<B256, Program>>>,
     /// Activation checks by (code hash, fragmented): they compress at brotli 11, slow.
-    validated: Arc<Mutex<HashMap<(B256, bool), Result<usize, String>>>>,
+    validated: Arc<Mutex<HashMap<(B256, bool), Validation>>>,
     /// Contracts with a (non-delegate) Stylus frame open, for `msg_reentrant`.
     pub stack: Vec<Address>,
     /// Gas the host estimated for the outermost Stylus frame of the last transaction.

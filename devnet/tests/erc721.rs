@@ -38,7 +38,7 @@ fn safe_transfer_with_data(from: Address, to: Address, id: u64, data: &[u8]) -> 
         &[pad(from), pad(to), word(id), word(128), word(data.len() as u64)],
     );
     v.extend_from_slice(data);
-    while (v.len() - 4) % 32 != 0 {
+    while !(v.len() - 4).is_multiple_of(32) {
         v.push(0);
     }
     v
@@ -95,7 +95,7 @@ fn the_art_vault_refusal_comes_back_through_the_collection() {
     let enc = |b: &[u8]| {
         let mut v = word(b.len() as u64).to_vec();
         v.extend_from_slice(b);
-        while v.len() % 32 != 0 {
+        while !v.len().is_multiple_of(32) {
             v.push(0);
         }
         v

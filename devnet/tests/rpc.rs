@@ -255,3 +255,49 @@ fn snapshots_and_time() {
     let e = d.rpc("evm_setNextBlockTimestamp", json!([1])).unwrap_err();
     assert_eq!(e.code, -32602);
 }
+
+/// Random bodies, random params and random "raw transactions": always a JSON-RPC answer,
+/// never a panic, never a state change.
+#[test]
+fn garbage_never_panics_nor_changes_state() {
+    let mut d = Dev::new();
+    d.send(0, Some(Address::repeat_byte(9)), U256::from(1), vec![]);
+    let before = fingerprint(&d.chain);
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let methods = [
+        "eth_sendRawTransaction", "eth_call", "eth_estimateGas", "eth_getBalance", "eth_getLogs",
+        "eth_getBlockByNumber", "eth_feeHistory", "eth_getStorageAt", "evm_revert", "evm_increaseTime",
+    ];
+    for i in 0..3000 {
+        let len = (next() % 300) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        if i % 3 == 0 {
+            // Raw bodies.
+            let _ = rpc::handle_body(&mut d.chain, &bytes);
+        } else {
+            // Well-formed requests with hostile params.
+            let m = methods[(next() % methods.len() as u64) as usize];
+            let hex = format!("0x{}", alloy_primitives::hex::encode(&bytes));
+            let p = match next() % 6 {
+                0 => json!([hex]),
+                1 => json!([{ "to": hex, "data": hex }]),
+                2 => json!([{ "fromBlock": hex, "toBlock": "latest", "topics": [[hex]] }]),
+                3 => json!([hex, hex, hex]),
+                4 => json!([-1, null, {}, []]),
+                _ => json!([{ "from": format!("0x{}", "11".repeat(20)), "to": format!("0x{}", "22".repeat(20)), "value": hex, "gas": hex }]),
+            };
+            if m == "evm_revert" || m == "evm_increaseTime" {
+                continue; // these change state by design
+            }
+            let r = rpc::handle_one(&mut d.chain, &json!({ "jsonrpc": "2.0", "id": i, "method": m, "params": p }));
+            assert!(r.get("result").is_some() || r.get("error").is_some(), "{r}");
+        }
+    }
+    assert_eq!(fingerprint(&d.chain), before);
+}

@@ -216,7 +216,7 @@ fn stylus_deployer_runs_the_constructor() {
     let enc = |b: &[u8]| {
         let mut v = word(b.len() as u64).to_vec();
         v.extend_from_slice(b);
-        while v.len() % 32 != 0 {
+        while !v.len().is_multiple_of(32) {
             v.push(0);
         }
         v
