@@ -1,6 +1,8 @@
 //! Prefunded dev accounts: publicly known test keys, never to be used on a real chain.
 
-use alloy_primitives::{Address, B256, U256};
+use alloy_consensus::{SignableTransaction, TxEip1559, TxEnvelope};
+use alloy_eips::eip2718::Encodable2718;
+use alloy_primitives::{Address, PrimitiveSignature, TxKind, B256, U256};
 use k256::ecdsa::SigningKey;
 
 /// Well-known keys: the Nitro dev node's funded key first, then the first keys of the
@@ -30,4 +32,40 @@ pub fn dev_accounts() -> Vec<(Address, &'static str)> {
     (0..DEV_KEYS.len())
         .map(|i| (Address::from_private_key(&signing_key(i)), DEV_KEYS[i]))
         .collect()
+}
+
+/// `eth_sendTransaction` for the dev accounts: fills nonce, gas (estimate), fees (the base
+/// fee, no tip) and signs with the account's well-known key. Other senders are refused.
+pub fn sign_request(
+    chain: &mut crate::chain::Chain,
+    req: &crate::chain::CallRequest,
+) -> Result<Vec<u8>, crate::error::RpcError> {
+    use crate::error::RpcError;
+    let from = req.from.ok_or_else(|| RpcError::invalid_params("eth_sendTransaction needs `from`"))?;
+    let i = dev_accounts()
+        .iter()
+        .position(|(a, _)| *a == from)
+        .ok_or_else(|| RpcError::server(format!("unknown account {from}: only the dev accounts sign here")))?;
+    let gas = match req.gas {
+        Some(g) => g,
+        None => chain.estimate_gas(req)?,
+    };
+    let fee = req.gas_price.unwrap_or(crate::chain::BASE_FEE as u128);
+    let tx = TxEip1559 {
+        chain_id: chain.chain_id,
+        nonce: req.nonce.unwrap_or_else(|| chain.nonce(from)),
+        gas_limit: gas,
+        max_fee_per_gas: fee,
+        max_priority_fee_per_gas: 0,
+        to: req.to.map(TxKind::Call).unwrap_or(TxKind::Create),
+        value: req.value,
+        access_list: Default::default(),
+        input: req.input.clone(),
+    };
+    let (sig, rec) = signing_key(i)
+        .sign_prehash_recoverable(tx.signature_hash().as_slice())
+        .map_err(|e| RpcError::server(format!("signing failed: {e}")))?;
+    let env: TxEnvelope =
+        tx.into_signed(PrimitiveSignature::from_signature_and_parity(sig, rec.is_y_odd())).into();
+    Ok(env.encoded_2718())
 }

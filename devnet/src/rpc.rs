@@ -128,6 +128,11 @@ pub fn dispatch(chain: &mut Chain, method: &str, p: &[Value]) -> RpcResult<Value
             let raw = json::bytes(&param(p, 0, "raw transaction")?)?;
             json!(chain.send_raw(&raw)?)
         }
+        "eth_sendTransaction" => {
+            let req = json::call_request(&param(p, 0, "transaction")?)?;
+            let raw = crate::accounts::sign_request(chain, &req)?;
+            json!(chain.send_raw(&raw)?)
+        }
         "eth_getTransactionByHash" => {
             let h = json::b256(&param(p, 0, "hash")?)?;
             chain.txs.get(&h).map(json::tx_json).unwrap_or(Value::Null)

@@ -301,3 +301,19 @@ fn garbage_never_panics_nor_changes_state() {
     }
     assert_eq!(fingerprint(&d.chain), before);
 }
+
+#[test]
+fn eth_send_transaction_signs_for_dev_accounts_only() {
+    let mut d = Dev::new();
+    let to = Address::repeat_byte(0x31);
+    let h = d.ok("eth_sendTransaction", json!([{ "from": addr(2), "to": to, "value": "0x10" }]));
+    let r = d.ok("eth_getTransactionReceipt", json!([h]));
+    assert_eq!(r["status"], "0x1");
+    assert_eq!(r["from"], json!(addr(2)));
+    assert_eq!(d.balance(to), U256::from(16));
+    let before = fingerprint(&d.chain);
+    let e = d.rpc("eth_sendTransaction", json!([{ "from": to, "to": addr(2), "value": "0x1" }])).unwrap_err();
+    assert_eq!(e.code, -32000);
+    assert!(e.message.contains("unknown account"));
+    assert_eq!(fingerprint(&d.chain), before);
+}
