@@ -52,13 +52,13 @@ fn thousands(n: u64) -> String {
 
 fn table(rows: &[Measured]) -> String {
     let mut t = String::new();
-    t.push_str("| action | WASM instructions | storage reads cold / warm | storage writes (new / changed / cleared) | calls | logs | est. gas (tx) | exec gas | team's bar |\n");
-    t.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    t.push_str("| action | WASM instructions | storage reads cold / warm | storage writes (new / changed / cleared) | calls | logs | est. gas (tx) | exec gas | of which entry / EVM / ink | team's bar |\n");
+    t.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for r in rows {
         let m = &r.meter;
         let _ = writeln!(
             t,
-            "| {} | {} | {} / {} | {} ({} / {} / {}) | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} / {} | {} ({} / {} / {}) | {} | {} | {} | {} | {} / {} / {} | {} |",
             r.action,
             thousands(m.instructions),
             m.storage_reads_cold,
@@ -71,9 +71,13 @@ fn table(rows: &[Measured]) -> String {
             m.logs,
             thousands(r.gas),
             thousands(r.exec_gas),
+            thousands(m.init_gas),
+            thousands(m.evm_gas),
+            thousands(m.ink() / 10_000),
             r.bar.unwrap_or(""),
         );
     }
+    t.push_str("\nexec gas = program entry (Stylus init cost of each program first entered in the transaction; not cached by ArbOS here) + EVM gas bought by host I/O (storage, calls, logs, account reads, memory) + ink / 10,000 (WASM instructions and host I/O overhead). tx = exec + 21,000 + calldata − refund. Estimates: tests/host/GAS.md.\n");
     t
 }
 
@@ -101,6 +105,9 @@ fn baseline_json(rows: &[Measured]) -> Value {
                 "storage_writes_reset": m.storage_writes_reset,
                 "storage_writes_clear": m.storage_writes_clear,
                 "calls": m.nested_calls(),
+                "entry_gas": m.init_gas,
+                "evm_gas": m.evm_gas,
+                "ink": m.ink(),
                 "logs": m.logs,
                 "setting": r.setting,
             })

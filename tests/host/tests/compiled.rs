@@ -1,0 +1,214 @@
+//! What only the compiled form can show: every selector of `abi/*.json` reaches its
+//! function in `target/stylus/*.wasm` (the router dispatches it and the arguments
+//! decode), a contract refuses reentry as Nitro's `msg_reentrant` says, and payments to
+//! a receiver that refuses ETH revert with the contract's named error.
+mod common;
+
+use std::{cell::RefCell, rc::Rc};
+
+use alloy_primitives::{keccak256, Address, U256};
+use alloy_sol_types::SolCall;
+use atelier_host::{NativeContract, NativeCtx, NativeResult};
+use common::{bindings::*, collection::CollectionMock, *};
+use serde_json::Value;
+
+/// The canonical Solidity type of a JSON ABI parameter (tuples expanded).
+fn canonical(p: &Value) -> String {
+    let ty = p["type"].as_str().unwrap();
+    match ty.strip_prefix("tuple") {
+        Some(suffix) => {
+            let inner: Vec<String> = p["components"].as_array().unwrap().iter().map(canonical).collect();
+            format!("({}){suffix}", inner.join(","))
+        }
+        None => ty.to_string(),
+    }
+}
+
+fn is_dynamic(p: &Value) -> bool {
+    let ty = p["type"].as_str().unwrap();
+    ty == "string"
+        || ty == "bytes"
+        || ty.ends_with("[]")
+        || (ty == "tuple" && p["components"].as_array().unwrap().iter().any(is_dynamic))
+}
+
+/// Words a static parameter takes in the head.
+fn static_words(p: &Value) -> usize {
+    if p["type"].as_str().unwrap() == "tuple" {
+        p["components"].as_array().unwrap().iter().map(static_words).sum()
+    } else {
+        1
+    }
+}
+
+/// Canonical calldata for `f` with every argument zero, empty or of length zero (the
+/// SDK decodes strictly: the calldata must be exactly what re-encoding gives).
+fn zero_calldata(f: &Value) -> (String, Vec<u8>) {
+    let inputs = f["inputs"].as_array().unwrap();
+    let signature = format!(
+        "{}({})",
+        f["name"].as_str().unwrap(),
+        inputs.iter().map(canonical).collect::<Vec<_>>().join(",")
+    );
+    let mut data = keccak256(signature.as_bytes())[..4].to_vec();
+    let head: usize = inputs.iter().map(|p| if is_dynamic(p) { 1 } else { static_words(p) }).sum::<usize>() * 32;
+    let mut tail = 0;
+    for p in inputs {
+        if is_dynamic(p) {
+            // Each dynamic argument gets its own zero length word after the head.
+            data.extend_from_slice(&U256::from(head + 32 * tail).to_be_bytes::<32>());
+            tail += 1;
+        } else {
+            data.extend(std::iter::repeat_n(0u8, 32 * static_words(p)));
+        }
+    }
+    data.extend(std::iter::repeat_n(0u8, 32 * tail));
+    (signature, data)
+}
+
+/// Every function of every ABI, called with zero arguments by a stranger on a live
+/// collective: each returns, or reverts with a custom error an ABI declares. An empty
+/// revert would mean the router did not know the selector or could not decode the
+/// arguments; a trap, a panic in the contract.
+#[test]
+fn every_abi_selector_dispatches_in_the_compiled_contracts() {
+    let mut c = deploy();
+    let curator = c.people.curator;
+    for id in 1..=3u64 {
+        c.mint_art(curator, id);
+    }
+    c.send(curator, c.collection, ArtCollection::setApprovalForAllCall { operator: c.vault, approved: true }).unwrap();
+    for id in 1..=3u8 {
+        c.genesis_deposit(id).unwrap();
+    }
+    c.buy(c.people.alice, 50);
+    let contracts =
+        [("FractionToken", c.token), ("CurationRegistry", c.registry), ("Treasury", c.treasury), ("ArtVault", c.vault), ("ArtGovernor", c.governor)];
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (name, at) in contracts {
+        let path = format!("{}/../../abi/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let abi: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for f in abi.as_array().unwrap().iter().filter(|e| e["type"] == "function") {
+            let (signature, data) = zero_calldata(f);
+            let view = matches!(f["stateMutability"].as_str(), Some("view" | "pure"));
+            let mut d = c.clone();
+            let stranger = d.people.stranger;
+            let r = if view { d.world.static_call(stranger, at, &data) } else { d.world.call(stranger, at, U256::ZERO, &data) };
+            count += 1;
+            let verdict = if r.success {
+                "returns".to_string()
+            } else if r.output.is_empty() {
+                failures.push(format!("{name}.{signature}: empty revert ({:?})", r.exit));
+                continue;
+            } else {
+                let decoded = decode_error(&r.output);
+                if decoded.starts_with("0x") {
+                    failures.push(format!("{name}.{signature}: revert data no ABI declares: {decoded}"));
+                    continue;
+                }
+                decoded
+            };
+            eprintln!("{name}.{signature}: {verdict}");
+        }
+    }
+    assert!(count > 100, "swept {count} functions");
+    assert!(failures.is_empty(), "{} of {count} functions misbehave:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// A collection that, while the vault pulls an artwork from it, calls back into the
+/// vault (a view) and remembers the answer.
+struct ReenteringCollection {
+    inner: CollectionMock,
+    vault: RefCell<Address>,
+    reentry: RefCell<Option<NativeResult>>,
+}
+
+impl NativeContract for ReenteringCollection {
+    fn call(&self, ctx: &mut NativeCtx<'_>) -> NativeResult {
+        if ctx.input().starts_with(&ArtCollection::transferFromCall::SELECTOR) && ctx.caller() == *self.vault.borrow() {
+            let vault = *self.vault.borrow();
+            let answer = ctx.call(vault, U256::ZERO, &ArtVault::liveStewardsCall {}.abi_encode());
+            *self.reentry.borrow_mut() = Some(answer);
+        }
+        self.inner.call(ctx)
+    }
+}
+
+/// stylus-sdk programs (without the `reentrant` feature) revert any call that re-enters
+/// a contract already on the call stack, even a view; the same view from outside works.
+#[test]
+fn a_contract_refuses_reentry() {
+    let mut c = deploy();
+    let evil = Rc::new(ReenteringCollection {
+        inner: CollectionMock,
+        vault: RefCell::new(c.vault),
+        reentry: RefCell::new(None),
+    });
+    let at = c.world.add_native(evil.clone());
+    let curator = c.people.curator;
+    c.send(curator, at, ArtCollection::mintCall { to: curator, tokenId: U256::from(1) }).unwrap();
+    c.send(curator, at, ArtCollection::setApprovalForAllCall { operator: c.vault, approved: true }).unwrap();
+    let deposit = c.send(
+        curator,
+        c.vault,
+        ArtVault::depositCall::from((at, U256::from(1), seed(1), keccak256("m"), keccak256("p"), curator, String::new())),
+    );
+    let reentry = evil.reentry.borrow_mut().take().expect("the collection was called by the vault");
+    assert_eq!(reentry, Err(Vec::new()), "the re-entrant call into the vault is refused (empty revert)");
+    // The refusal did not stop the deposit (the collection ignored it)...
+    deposit.expect("the deposit itself goes through");
+    // ...and the same view from outside the call stack answers.
+    assert_eq!(c.view(c.vault, ArtVault::liveStewardsCall {})._0, U256::from(1));
+}
+
+/// A contract wallet that refuses ETH.
+fn refuse_eth(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    if ctx.value().is_zero() {
+        Ok(Vec::new())
+    } else {
+        Err(b"no ETH".to_vec())
+    }
+}
+
+/// The sale refunds the excess of a payment; when the buyer cannot receive ETH the
+/// purchase reverts with `EthTransferFailed` and nothing is minted. An exact payment
+/// needs no refund and goes through.
+#[test]
+fn a_refund_to_a_receiver_that_refuses_eth_reverts_the_purchase() {
+    let mut c = deploy();
+    let buyer = c.world.add_native(Rc::new(refuse_eth));
+    let quote = c.quote_buy(shares(1));
+    c.fund(buyer, quote + U256::from(1_000));
+    let err = c
+        .send_value(buyer, c.token, quote + U256::from(1_000), FractionToken::buyCall { shares: shares(1), max_cost: quote })
+        .expect_err("the refund cannot be paid");
+    assert!(err.decoded().starts_with("EthTransferFailed"), "{err:?}");
+    assert_eq!(c.balance_of(buyer), U256::ZERO, "nothing minted");
+    assert_eq!(c.eth(buyer), quote + U256::from(1_000), "nothing paid");
+    let cost = c
+        .send_value(buyer, c.token, quote, FractionToken::buyCall { shares: shares(1), max_cost: quote })
+        .expect("an exact payment needs no refund")
+        ._0;
+    assert_eq!(cost, quote);
+    assert_eq!(c.balance_of(buyer), shares(1));
+}
+
+/// stylus-sdk 0.9 decodes arguments strictly (alloy's `validate`: the calldata must
+/// re-encode to itself), so calldata with trailing bytes — which Solidity ignores, and
+/// which ERC-2771 forwarders or some wallets append — is refused with an empty revert.
+#[test]
+fn calldata_with_trailing_bytes_is_refused_unlike_solidity() {
+    let mut c = deploy();
+    let data = FractionToken::totalSupplyCall {}.abi_encode();
+    let r = c.world.static_call(c.people.stranger, c.token, &data);
+    assert!(r.success);
+    let mut longer = data.clone();
+    longer.extend_from_slice(&[0u8; 32]);
+    let r = c.world.static_call(c.people.stranger, c.token, &longer);
+    assert!(!r.success && r.output.is_empty(), "trailing bytes are refused");
+    let mut appended = FractionToken::balanceOfCall { account: c.people.alice }.abi_encode();
+    appended.extend_from_slice(c.people.bob.as_slice()); // ERC-2771 style
+    let r = c.world.static_call(c.people.stranger, c.token, &appended);
+    assert!(!r.success && r.output.is_empty(), "an appended sender is refused");
+}
