@@ -1,6 +1,8 @@
-//! The keeper's demand model on a recorded event series
-//! (`tests/fixtures/sales.json`, eth_getLogs JSON of `SharesBought`, the format
-//! `atelier keeper --record` writes).
+//! The keeper's demand model on two event series in eth_getLogs JSON of
+//! `SharesBought` (the format `atelier keeper --record` writes):
+//! `tests/fixtures/devnet-sales.json`, recorded from the real contracts on the dev
+//! chain, and `tests/fixtures/vrgda-sales.json`, the same plan computed from the
+//! price formula (exact, for exact assertions).
 use alloy::{
     primitives::{address, keccak256, Address, LogData, U256},
     rpc::types::Log,
@@ -16,7 +18,10 @@ use crate::{
     util::UNIT,
 };
 
-const FIXTURE: &str = include_str!("../../tests/fixtures/sales.json");
+const FIXTURE: &str = include_str!("../../tests/fixtures/vrgda-sales.json");
+const RECORDED: &str = include_str!("../../tests/fixtures/devnet-sales.json");
+/// The recorded collective's sale start (its FractionToken.initialize block time).
+const RECORDED_T0: u64 = 1_795_587_036;
 /// The fixture's sale start (2026-01-01 00:00 UTC).
 const T0: u64 = 1_767_225_600;
 const H: u64 = 3600;
@@ -145,7 +150,43 @@ fn the_pieces() {
     assert!((m.sigma2 - 0.06 * 2f64.ln().powi(2)).abs() < 1e-12);
 }
 
-/// Regenerates the fixture: `cargo test -p atelier-cli -- --ignored write_sales_fixture`.
+/// The recorded series: `atelier deploy` on a fresh dev chain, then `atelier buy`
+/// with `evm_increaseTime` between buys following the plan below (10 × 10 shares
+/// every 2.4 h, 30 × 10 every 24 min, 5 at +12 h, +24 h, +48 h), then
+/// `atelier keeper --once --dry-run --record`. Block times drift by a few seconds
+/// a transaction; the checkpoints are the recorded sales themselves.
+#[test]
+fn the_recorded_series_gives_the_same_decisions() {
+    let logs: Vec<Log> = serde_json::from_str(RECORDED).expect("eth_getLogs JSON");
+    let s = sales_from_logs(&logs, |l| l.block_timestamp);
+    assert_eq!(s.len(), 43);
+    assert_eq!(s.iter().map(|x| x.shares).sum::<f64>(), 415.0);
+    let at = |now: u64, premium: f64, updated: u64| {
+        let mut c = chain(now, premium, updated);
+        c.sale_start = RECORDED_T0;
+        evaluate(&c, &Settings::default(), &memory(&s, now), &s)
+    };
+    // End of the day on schedule: velocity 1, nothing to do.
+    let day = at(s[9].timestamp, 1.0, 0);
+    assert!((day.velocity - 1.0).abs() < 0.01, "{day:?}");
+    assert_eq!(day.proposal, None, "{}", day.reason);
+    // End of the rush: one step up.
+    let rush = at(s[39].timestamp, 1.0, 0);
+    assert!((rush.velocity - 3.5).abs() < 0.01, "{rush:?}");
+    assert!(rush.sigma > day.sigma);
+    assert_eq!(rush.proposal, Some(wad(1.1)));
+    // The lull: one step down, once the interval has passed.
+    let lull = at(s[42].timestamp + 600, 1.1, s[39].timestamp);
+    assert_eq!((lull.sold, lull.demand), (5.0, -1.0));
+    assert_eq!(lull.proposal, Some(wad(1.0)));
+    // The real chain's prices agree with the formula's to a few percent.
+    let computed = sales();
+    for (r, c) in s.iter().zip(&computed) {
+        assert!((r.spot_after / c.spot_after - 1.0).abs() < 0.05, "{r:?} vs {c:?}");
+    }
+}
+
+/// Regenerates the computed series: `cargo test -p atelier-cli -- --ignored write_sales_fixture`.
 /// The series follows FractionToken's price formula with deploy/collective.json's
 /// parameters (p0 0.01 ETH, k 0.2, 100 shares a day, premium 1): a day on
 /// schedule (10 shares every 2.4 h), a 12-hour rush (10 shares every 24 min),
@@ -183,6 +224,6 @@ fn write_sales_fixture() {
             removed: false,
         });
     }
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sales.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/vrgda-sales.json");
     std::fs::write(path, serde_json::to_string_pretty(&logs).unwrap() + "\n").unwrap();
 }
