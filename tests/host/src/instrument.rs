@@ -46,6 +46,8 @@ pub(crate) struct Inspected {
     pub(crate) init: InitCosts,
     /// Parameter count of each type, for `call_indirect` pricing.
     pub(crate) type_params: Vec<usize>,
+    /// Operators Nitro does not price (floats, SIMD, ...), by name, with their counts.
+    pub(crate) unpriced: Vec<(String, usize)>,
 }
 
 fn invalid(e: impl std::fmt::Display) -> LoadError {
@@ -61,6 +63,7 @@ pub(crate) fn inspect(wasm: &[u8]) -> Result<Inspected, LoadError> {
     let mut exports: HashMap<String, (ExternalKind, u32)> = HashMap::new();
     let mut initial_pages = 0u32;
     let (mut globals, mut data_len) = (0u64, 0u64);
+    let mut bodies = Vec::new();
 
     for payload in Parser::new(0).parse_all(wasm) {
         match payload.map_err(invalid)? {
@@ -104,6 +107,7 @@ pub(crate) fn inspect(wasm: &[u8]) -> Result<Inspected, LoadError> {
                     exports.insert(export.name.into(), (export.kind, export.index));
                 }
             }
+            Payload::CodeSectionEntry(body) => bodies.push(body),
             Payload::DataSection(reader) => {
                 for data in reader {
                     data_len += data.map_err(invalid)?.data.len() as u64;
@@ -134,6 +138,20 @@ pub(crate) fn inspect(wasm: &[u8]) -> Result<Inspected, LoadError> {
         return Err(LoadError::MissingMemory);
     }
 
+    let type_params: Vec<usize> = types.iter().map(|(p, _)| p.len()).collect();
+    let mut unpriced: std::collections::BTreeMap<String, usize> = Default::default();
+    for body in bodies {
+        let mut reader = body.get_operators_reader().map_err(invalid)?;
+        while !reader.eof() {
+            let op = reader.read().map_err(invalid)?;
+            if op_ink(&op, &type_params) == u64::MAX {
+                let name = format!("{op:?}");
+                let name = name.split([' ', '{', '(']).next().unwrap_or_default().to_string();
+                *unpriced.entry(name).or_default() += 1;
+            }
+        }
+    }
+
     let local = &func_types[imported_funcs..];
     let type_len: u64 = local
         .iter()
@@ -153,7 +171,8 @@ pub(crate) fn inspect(wasm: &[u8]) -> Result<Inspected, LoadError> {
         initial_pages,
         imports,
         init,
-        type_params: types.iter().map(|(p, _)| p.len()).collect(),
+        type_params,
+        unpriced: unpriced.into_iter().collect(),
     })
 }
 

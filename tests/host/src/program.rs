@@ -91,6 +91,7 @@ pub(crate) struct Inner {
     pub(crate) initial_pages: u32,
     pub(crate) imports: Vec<String>,
     pub(crate) init: crate::gas::InitCosts,
+    pub(crate) unpriced: Vec<(String, usize)>,
 }
 
 impl fmt::Debug for Program {
@@ -131,7 +132,7 @@ impl Program {
         let code_hash = keccak256(code);
         let wasm = decode(code)?;
         let checked = instrument::inspect(&wasm)?;
-        let instrumented = instrument::instrument(&wasm, checked.type_params.clone())?;
+        let instrumented = instrument::instrument(&wasm, checked.type_params)?;
         let module = wasmi::Module::new(engine(), &instrumented[..])
             .map_err(|e| LoadError::Invalid(e.to_string()))?;
         Ok(Program {
@@ -143,6 +144,7 @@ impl Program {
                 initial_pages: checked.initial_pages,
                 imports: checked.imports,
                 init: checked.init,
+                unpriced: checked.unpriced,
             }),
         })
     }
@@ -175,6 +177,13 @@ impl Program {
     /// Nitro's activation-time prediction of the per-call init costs (see [`crate::gas`]).
     pub fn init_costs(&self) -> crate::gas::InitCosts {
         self.inner.init
+    }
+
+    /// Operators Nitro's `pricing_v1` does not price (floats, SIMD, reference types, ...),
+    /// as `(operator name, count)` pairs. Executing a block holding one runs out of ink,
+    /// on Nitro as here; a deployable program should have none.
+    pub fn unpriced_operators(&self) -> &[(String, usize)] {
+        &self.inner.unpriced
     }
 
     /// `true` if `code` starts with the Stylus prefix `0xEFF000`.

@@ -31,6 +31,7 @@ fn every_artifact_loads_with_all_imports_linked() {
         let program = Program::from_code(&artifact(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(program.imports().iter().any(|i| i == "vm_hooks::read_args"), "{name}");
         assert_eq!(program.initial_pages(), 1, "{name}");
+        assert_eq!(program.unpriced_operators(), &[], "{name}: operators Nitro cannot run");
     }
 }
 

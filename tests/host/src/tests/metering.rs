@@ -145,3 +145,17 @@ fn gas_estimate_adds_up() {
     let r = f.world.call(f.user, f.a, U256::ZERO, &op::call(f.b, U256::ZERO, &[]));
     assert_eq!(r.meter.init_gas, init + program.init_costs().call_gas(true));
 }
+
+#[test]
+fn operators_nitro_does_not_price_run_out_of_ink() {
+    let src = r#"(module (memory (export "memory") 1)
+        (func (export "user_entrypoint") (param i32) (result i32)
+          (drop (f32.const 1.5)) (i32.const 0)))"#;
+    let program = Program::from_code(&wat::parse_str(src).unwrap()).unwrap();
+    assert_eq!(program.unpriced_operators(), &[("F32Const".to_string(), 1)]);
+    let mut world = World::new();
+    let at = world.deploy(&program);
+    let r = world.call_with_gas(crate::Address::ZERO, at, U256::ZERO, &[], 1_000_000);
+    assert_eq!(r.exit, crate::Exit::OutOfGas);
+    assert_eq!(r.gas, 1_000_000);
+}
