@@ -66,6 +66,8 @@ pub struct Ctx {
     pub deployment: Option<Deployment>,
     /// Progress lines go to stderr as they happen (text mode only).
     pub verbose: bool,
+    /// Most blocks per eth_getLogs request.
+    pub log_chunk: u64,
 }
 
 /// Parses a hex private key.
@@ -106,6 +108,7 @@ impl Ctx {
             deployment_path,
             deployment: None,
             verbose,
+            log_chunk: 50_000,
         })
     }
 

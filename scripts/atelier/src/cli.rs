@@ -28,6 +28,9 @@ pub struct Cli {
     /// Print one JSON document on stdout instead of text (errors too).
     #[arg(long, global = true)]
     pub json: bool,
+    /// Most blocks per eth_getLogs request (public endpoints cap the range).
+    #[arg(long, env = "ATELIER_LOG_CHUNK", global = true, default_value_t = 50_000)]
+    pub log_chunk: u64,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -67,6 +70,9 @@ pub enum Command {
     License(LicenseCommand),
     /// Deposit an artwork into the vault (approves the vault on the collection first).
     Deposit(DepositArgs),
+    /// The acquirer buys an artwork for the collective with treasury ETH (the
+    /// seller must have approved the treasury on the collection).
+    Acquire(AcquireArgs),
     /// End the vault's bootstrap (genesis curator only).
     EndBootstrap,
     /// Run the treasury's upkeep if it is due.
@@ -307,6 +313,30 @@ pub struct DepositArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct AcquireArgs {
+    #[arg(long)]
+    pub collection: Address,
+    #[arg(long)]
+    pub token_id: U256,
+    /// The current owner, paid `price`.
+    #[arg(long)]
+    pub seller: Address,
+    /// ETH.
+    #[arg(long)]
+    pub price: Amount,
+    #[arg(long)]
+    pub seed: String,
+    #[arg(long)]
+    pub model_id: String,
+    #[arg(long)]
+    pub prompt: String,
+    #[arg(long)]
+    pub artist: Address,
+    #[arg(long, default_value = "")]
+    pub uri: String,
+}
+
+#[derive(Debug, Args)]
 pub struct DecodeErrorArgs {
     /// Revert data, 0x-prefixed hex.
     pub data: String,
@@ -333,9 +363,6 @@ pub struct KeeperArgs {
     /// Demand window for the sale velocity, seconds.
     #[arg(long, default_value_t = 86_400)]
     pub window: u64,
-    /// Most blocks per eth_getLogs request.
-    #[arg(long, default_value_t = 50_000)]
-    pub log_chunk: u64,
     /// Append the SharesBought logs read (eth_getLogs JSON, with blockTimestamp)
     /// to this file: a recorded series for the model's tests.
     #[arg(long)]

@@ -80,7 +80,7 @@ pub async fn proposals(ctx: &mut Ctx) -> Result<Vec<ArtGovernor::ProposalCreated
     let gov = ctx.addr("ArtGovernor")?;
     let (head, _) = ctx.head().await?;
     let filter = Filter::new().address(gov).event_signature(ArtGovernor::ProposalCreated::SIGNATURE_HASH);
-    let logs = ctx.logs(filter, ctx.start_block(), head, 50_000).await?;
+    let logs = ctx.logs(filter, ctx.start_block(), head, ctx.log_chunk).await?;
     Ok(logs.iter().filter_map(|l| l.log_decode::<ArtGovernor::ProposalCreated>().ok().map(|l| l.inner.data)).collect())
 }
 
@@ -222,7 +222,7 @@ pub async fn steward_tokens(ctx: &mut Ctx, owner: Address) -> Result<Vec<U256>> 
     let vaddr = ctx.addr("ArtVault")?;
     let (head, _) = ctx.head().await?;
     let filter = Filter::new().address(vaddr).event_signature(ArtVault::Transfer::SIGNATURE_HASH).topic2(owner.into_word());
-    let logs = ctx.logs(filter, ctx.start_block(), head, 50_000).await?;
+    let logs = ctx.logs(filter, ctx.start_block(), head, ctx.log_chunk).await?;
     let vault = ArtVault::new(vaddr, ctx.provider.clone());
     let mut ids: Vec<U256> = logs.iter().filter_map(|l| l.log_decode::<ArtVault::Transfer>().ok().map(|l| l.inner.data.tokenId)).collect();
     ids.sort();

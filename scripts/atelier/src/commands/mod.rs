@@ -25,6 +25,7 @@ pub async fn run(cli: Cli) -> Result<Report> {
     }
     let key = cli.private_key.as_deref();
     let mut ctx = Ctx::connect(&cli.rpc_url, key, cli.deployment.clone(), !cli.json).await?;
+    ctx.log_chunk = cli.log_chunk.max(1);
     match cli.command {
         Command::Status(a) => status::run(&mut ctx, a).await,
         Command::Buy(a) => trade::buy(&mut ctx, a).await,
@@ -43,6 +44,7 @@ pub async fn run(cli: Cli) -> Result<Report> {
         Command::License(a) => vault::license(&mut ctx, a).await,
         Command::Deposit(a) => vault::deposit(&mut ctx, a).await,
         Command::EndBootstrap => vault::end_bootstrap(&mut ctx).await,
+        Command::Acquire(a) => vault::acquire(&mut ctx, a).await,
         Command::Upkeep => trade::upkeep(&mut ctx).await,
         Command::Keeper(a) => crate::keeper::run(&mut ctx, a).await,
         Command::Deploy(a) => deploy::run(&mut ctx, a).await,

@@ -7,9 +7,9 @@ use alloy::{
 use serde_json::json;
 
 use crate::{
-    bindings::{ArtGovernor, ArtVault, IERC721},
+    bindings::{ArtGovernor, ArtVault, Treasury, IERC721},
     chain::{explain_contract, Ctx, Report},
-    cli::{DepositArgs, LicenseCommand, RedeemArgs},
+    cli::{AcquireArgs, DepositArgs, LicenseCommand, RedeemArgs},
     commands::ensure_allowance,
     util::{fail, fmt_amount, fmt_time, parse_b32, Result},
 };
@@ -62,7 +62,7 @@ pub async fn deposit(ctx: &mut Ctx, a: DepositArgs) -> Result<Report> {
 async fn redeem_fee_bps(ctx: &mut Ctx, vaddr: Address) -> Result<u64> {
     let (head, _) = ctx.head().await?;
     let filter = Filter::new().address(vaddr).event_signature(ArtVault::ParamSet::SIGNATURE_HASH).topic1(U256::from(6u8));
-    let logs = ctx.logs(filter, ctx.start_block(), head, 50_000).await?;
+    let logs = ctx.logs(filter, ctx.start_block(), head, ctx.log_chunk).await?;
     if let Some(v) = logs.iter().filter_map(|l| l.log_decode::<ArtVault::ParamSet>().ok()).last() {
         return Ok(v.inner.data.value.saturating_to());
     }
@@ -147,3 +147,39 @@ pub async fn license(ctx: &mut Ctx, c: LicenseCommand) -> Result<Report> {
     }
 }
 
+
+pub async fn acquire(ctx: &mut Ctx, a: AcquireArgs) -> Result<Report> {
+    ctx.sender()?;
+    let taddr = ctx.addr("Treasury")?;
+    let nft = IERC721::new(a.collection, ctx.provider.clone());
+    let approved = nft.getApproved(a.token_id).call().await.map(|r| r._0 == taddr).unwrap_or(false)
+        || nft.isApprovedForAll(a.seller, taddr).call().await.map(|r| r._0).unwrap_or(false);
+    if !approved {
+        return fail(format!("acquire: the seller {} has not approved the treasury {taddr} for token {}", a.seller, a.token_id));
+    }
+    let data = Treasury::acquireCall {
+        collection: a.collection,
+        token_id: a.token_id,
+        seller: a.seller,
+        price: a.price.0,
+        seed: parse_b32(&a.seed).0,
+        model_id: parse_b32(&a.model_id).0,
+        prompt_hash: parse_b32(&a.prompt).0,
+        artist: a.artist,
+        uri: a.uri.clone(),
+    }
+    .abi_encode();
+    let sent = ctx.send_call(&format!("acquire token {}", a.token_id), taddr, data.into(), U256::ZERO).await?;
+    let artwork = sent
+        .receipt
+        .inner
+        .logs()
+        .iter()
+        .find_map(|l| l.log_decode::<Treasury::Acquired>().ok())
+        .map(|l| l.inner.data.artworkId)
+        .unwrap_or_default();
+    let mut rep = Report::new(json!({"action": "acquire", "artworkId": artwork.to_string(), "price": a.price.0.to_string(), "transaction": sent.json()}));
+    rep.line(format!("acquired token {} of {} for {} ETH: artwork {artwork} in the vault", a.token_id, a.collection, fmt_amount(a.price.0)));
+    rep.line(sent.summary());
+    Ok(rep)
+}

@@ -109,9 +109,9 @@ async fn once(ctx: &mut Ctx, a: &KeeperArgs, state_path: &Path, report_dir: &Pat
     // Events since the last run.
     let (sales_logs, registry_logs) = if from <= head {
         let f = Filter::new().address(taddr).event_signature(FractionToken::SharesBought::SIGNATURE_HASH);
-        let sales_logs = ctx.logs(f, from, head, a.log_chunk).await?;
+        let sales_logs = ctx.logs(f, from, head, ctx.log_chunk).await?;
         let r = Filter::new().address(raddr);
-        let registry_logs = ctx.logs(r, from, head, a.log_chunk).await?;
+        let registry_logs = ctx.logs(r, from, head, ctx.log_chunk).await?;
         (sales_logs, registry_logs)
     } else {
         (Vec::new(), Vec::new())

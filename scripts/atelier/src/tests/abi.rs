@@ -128,6 +128,12 @@ fn user_calls_encode_as_the_abi_says() {
         ("ArtGovernor", "queue", ArtGovernor::queueCall { proposal_id: U256::from(9) }.abi_encode(), vec![u(9)]),
         ("ArtGovernor", "veto", ArtGovernor::vetoCall { proposal_id: U256::from(9), steward_token_id: U256::from(2) }.abi_encode(), vec![u(9), u(2)]),
         ("ArtGovernor", "cancel", ArtGovernor::cancelCall { proposal_id: U256::from(9) }.abi_encode(), vec![u(9)]),
+        (
+            "Treasury",
+            "acquire",
+            Treasury::acquireCall { collection: who, token_id: U256::from(77), seller: who, price: UNIT, seed: keccak256("s"), model_id: keccak256("m"), prompt_hash: keccak256("p"), artist: who, uri: "u".into() }.abi_encode(),
+            vec![ad(who), u(77), ad(who), uu(UNIT), b32(keccak256("s")), b32(keccak256("m")), b32(keccak256("p")), ad(who), DynSolValue::String("u".into())],
+        ),
         ("ArtGovernor", "activateLicense", ArtGovernor::activateLicenseCall { license_id: U256::from(1) }.abi_encode(), vec![u(1)]),
     ];
     for (c, f, ours, args) in cases {

@@ -50,6 +50,8 @@ fn every_subcommand_parses() {
         vec!["license", "show", "1"],
         vec!["deposit", "--collection", a, "--token-id", "1", "--seed", "s1", "--model-id", "m", "--prompt", "p"],
         vec!["end-bootstrap"],
+        vec!["acquire", "--collection", a, "--token-id", "77", "--seller", a, "--price", "0.01", "--seed", "s77", "--model-id", "m", "--prompt", "p", "--artist", a],
+        vec!["--log-chunk", "1000", "status"],
         vec!["upkeep"],
         vec!["decode-error", "0x"],
         vec!["keeper", "--once"],
@@ -106,13 +108,18 @@ fn bad_input_is_refused_with_a_message() {
 
 #[test]
 fn every_subcommand_has_help() {
-    let mut cmd = Cli::command();
-    for sub in cmd.get_subcommands_mut() {
-        let name = sub.get_name().to_string();
-        assert!(sub.get_about().is_some(), "{name} needs a one-line description");
-        let help = sub.render_help().to_string();
-        assert!(help.contains("Usage"), "{name}");
+    fn walk(cmd: &mut clap::Command, path: &str, n: &mut usize) {
+        for sub in cmd.get_subcommands_mut() {
+            let name = format!("{path} {}", sub.get_name());
+            assert!(sub.get_about().is_some(), "{name} needs a one-line description");
+            assert!(sub.render_help().to_string().contains("Usage"), "{name}");
+            *n += 1;
+            walk(sub, &name, n);
+        }
     }
+    let mut n = 0;
+    walk(&mut Cli::command(), "atelier", &mut n);
+    assert!(n >= 22 + 7 + 2, "{n} subcommands");
 }
 
 #[test]
