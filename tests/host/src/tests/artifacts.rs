@@ -65,3 +65,21 @@ fn fraction_token_dispatches_constructor_and_views() {
     assert!(!world.call(admin, at, U256::ZERO, &[1, 2, 3, 4]).success);
     assert!(!world.call(admin, at, U256::from(1), &decimalsCall {}.abi_encode()).success);
 }
+
+/// Not a check: prints the host's speed on the real artifact
+/// (`cargo test -p atelier-host --lib -- --ignored --nocapture host_speed`).
+#[test]
+#[ignore]
+fn host_speed() {
+    let mut world = World::new();
+    let admin = world.new_account(U256::from(10u64).pow(U256::from(20u64)));
+    let at = world.deploy_code(&artifact("fraction")).unwrap();
+    assert!(world.construct(admin, at, U256::ZERO, &admin.abi_encode()).success);
+    let data = decimalsCall {}.abi_encode();
+    let n = 300;
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        assert!(world.call(admin, at, U256::ZERO, &data).success);
+    }
+    println!("{:?} per call", start.elapsed() / n);
+}
