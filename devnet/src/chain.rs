@@ -295,6 +295,18 @@ impl Chain {
         result_output(result)
     }
 
+    /// `eth_estimateGas` with a state override set (applied to a copy).
+    pub fn estimate_gas_with(&mut self, req: &CallRequest, overrides: &[(Address, AccountOverride)]) -> RpcResult<u64> {
+        if overrides.is_empty() {
+            return self.estimate_gas(req);
+        }
+        let saved = self.db.clone();
+        apply_overrides(&mut self.db, overrides);
+        let r = self.estimate_gas(req);
+        self.db = saved;
+        r
+    }
+
     /// `eth_estimateGas`: the smallest gas limit that succeeds (binary search).
     pub fn estimate_gas(&mut self, req: &CallRequest) -> RpcResult<u64> {
         let cap = req.gas.unwrap_or(BLOCK_GAS_LIMIT).min(BLOCK_GAS_LIMIT);

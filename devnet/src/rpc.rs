@@ -122,7 +122,9 @@ pub fn dispatch(chain: &mut Chain, method: &str, p: &[Value]) -> RpcResult<Value
         }
         "eth_estimateGas" => {
             let req = json::call_request(&param(p, 0, "transaction")?)?;
-            qty(chain.estimate_gas(&req)?)
+            json::block_number(chain, p.get(1))?;
+            let overrides = json::overrides(p.get(2))?;
+            qty(chain.estimate_gas_with(&req, &overrides)?)
         }
         "eth_sendRawTransaction" => {
             let raw = json::bytes(&param(p, 0, "raw transaction")?)?;

@@ -317,3 +317,14 @@ fn eth_send_transaction_signs_for_dev_accounts_only() {
     assert!(e.message.contains("unknown account"));
     assert_eq!(fingerprint(&d.chain), before);
 }
+
+#[test]
+fn estimate_gas_takes_state_overrides() {
+    let mut d = Dev::new();
+    let c = Address::repeat_byte(0x67);
+    let overrides = json!({ c.to_string(): { "code": Bytes::from(counter_runtime()) } });
+    let with = q(&d.ok("eth_estimateGas", json!([{ "from": addr(0), "to": c, "data": Bytes::from(word(3).to_vec()) }, "latest", overrides])));
+    let without = q(&d.ok("eth_estimateGas", json!([{ "from": addr(0), "to": c, "data": Bytes::from(word(3).to_vec()) }])));
+    assert!(with > without + U256::from(20_000), "{with} vs {without}");
+    assert_eq!(d.ok("eth_getCode", json!([c, "latest"])), json!("0x"));
+}
