@@ -214,9 +214,11 @@ fn main() -> ExitCode {
     println!("{}", settings(&rows));
     eprintln!("measured {} actions in {:.1?}", rows.len(), started.elapsed());
     let mut ok = true;
+    let mut scaling = String::new();
     if with_scaling {
         let (t, equal) = scaling_table();
         println!("{t}");
+        scaling = t;
         if !equal {
             eprintln!("FAIL: an action's counts differ with the collective's size");
             ok = false;
@@ -226,7 +228,7 @@ fn main() -> ExitCode {
         "update" => {
             let text = serde_json::to_string_pretty(&baseline_json(&rows)).unwrap() + "\n";
             std::fs::write(baseline_path(), text).expect("write gas.json");
-            std::fs::write(markdown_path(), format!("{md}\n{}", settings(&rows))).expect("write gas.md");
+            std::fs::write(markdown_path(), format!("{md}\n{}\n{scaling}", settings(&rows))).expect("write gas.md");
             eprintln!("baseline written: {} and {}", baseline_path().display(), markdown_path().display());
         }
         "check" => {

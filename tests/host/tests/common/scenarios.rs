@@ -197,8 +197,8 @@ pub fn measure_all() -> Report {
         ok(c.cast_vote(curator, id, 1), "vote");
         ok(c.cast_vote(alice, id, 1), "vote");
         if i == 0 {
-            ok(c.cast_vote(bob, id, 0), "vote");
-            rep.last(&c, "castVote", "third vote (against) by a delegated holder on an active proposal", Some(BAR_VOTE));
+            ok(c.cast_vote(bob, id, 1), "vote");
+            rep.last(&c, "castVote", "third vote (for) by a delegated holder on an active proposal", Some(BAR_VOTE));
         }
     }
     c.advance(c.secs("governor", "votingPeriod"));
