@@ -113,7 +113,11 @@ pub fn execute(program: &Program, frame: &Frame, backend: &mut dyn Backend) -> O
     tx.open_pages = open.saturating_add(footprint);
     tx.ever_pages = ever.max(tx.open_pages);
 
-    let outcome = run(program, frame, backend, frame.gas_limit - entry_gas, meter);
+    // Nested calls recurse on the native stack (wasm -> host I/O -> backend -> execute);
+    // grow it on the heap when it runs low, so a deep call chain cannot crash the host.
+    let outcome = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+        run(program, frame, backend, frame.gas_limit - entry_gas, meter)
+    });
 
     backend.stylus_tx().open_pages = open;
     outcome
@@ -208,6 +212,11 @@ pub(crate) struct Word {
     pub(crate) value: B256,
     pub(crate) known: Option<B256>,
 }
+
+/// Native stack a frame wants left before it runs (see [`execute`]).
+const STACK_RED_ZONE: usize = 1 << 20;
+/// Size of a new native stack segment when the red zone is reached.
+const STACK_SEGMENT: usize = 16 << 20;
 
 /// Linear-memory cap: Nitro's page limit (128 pages, 8 MiB).
 const MEMORY_LIMIT: usize = 128 * 65536;

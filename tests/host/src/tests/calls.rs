@@ -127,3 +127,18 @@ fn delegate_call_runs_callee_code_on_caller_state() {
     assert_eq!(f.world.balance(f.b), U256::ZERO, "no value moved to the code's account");
     assert_eq!(r.meter.delegate_calls, 1);
 }
+
+#[test]
+fn deep_recursion_ends_in_a_failed_call_not_a_crash() {
+    // `a` calls itself 1,100 deep. Each frame opens a WASM page; past 128 open pages Nitro's
+    // memory price is unbounded, so the innermost call runs out of gas and every level
+    // above reports a failed call. The native stack grows as needed (no host crash).
+    let mut f = fixture();
+    let mut data = op::reentrant();
+    for _ in 0..1100 {
+        data = op::call(f.a, U256::ZERO, &data);
+    }
+    let r = f.world.call_with_gas(f.user, f.a, U256::ZERO, &data, 30_000_000);
+    assert!(r.success, "{:?}", r.exit);
+    assert!((100..=128).contains(&r.meter.depth), "{}", r.meter.depth);
+}
