@@ -146,8 +146,7 @@ use crate::{
     gas::{self, ADD_MOD_INK, DIV_INK, EVM_API_INK, HOSTIO_INK, MUL_MOD_INK, PTR_INK},
 };
 
-/// Nitro's maximum call depth.
-const MAX_DEPTH: usize = 1024;
+use crate::world::MAX_CALL_DEPTH as MAX_DEPTH;
 
 fn fail(why: impl Into<String>) -> Error {
     Error::host(HostTrap::Fail(why.into()))

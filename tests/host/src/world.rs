@@ -17,6 +17,9 @@ use crate::{
 /// Gas limit of a top-level call when none is given (Arbitrum's per-tx cap is 32M).
 pub const DEFAULT_GAS_LIMIT: u64 = 32_000_000;
 
+/// The EVM's call depth limit (the top-level frame is depth 0).
+pub const MAX_CALL_DEPTH: usize = 1024;
+
 /// The result of a top-level call.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Receipt {
@@ -349,6 +352,9 @@ impl World {
     /// Run a call: checkpoint, move value, route to a program, a mock or nothing, and
     /// commit or revert.
     pub(crate) fn run_call(&mut self, req: CallRequest) -> CallResult {
+        if req.depth > MAX_CALL_DEPTH {
+            return CallResult::failure(Bytes::new(), 0);
+        }
         let cp = self.state.checkpoint();
         if req.kind == CallKind::Call && !self.transfer(req.from, req.to, req.value) {
             return CallResult::failure(Bytes::new(), 0);
@@ -390,7 +396,8 @@ impl World {
                 depth: req.depth,
             };
             let mut ctx = NativeCtx::new(self, call, req.gas);
-            let res = native.call(&mut ctx);
+            // Mocks may recurse deeply through the world: keep native stack in reserve.
+            let res = stacker::maybe_grow(1 << 20, 16 << 20, || native.call(&mut ctx));
             let (gas_used, meter) = ctx.finish();
             match res {
                 Ok(out) => CallResult { success: true, output: out.into(), gas_used, meter },

@@ -68,3 +68,19 @@ fn wallets_accept_or_refuse_eth_with_rollback() {
     assert!(f.world.call(f.user, counting, U256::ZERO, &[]).success);
     assert!(!f.world.static_call(f.user, counting, &[]).success);
 }
+
+#[test]
+fn a_mock_calling_itself_stops_at_the_depth_limit() {
+    let mut f = fixture();
+    let looping = f.world.add_native(Rc::new(|ctx: &mut NativeCtx<'_>| {
+        let me = ctx.address();
+        let depth = ctx.call_info().depth;
+        match ctx.call(me, U256::ZERO, &[]) {
+            Ok(out) => Ok(out),
+            Err(_) => Ok((depth as u64).to_be_bytes().to_vec()),
+        }
+    }));
+    let r = f.world.call(f.user, looping, U256::ZERO, &[]);
+    assert!(r.success);
+    assert_eq!(u64::from_be_bytes(r.output[..8].try_into().unwrap()), crate::world::MAX_CALL_DEPTH as u64);
+}
