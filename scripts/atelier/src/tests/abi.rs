@@ -252,3 +252,24 @@ fn the_constructor_goes_through_the_stylus_deployer() {
     assert_eq!(bindings::STYLUS_DEPLOYER, address!("cEcba2F1DC234f70Dd89F2041029807F8D03A990"));
     let _ = b256!("0000000000000000000000000000000000000000000000000000000000000000");
 }
+
+#[test]
+fn dynamic_tuple_returns_decode_standard_or_wrapped() {
+    use alloy::sol_types::SolValue;
+    // Solidity's encoding of `returns (bool, bytes)` ...
+    let standard = (true, Bytes::new()).abi_encode_params();
+    // ... and stylus-sdk 0.9's (SolType::abi_encode of the tuple: one more offset word).
+    let wrapped = (true, Bytes::new()).abi_encode();
+    assert_eq!(&wrapped[..32], U256::from(32).to_be_bytes::<32>().as_slice());
+    for out in [&standard, &wrapped] {
+        let r = crate::chain::decode_returns::<Treasury::checkUpkeepCall>(out).expect("decodes");
+        assert!(r._0);
+    }
+    // seedInfo: (bytes32, bytes32, bytes32, string, address, uint256, uint256, uint256).
+    let info = (keccak256("s"), keccak256("m"), keccak256("p"), "ipfs://x".to_string(), Address::ZERO, U256::from(5), U256::from(6), U256::from(7));
+    for out in [info.abi_encode_params(), info.abi_encode()] {
+        let r = crate::chain::decode_returns::<CurationRegistry::seedInfoCall>(&out).expect("decodes");
+        assert_eq!((r._0, r._3.as_str(), r._6), (keccak256("s"), "ipfs://x", U256::from(6)));
+    }
+    assert!(crate::chain::decode_returns::<Treasury::checkUpkeepCall>(&[1, 2, 3]).is_err());
+}
