@@ -17,7 +17,12 @@ fn canonical(p: &Value) -> String {
     let ty = p["type"].as_str().unwrap();
     match ty.strip_prefix("tuple") {
         Some(suffix) => {
-            let inner: Vec<String> = p["components"].as_array().unwrap().iter().map(canonical).collect();
+            let inner: Vec<String> = p["components"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(canonical)
+                .collect();
             format!("({}){suffix}", inner.join(","))
         }
         None => ty.to_string(),
@@ -35,7 +40,12 @@ fn is_dynamic(p: &Value) -> bool {
 /// Words a static parameter takes in the head.
 fn static_words(p: &Value) -> usize {
     if p["type"].as_str().unwrap() == "tuple" {
-        p["components"].as_array().unwrap().iter().map(static_words).sum()
+        p["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(static_words)
+            .sum()
     } else {
         1
     }
@@ -51,7 +61,11 @@ fn zero_calldata(f: &Value) -> (String, Vec<u8>) {
         inputs.iter().map(canonical).collect::<Vec<_>>().join(",")
     );
     let mut data = keccak256(signature.as_bytes())[..4].to_vec();
-    let head: usize = inputs.iter().map(|p| if is_dynamic(p) { 1 } else { static_words(p) }).sum::<usize>() * 32;
+    let head: usize = inputs
+        .iter()
+        .map(|p| if is_dynamic(p) { 1 } else { static_words(p) })
+        .sum::<usize>()
+        * 32;
     let mut tail = 0;
     for p in inputs {
         if is_dynamic(p) {
@@ -77,24 +91,46 @@ fn every_abi_selector_dispatches_in_the_compiled_contracts() {
     for id in 1..=3u64 {
         c.mint_art(curator, id);
     }
-    c.send(curator, c.collection, ArtCollection::setApprovalForAllCall { operator: c.vault, approved: true }).unwrap();
+    c.send(
+        curator,
+        c.collection,
+        ArtCollection::setApprovalForAllCall {
+            operator: c.vault,
+            approved: true,
+        },
+    )
+    .unwrap();
     for id in 1..=3u8 {
         c.genesis_deposit(id).unwrap();
     }
     c.buy(c.people.alice, 50);
-    let contracts =
-        [("FractionToken", c.token), ("CurationRegistry", c.registry), ("Treasury", c.treasury), ("ArtVault", c.vault), ("ArtGovernor", c.governor)];
+    let contracts = [
+        ("FractionToken", c.token),
+        ("CurationRegistry", c.registry),
+        ("Treasury", c.treasury),
+        ("ArtVault", c.vault),
+        ("ArtGovernor", c.governor),
+    ];
     let mut failures = Vec::new();
     let mut count = 0;
     for (name, at) in contracts {
         let path = format!("{}/../../abi/{name}.json", env!("CARGO_MANIFEST_DIR"));
         let abi: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        for f in abi.as_array().unwrap().iter().filter(|e| e["type"] == "function") {
+        for f in abi
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "function")
+        {
             let (signature, data) = zero_calldata(f);
             let view = matches!(f["stateMutability"].as_str(), Some("view" | "pure"));
             let mut d = c.clone();
             let stranger = d.people.stranger;
-            let r = if view { d.world.static_call(stranger, at, &data) } else { d.world.call(stranger, at, U256::ZERO, &data) };
+            let r = if view {
+                d.world.static_call(stranger, at, &data)
+            } else {
+                d.world.call(stranger, at, U256::ZERO, &data)
+            };
             count += 1;
             let verdict = if r.success {
                 "returns".to_string()
@@ -104,7 +140,9 @@ fn every_abi_selector_dispatches_in_the_compiled_contracts() {
             } else {
                 let decoded = decode_error(&r.output);
                 if decoded.starts_with("0x") {
-                    failures.push(format!("{name}.{signature}: revert data no ABI declares: {decoded}"));
+                    failures.push(format!(
+                        "{name}.{signature}: revert data no ABI declares: {decoded}"
+                    ));
                     continue;
                 }
                 decoded
@@ -113,7 +151,12 @@ fn every_abi_selector_dispatches_in_the_compiled_contracts() {
         }
     }
     assert!(count > 100, "swept {count} functions");
-    assert!(failures.is_empty(), "{} of {count} functions misbehave:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} functions misbehave:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// A collection that, while the vault pulls an artwork from it, calls back into the
@@ -126,9 +169,17 @@ struct ReenteringCollection {
 
 impl NativeContract for ReenteringCollection {
     fn call(&self, ctx: &mut NativeCtx<'_>) -> NativeResult {
-        if ctx.input().starts_with(&ArtCollection::transferFromCall::SELECTOR) && ctx.caller() == *self.vault.borrow() {
+        if ctx
+            .input()
+            .starts_with(&ArtCollection::transferFromCall::SELECTOR)
+            && ctx.caller() == *self.vault.borrow()
+        {
             let vault = *self.vault.borrow();
-            let answer = ctx.call(vault, U256::ZERO, &ArtVault::liveStewardsCall {}.abi_encode());
+            let answer = ctx.call(
+                vault,
+                U256::ZERO,
+                &ArtVault::liveStewardsCall {}.abi_encode(),
+            );
             *self.reentry.borrow_mut() = Some(answer);
         }
         self.inner.call(ctx)
@@ -147,19 +198,54 @@ fn a_contract_refuses_reentry() {
     });
     let at = c.world.add_native(evil.clone());
     let curator = c.people.curator;
-    c.send(curator, at, ArtCollection::mintCall { to: curator, tokenId: U256::from(1) }).unwrap();
-    c.send(curator, at, ArtCollection::setApprovalForAllCall { operator: c.vault, approved: true }).unwrap();
+    c.send(
+        curator,
+        at,
+        ArtCollection::mintCall {
+            to: curator,
+            tokenId: U256::from(1),
+        },
+    )
+    .unwrap();
+    c.send(
+        curator,
+        at,
+        ArtCollection::setApprovalForAllCall {
+            operator: c.vault,
+            approved: true,
+        },
+    )
+    .unwrap();
     let deposit = c.send(
         curator,
         c.vault,
-        ArtVault::depositCall::from((at, U256::from(1), seed(1), keccak256("m"), keccak256("p"), curator, String::new())),
+        ArtVault::depositCall::from((
+            at,
+            U256::from(1),
+            seed(1),
+            keccak256("m"),
+            keccak256("p"),
+            curator,
+            String::new(),
+        )),
     );
-    let reentry = evil.reentry.borrow_mut().take().expect("the collection was called by the vault");
-    assert_eq!(reentry, Err(Vec::new()), "the re-entrant call into the vault is refused (empty revert)");
+    let reentry = evil
+        .reentry
+        .borrow_mut()
+        .take()
+        .expect("the collection was called by the vault");
+    assert_eq!(
+        reentry,
+        Err(Vec::new()),
+        "the re-entrant call into the vault is refused (empty revert)"
+    );
     // The refusal did not stop the deposit (the collection ignored it)...
     deposit.expect("the deposit itself goes through");
     // ...and the same view from outside the call stack answers.
-    assert_eq!(c.view(c.vault, ArtVault::liveStewardsCall {})._0, U256::from(1));
+    assert_eq!(
+        c.view(c.vault, ArtVault::liveStewardsCall {})._0,
+        U256::from(1)
+    );
 }
 
 /// A contract wallet that refuses ETH.
@@ -181,13 +267,29 @@ fn a_refund_to_a_receiver_that_refuses_eth_reverts_the_purchase() {
     let quote = c.quote_buy(shares(1));
     c.fund(buyer, quote + U256::from(1_000));
     let err = c
-        .send_value(buyer, c.token, quote + U256::from(1_000), FractionToken::buyCall { shares: shares(1), max_cost: quote })
+        .send_value(
+            buyer,
+            c.token,
+            quote + U256::from(1_000),
+            FractionToken::buyCall {
+                shares: shares(1),
+                max_cost: quote,
+            },
+        )
         .expect_err("the refund cannot be paid");
     assert!(err.decoded().starts_with("EthTransferFailed"), "{err:?}");
     assert_eq!(c.balance_of(buyer), U256::ZERO, "nothing minted");
     assert_eq!(c.eth(buyer), quote + U256::from(1_000), "nothing paid");
     let cost = c
-        .send_value(buyer, c.token, quote, FractionToken::buyCall { shares: shares(1), max_cost: quote })
+        .send_value(
+            buyer,
+            c.token,
+            quote,
+            FractionToken::buyCall {
+                shares: shares(1),
+                max_cost: quote,
+            },
+        )
         .expect("an exact payment needs no refund")
         ._0;
     assert_eq!(cost, quote);
@@ -206,9 +308,18 @@ fn calldata_with_trailing_bytes_is_refused_unlike_solidity() {
     let mut longer = data.clone();
     longer.extend_from_slice(&[0u8; 32]);
     let r = c.world.static_call(c.people.stranger, c.token, &longer);
-    assert!(!r.success && r.output.is_empty(), "trailing bytes are refused");
-    let mut appended = FractionToken::balanceOfCall { account: c.people.alice }.abi_encode();
+    assert!(
+        !r.success && r.output.is_empty(),
+        "trailing bytes are refused"
+    );
+    let mut appended = FractionToken::balanceOfCall {
+        account: c.people.alice,
+    }
+    .abi_encode();
     appended.extend_from_slice(c.people.bob.as_slice()); // ERC-2771 style
     let r = c.world.static_call(c.people.stranger, c.token, &appended);
-    assert!(!r.success && r.output.is_empty(), "an appended sender is refused");
+    assert!(
+        !r.success && r.output.is_empty(),
+        "an appended sender is refused"
+    );
 }

@@ -42,7 +42,7 @@ fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -125,7 +125,12 @@ fn check(rows: &[Measured]) -> Vec<String> {
     let path = baseline_path();
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
-        Err(e) => return vec![format!("{}: {e} (run scripts/gas-report --update)", path.display())],
+        Err(e) => {
+            return vec![format!(
+                "{}: {e} (run scripts/gas-report --update)",
+                path.display()
+            )]
+        }
     };
     let base: Value = serde_json::from_str(&text).expect("gas.json parses");
     let tolerance = base["tolerance_pct"].as_u64().unwrap_or(TOLERANCE_PCT);
@@ -152,7 +157,10 @@ fn check(rows: &[Measured]) -> Vec<String> {
         }
     }
     for r in rows {
-        if !committed.iter().any(|b| b["action"].as_str() == Some(&r.action)) {
+        if !committed
+            .iter()
+            .any(|b| b["action"].as_str() == Some(&r.action))
+        {
             failures.push(format!("{}: measured but not in the baseline", r.action));
         }
     }
@@ -199,7 +207,9 @@ fn main() -> ExitCode {
     if args.iter().any(|a| a == "--list") {
         return ExitCode::SUCCESS; // libtest's listing: nothing to list
     }
-    let explicit = ["--update", "--print", "--check"].iter().find(|m| args.iter().any(|a| a == *m));
+    let explicit = ["--update", "--print", "--check"]
+        .iter()
+        .find(|m| args.iter().any(|a| a == *m));
     let mode = explicit.map(|m| &m[2..]).unwrap_or("check");
     // Under a plain `cargo test` (no mode given) the baseline is checked without the
     // scaling check, which tests/scaling.rs runs there at a smaller size.
@@ -212,7 +222,11 @@ fn main() -> ExitCode {
     println!("Estimated gas of each user action on the compiled WASM (Stylus test host; see tests/host/GAS.md):\n");
     println!("{md}");
     println!("{}", settings(&rows));
-    eprintln!("measured {} actions in {:.1?}", rows.len(), started.elapsed());
+    eprintln!(
+        "measured {} actions in {:.1?}",
+        rows.len(),
+        started.elapsed()
+    );
     let mut ok = true;
     let mut scaling = String::new();
     if with_scaling {
@@ -228,8 +242,16 @@ fn main() -> ExitCode {
         "update" => {
             let text = serde_json::to_string_pretty(&baseline_json(&rows)).unwrap() + "\n";
             std::fs::write(baseline_path(), text).expect("write gas.json");
-            std::fs::write(markdown_path(), format!("{md}\n{}\n{scaling}", settings(&rows))).expect("write gas.md");
-            eprintln!("baseline written: {} and {}", baseline_path().display(), markdown_path().display());
+            std::fs::write(
+                markdown_path(),
+                format!("{md}\n{}\n{scaling}", settings(&rows)),
+            )
+            .expect("write gas.md");
+            eprintln!(
+                "baseline written: {} and {}",
+                baseline_path().display(),
+                markdown_path().display()
+            );
         }
         "check" => {
             let failures = check(&rows);

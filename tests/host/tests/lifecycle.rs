@@ -27,15 +27,30 @@ fn genesis(c: &mut Collective) {
             data: c.provenance(1).into(),
         },
     );
-    assert!(refused.is_err(), "a safeTransferFrom genesis deposit must be refused");
-    assert_eq!(c.collection_owner(1), curator, "the refused transfer rolled back");
-    c.send(curator, c.collection, ArtCollection::setApprovalForAllCall { operator: c.vault, approved: true })
-        .unwrap();
+    assert!(
+        refused.is_err(),
+        "a safeTransferFrom genesis deposit must be refused"
+    );
+    assert_eq!(
+        c.collection_owner(1),
+        curator,
+        "the refused transfer rolled back"
+    );
+    c.send(
+        curator,
+        c.collection,
+        ArtCollection::setApprovalForAllCall {
+            operator: c.vault,
+            approved: true,
+        },
+    )
+    .unwrap();
     for id in 1..=3u8 {
         let artwork = c.genesis_deposit(id).expect("genesis deposit");
         assert_eq!(artwork, U256::from(id));
     }
-    c.send(curator, c.vault, ArtVault::endBootstrapCall {}).unwrap();
+    c.send(curator, c.vault, ArtVault::endBootstrapCall {})
+        .unwrap();
 }
 
 #[test]
@@ -44,22 +59,56 @@ fn story_1_genesis() {
     genesis(&mut c);
     let curator = c.people.curator;
     for id in 1..=3u64 {
-        assert_eq!(c.view(c.vault, ArtVault::ownerOfCall { token_id: U256::from(id) })._0, curator);
+        assert_eq!(
+            c.view(
+                c.vault,
+                ArtVault::ownerOfCall {
+                    token_id: U256::from(id)
+                }
+            )
+            ._0,
+            curator
+        );
         assert_eq!(c.collection_owner(id), c.vault);
-        let art = c.view(c.vault, ArtVault::artworkCall { artwork_id: U256::from(id) });
+        let art = c.view(
+            c.vault,
+            ArtVault::artworkCall {
+                artwork_id: U256::from(id),
+            },
+        );
         assert_eq!(art._0, c.collection);
         assert_eq!(art._2, seed(id as u8));
-        assert_eq!(c.view(c.registry, CurationRegistry::seedIdOfCall { seed: seed(id as u8) })._0, U256::from(id));
+        assert_eq!(
+            c.view(
+                c.registry,
+                CurationRegistry::seedIdOfCall {
+                    seed: seed(id as u8)
+                }
+            )
+            ._0,
+            U256::from(id)
+        );
     }
     assert_eq!(c.balance_of(curator), GENESIS_SHARES * U256::from(3));
     assert_eq!(c.total_supply(), GENESIS_SHARES * U256::from(3));
-    assert_eq!(c.view(c.vault, ArtVault::liveStewardsCall {})._0, U256::from(3));
+    assert_eq!(
+        c.view(c.vault, ArtVault::liveStewardsCall {})._0,
+        U256::from(3)
+    );
     // Bootstrap is over: another genesis deposit is refused.
     c.mint_art(curator, 4);
     let refused = c.send(
         curator,
         c.vault,
-        ArtVault::depositCall::from((c.collection, U256::from(4), seed(4), B256::ZERO, B256::ZERO, curator, String::new())),
+        ArtVault::depositCall::from((
+            c.collection,
+            U256::from(4),
+            seed(4),
+            B256::ZERO,
+            B256::ZERO,
+            curator,
+            String::new(),
+        )),
     );
     assert!(refused.is_err(), "deposit after bootstrap must be refused");
 }
@@ -79,18 +128,42 @@ fn primary_sale(c: &mut Collective) {
     let treasury_before = c.eth(c.treasury);
     let cost_a = c.buy(alice, 100);
     let spot_after_rush = c.spot_price();
-    assert!(spot_after_rush > p0, "a day's issuance at once raises the price");
+    assert!(
+        spot_after_rush > p0,
+        "a day's issuance at once raises the price"
+    );
     let cost_b = c.buy(bob, 60);
     let received = c.eth(c.treasury) - treasury_before;
-    assert_eq!(received, cost_a + cost_b, "the treasury receives exactly the costs");
-    assert_eq!(bucket_total(c), c.eth(c.treasury), "buckets account for every wei");
+    assert_eq!(
+        received,
+        cost_a + cost_b,
+        "the treasury receives exactly the costs"
+    );
+    assert_eq!(
+        bucket_total(c),
+        c.eth(c.treasury),
+        "buckets account for every wei"
+    );
     let (_, buyback, acquisition, rewards) = c.buckets();
-    let split = |c: &Collective, amount: U256, k: &str| amount * c.cfg("treasury", k) / U256::from(10_000);
-    assert_eq!(buyback, split(c, cost_a, "buybackBps") + split(c, cost_b, "buybackBps"));
-    assert_eq!(acquisition, split(c, cost_a, "acquisitionBps") + split(c, cost_b, "acquisitionBps"));
-    assert_eq!(rewards, split(c, cost_a, "rewardsBps") + split(c, cost_b, "rewardsBps"));
+    let split =
+        |c: &Collective, amount: U256, k: &str| amount * c.cfg("treasury", k) / U256::from(10_000);
+    assert_eq!(
+        buyback,
+        split(c, cost_a, "buybackBps") + split(c, cost_b, "buybackBps")
+    );
+    assert_eq!(
+        acquisition,
+        split(c, cost_a, "acquisitionBps") + split(c, cost_b, "acquisitionBps")
+    );
+    assert_eq!(
+        rewards,
+        split(c, cost_a, "rewardsBps") + split(c, cost_b, "rewardsBps")
+    );
     c.advance(3 * DAY);
-    assert!(c.spot_price() < spot_after_rush, "a lull lets the price decay");
+    assert!(
+        c.spot_price() < spot_after_rush,
+        "a lull lets the price decay"
+    );
 }
 
 #[test]
@@ -106,30 +179,88 @@ fn curation(c: &mut Collective) {
     let (alice, bob) = (c.people.alice, c.people.bob);
     c.approve_token(alice, c.registry, U256::MAX);
     c.approve_token(bob, c.registry, U256::MAX);
-    c.send(alice, c.registry, CurationRegistry::stakeCall { seed_id: U256::from(1), amount: shares(20) }).unwrap();
+    c.send(
+        alice,
+        c.registry,
+        CurationRegistry::stakeCall {
+            seed_id: U256::from(1),
+            amount: shares(20),
+        },
+    )
+    .unwrap();
     c.advance(10 * DAY);
-    c.send(bob, c.registry, CurationRegistry::stakeCall { seed_id: U256::from(2), amount: shares(50) }).unwrap();
+    c.send(
+        bob,
+        c.registry,
+        CurationRegistry::stakeCall {
+            seed_id: U256::from(2),
+            amount: shares(50),
+        },
+    )
+    .unwrap();
     c.advance(3600);
-    let long_held = c.view(c.registry, CurationRegistry::convictionCall { seed_id: U256::from(1) })._0;
-    let late = c.view(c.registry, CurationRegistry::convictionCall { seed_id: U256::from(2) })._0;
-    assert!(long_held > late, "conviction ranks the long-held seed first ({long_held} vs {late})");
-    assert_eq!(c.view(c.registry, CurationRegistry::totalStakedCall {})._0, shares(70));
+    let long_held = c
+        .view(
+            c.registry,
+            CurationRegistry::convictionCall {
+                seed_id: U256::from(1),
+            },
+        )
+        ._0;
+    let late = c
+        .view(
+            c.registry,
+            CurationRegistry::convictionCall {
+                seed_id: U256::from(2),
+            },
+        )
+        ._0;
+    assert!(
+        long_held > late,
+        "conviction ranks the long-held seed first ({long_held} vs {late})"
+    );
+    assert_eq!(
+        c.view(c.registry, CurationRegistry::totalStakedCall {})._0,
+        shares(70)
+    );
     assert_eq!(c.balance_of(c.registry), shares(70));
 
     // The upkeep streams the rewards bucket to the registry.
     let (_, _, _, rewards) = c.buckets();
     assert!(rewards > U256::ZERO);
-    let check = c.view(c.treasury, Treasury::checkUpkeepCall { check_data: Bytes::new() });
+    let check = c.view(
+        c.treasury,
+        Treasury::checkUpkeepCall {
+            check_data: Bytes::new(),
+        },
+    );
     assert!(check._0);
     c.perform_upkeep().unwrap();
-    assert_eq!(c.eth(c.registry), rewards, "the rewards bucket reached the registry");
+    assert_eq!(
+        c.eth(c.registry),
+        rewards,
+        "the rewards bucket reached the registry"
+    );
     c.advance(c.secs("registry", "rewardPeriod"));
-    let earned_a = c.view(c.registry, CurationRegistry::earnedCall { account: alice })._0;
-    let earned_b = c.view(c.registry, CurationRegistry::earnedCall { account: bob })._0;
-    assert!(earned_a > U256::ZERO && earned_b > earned_a, "pro rata to stake");
-    assert!(earned_a + earned_b <= rewards, "never more than was streamed");
+    let earned_a = c
+        .view(c.registry, CurationRegistry::earnedCall { account: alice })
+        ._0;
+    let earned_b = c
+        .view(c.registry, CurationRegistry::earnedCall { account: bob })
+        ._0;
+    assert!(
+        earned_a > U256::ZERO && earned_b > earned_a,
+        "pro rata to stake"
+    );
+    assert!(
+        earned_a + earned_b <= rewards,
+        "never more than was streamed"
+    );
     let before = c.eth(alice);
-    let paid = c.send(alice, c.registry, CurationRegistry::claimCall {}).unwrap()._0;
+    let paid = c
+        .send(alice, c.registry, CurationRegistry::claimCall {})
+        .unwrap()
+        ._0;
     assert_eq!(paid, earned_a);
     assert_eq!(c.eth(alice) - before, paid);
 }
@@ -160,7 +291,14 @@ fn flywheel(c: &mut Collective) {
     c.approve_token(alice, c.treasury, shares(5));
     let before = c.eth(alice);
     let paid = c
-        .send(alice, c.treasury, Treasury::sellToTreasuryCall { shares: shares(5), min_price: bid })
+        .send(
+            alice,
+            c.treasury,
+            Treasury::sellToTreasuryCall {
+                shares: shares(5),
+                min_price: bid,
+            },
+        )
         .unwrap()
         ._0;
     assert_eq!(paid, shares(5) * bid / SHARE);
@@ -170,7 +308,15 @@ fn flywheel(c: &mut Collective) {
     // The acquirer buys a new artwork for the collective.
     let seller = c.people.seller;
     c.mint_art(seller, 77);
-    c.send(seller, c.collection, ArtCollection::approveCall { to: c.treasury, tokenId: U256::from(77) }).unwrap();
+    c.send(
+        seller,
+        c.collection,
+        ArtCollection::approveCall {
+            to: c.treasury,
+            tokenId: U256::from(77),
+        },
+    )
+    .unwrap();
     let supply = c.total_supply();
     let price = ETH / U256::from(100);
     let seller_before = c.eth(seller);
@@ -193,12 +339,29 @@ fn flywheel(c: &mut Collective) {
         .expect("acquisition within caps")
         ._0;
     assert_eq!(c.collection_owner(77), c.vault);
-    assert_eq!(c.view(c.vault, ArtVault::artworkCall { artwork_id: artwork })._0, c.collection);
+    assert_eq!(
+        c.view(
+            c.vault,
+            ArtVault::artworkCall {
+                artwork_id: artwork
+            }
+        )
+        ._0,
+        c.collection
+    );
     assert_eq!(c.eth(seller) - seller_before, price);
     assert_eq!(c.total_supply(), supply, "no new shares");
     // Over the per-artwork cap: refused.
     c.mint_art(seller, 78);
-    c.send(seller, c.collection, ArtCollection::approveCall { to: c.treasury, tokenId: U256::from(78) }).unwrap();
+    c.send(
+        seller,
+        c.collection,
+        ArtCollection::approveCall {
+            to: c.treasury,
+            tokenId: U256::from(78),
+        },
+    )
+    .unwrap();
     let too_dear = c.cfg("treasury", "maxAcquisitionPrice") + U256::from(1);
     let refused = c.send(
         c.people.acquirer,
@@ -216,7 +379,11 @@ fn flywheel(c: &mut Collective) {
         )),
     );
     assert!(refused.is_err());
-    assert_eq!(c.collection_owner(78), seller, "the refused acquisition moved nothing");
+    assert_eq!(
+        c.collection_owner(78),
+        seller,
+        "the refused acquisition moved nothing"
+    );
 }
 
 #[test]
@@ -242,12 +409,17 @@ fn governance(c: &mut Collective) {
     direction.6 = keccak256("brighter palettes");
     direction.7 = "ipfs://direction/2".into();
     let id = c.pass(&[direction.clone()], "direction v2");
-    c.execute(&[direction], "direction v2").expect("execute direction");
+    c.execute(&[direction], "direction v2")
+        .expect("execute direction");
     assert_eq!(c.proposal_state(id), state::EXECUTED);
     let d = c.view(c.governor, ArtGovernor::creativeDirectionCall {});
     assert_eq!(
         (d._0, d._1, d._2.as_str()),
-        (keccak256("model-v2"), keccak256("brighter palettes"), "ipfs://direction/2")
+        (
+            keccak256("model-v2"),
+            keccak256("brighter palettes"),
+            "ipfs://direction/2"
+        )
     );
 
     let licensee = c.people.licensee;
@@ -261,12 +433,28 @@ fn governance(c: &mut Collective) {
     c.execute(&[license], "license 1").expect("execute license");
     let license_id = U256::from(1);
     let l = c.view(c.governor, ArtGovernor::licenseCall { license_id });
-    assert_eq!((l._0, l._1, l._2, l._3, l._4), (U256::from(1), licensee, keccak256("terms v1"), fee, false));
+    assert_eq!(
+        (l._0, l._1, l._2, l._3, l._4),
+        (U256::from(1), licensee, keccak256("terms v1"), fee, false)
+    );
     c.fund(licensee, fee);
     let reserve_before = c.eth(c.treasury);
-    c.send_value(licensee, c.governor, fee, ArtGovernor::activateLicenseCall { license_id }).unwrap();
-    assert!(c.view(c.governor, ArtGovernor::licenseCall { license_id })._4);
-    assert_eq!(c.eth(c.treasury) - reserve_before, fee, "the fee reaches the treasury");
+    c.send_value(
+        licensee,
+        c.governor,
+        fee,
+        ArtGovernor::activateLicenseCall { license_id },
+    )
+    .unwrap();
+    assert!(
+        c.view(c.governor, ArtGovernor::licenseCall { license_id })
+            ._4
+    );
+    assert_eq!(
+        c.eth(c.treasury) - reserve_before,
+        fee,
+        "the fee reaches the treasury"
+    );
 
     // A listing approved by governance: the depositor delivers the artwork with
     // safeTransferFrom and receives exactly the listed shares.
@@ -283,7 +471,12 @@ fn governance(c: &mut Collective) {
     c.send(
         bob,
         c.collection,
-        ArtCollection::safeTransferFrom_1Call { from: bob, to: c.vault, tokenId: U256::from(5), data: c.provenance(5).into() },
+        ArtCollection::safeTransferFrom_1Call {
+            from: bob,
+            to: c.vault,
+            tokenId: U256::from(5),
+            data: c.provenance(5).into(),
+        },
     )
     .expect("listing delivery");
     assert_eq!(c.balance_of(bob) - before, SHARE * U256::from(40));
@@ -296,13 +489,24 @@ fn governance(c: &mut Collective) {
     release.3 = U256::from(2);
     let vetoed = c.pass(&[release.clone()], "release 2");
     let veto = |c: &mut Collective, token: u64| {
-        c.send(curator, c.governor, ArtGovernor::vetoCall { proposal_id: vetoed, steward_token_id: U256::from(token) })
-            .unwrap();
+        c.send(
+            curator,
+            c.governor,
+            ArtGovernor::vetoCall {
+                proposal_id: vetoed,
+                steward_token_id: U256::from(token),
+            },
+        )
+        .unwrap();
     };
     veto(c, 1);
     assert_eq!(c.proposal_state(vetoed), state::QUEUED);
     veto(c, 2);
-    assert_eq!(c.proposal_state(vetoed), state::QUEUED, "half is not a majority");
+    assert_eq!(
+        c.proposal_state(vetoed),
+        state::QUEUED,
+        "half is not a majority"
+    );
     veto(c, 3);
     assert_eq!(c.proposal_state(vetoed), state::VETOED);
     assert!(c.execute(&[release], "release 2").is_err());
@@ -313,9 +517,18 @@ fn governance(c: &mut Collective) {
     bad.3 = U256::from(params::fraction::DECAY);
     bad.4 = ETH; // k = 1 would never decay
     c.pass(&[bad.clone()], "k = 1");
-    assert!(c.execute(&[bad], "k = 1").is_err(), "the token refuses k = 1");
+    assert!(
+        c.execute(&[bad], "k = 1").is_err(),
+        "the token refuses k = 1"
+    );
     assert_eq!(
-        c.view(c.token, FractionToken::paramCall { key: params::fraction::DECAY })._0,
+        c.view(
+            c.token,
+            FractionToken::paramCall {
+                key: params::fraction::DECAY
+            }
+        )
+        ._0,
         c.cfg("token", "decay")
     );
 }
@@ -338,13 +551,32 @@ fn story_6_exit() {
     let fee = GENESIS_SHARES * c.cfg("vault", "redeemFeeBps") / U256::from(10_000);
     c.approve_token(curator, c.vault, GENESIS_SHARES + fee);
     let (supply, balance) = (c.total_supply(), c.balance_of(curator));
-    c.send(curator, c.vault, ArtVault::redeemCall { artwork_id: U256::from(3) }).expect("redeem");
+    c.send(
+        curator,
+        c.vault,
+        ArtVault::redeemCall {
+            artwork_id: U256::from(3),
+        },
+    )
+    .expect("redeem");
     assert_eq!(c.total_supply(), supply - GENESIS_SHARES, "price burned");
     assert_eq!(c.balance_of(curator), balance - GENESIS_SHARES - fee);
     assert_eq!(c.balance_of(c.treasury), fee, "fee to the treasury");
     assert_eq!(c.collection_owner(3), curator);
-    assert!(c.try_view(c.vault, ArtVault::ownerOfCall { token_id: U256::from(3) }).is_err(), "steward token burned");
-    assert_eq!(c.view(c.vault, ArtVault::liveStewardsCall {})._0, U256::from(2));
+    assert!(
+        c.try_view(
+            c.vault,
+            ArtVault::ownerOfCall {
+                token_id: U256::from(3)
+            }
+        )
+        .is_err(),
+        "steward token burned"
+    );
+    assert_eq!(
+        c.view(c.vault, ArtVault::liveStewardsCall {})._0,
+        U256::from(2)
+    );
 }
 
 /// A holder who registers an artwork's seed before the artwork is deposited cannot
@@ -358,14 +590,32 @@ fn a_front_run_seed_registration_does_not_block_a_deposit() {
     c.approve_token(alice, c.registry, U256::MAX);
     let stake = c.cfg("registry", "minSeedStake");
     let seed_id = c
-        .send(alice, c.registry, CurationRegistry::registerSeedCall::from((seed(9), B256::ZERO, B256::ZERO, String::new(), stake)))
+        .send(
+            alice,
+            c.registry,
+            CurationRegistry::registerSeedCall::from((
+                seed(9),
+                B256::ZERO,
+                B256::ZERO,
+                String::new(),
+                stake,
+            )),
+        )
         .expect("register seed")
         ._0;
     // A listing approved by governance would normally precede this; the acquisition
     // path reaches the same registration.
     let seller = c.people.seller;
     c.mint_art(seller, 9);
-    c.send(seller, c.collection, ArtCollection::approveCall { to: c.treasury, tokenId: U256::from(9) }).unwrap();
+    c.send(
+        seller,
+        c.collection,
+        ArtCollection::approveCall {
+            to: c.treasury,
+            tokenId: U256::from(9),
+        },
+    )
+    .unwrap();
     c.advance(DAY);
     c.perform_upkeep().expect("upkeep");
     c.send(
@@ -384,8 +634,15 @@ fn a_front_run_seed_registration_does_not_block_a_deposit() {
         )),
     )
     .expect("acquire");
-    assert_eq!(c.view(c.registry, CurationRegistry::seedIdOfCall { seed: seed(9) })._0, seed_id);
-    assert_eq!(c.view(c.registry, CurationRegistry::seedCountCall {})._0, U256::from(4));
+    assert_eq!(
+        c.view(c.registry, CurationRegistry::seedIdOfCall { seed: seed(9) })
+            ._0,
+        seed_id
+    );
+    assert_eq!(
+        c.view(c.registry, CurationRegistry::seedCountCall {})._0,
+        U256::from(4)
+    );
 }
 
 /// While a buyback round is live, the sale never mints below the treasury's bid:
@@ -397,24 +654,43 @@ fn minting_to_sell_into_a_buyback_round_never_pays() {
     genesis(&mut c);
     primary_sale(&mut c);
     c.perform_upkeep().expect("upkeep");
-    assert!(c.view(c.treasury, Treasury::buybackRoundCall {})._6, "a round is live");
+    assert!(
+        c.view(c.treasury, Treasury::buybackRoundCall {})._6,
+        "a round is live"
+    );
     // Late in a quiet round: the curve has decayed well under the rising bid.
     c.advance(c.secs("treasury", "roundDuration") * 9 / 10);
     let bid = c.view(c.treasury, Treasury::currentBidCall {})._0;
     let spot = c.spot_price();
-    assert!(spot < bid, "the setting: sale spot {spot} under the bid {bid}");
+    assert!(
+        spot < bid,
+        "the setting: sale spot {spot} under the bid {bid}"
+    );
     let attacker = c.people.carol;
     for n in [1u64, 10, 50] {
         let quote = c.quote_buy(shares(n));
-        assert!(quote >= shares(n) * bid / SHARE, "{n} shares quoted under the bid");
+        assert!(
+            quote >= shares(n) * bid / SHARE,
+            "{n} shares quoted under the bid"
+        );
     }
     let cost = c.buy(attacker, 10);
     c.approve_token(attacker, c.treasury, shares(10));
     let paid = c
-        .send(attacker, c.treasury, Treasury::sellToTreasuryCall { shares: shares(10), min_price: U256::ZERO })
+        .send(
+            attacker,
+            c.treasury,
+            Treasury::sellToTreasuryCall {
+                shares: shares(10),
+                min_price: U256::ZERO,
+            },
+        )
         .expect("sell")
         ._0;
-    assert!(paid <= cost, "the round trip must not profit: paid {paid} for shares that cost {cost}");
+    assert!(
+        paid <= cost,
+        "the round trip must not profit: paid {paid} for shares that cost {cost}"
+    );
 }
 
 /// A proposal is judged by the quorum in force when it was made: lowering the
@@ -444,9 +720,16 @@ fn a_later_quorum_change_does_not_revive_a_defeated_proposal() {
     lower.3 = U256::from(params::vault::QUORUM_BPS);
     lower.4 = U256::from(100);
     c.pass(&[lower.clone()], "quorum 1%");
-    c.execute(&[lower], "quorum 1%").expect("execute quorum change");
+    c.execute(&[lower], "quorum 1%")
+        .expect("execute quorum change");
     assert_eq!(
-        c.view(c.governor, ArtGovernor::paramCall { key: params::vault::QUORUM_BPS })._0,
+        c.view(
+            c.governor,
+            ArtGovernor::paramCall {
+                key: params::vault::QUORUM_BPS
+            }
+        )
+        ._0,
         U256::from(100)
     );
     assert_eq!(c.proposal_state(weak), state::DEFEATED, "still defeated");
@@ -457,14 +740,32 @@ fn a_later_quorum_change_does_not_revive_a_defeated_proposal() {
 fn the_wiring_matches_the_config() {
     let mut c = deploy();
     let w = c.view(c.vault, ArtVault::wiringCall {});
-    assert_eq!((w._0, w._1, w._2, w._3, w._4), (c.token, c.registry, c.treasury, c.governor, c.people.curator));
+    assert_eq!(
+        (w._0, w._1, w._2, w._3, w._4),
+        (
+            c.token,
+            c.registry,
+            c.treasury,
+            c.governor,
+            c.people.curator
+        )
+    );
     let w = c.view(c.governor, ArtGovernor::wiringCall {});
-    assert_eq!((w._0, w._1, w._2, w._3), (c.vault, c.token, c.registry, c.treasury));
+    assert_eq!(
+        (w._0, w._1, w._2, w._3),
+        (c.vault, c.token, c.registry, c.treasury)
+    );
     let w = c.view(c.treasury, Treasury::wiringCall {});
     assert_eq!((w._0, w._1, w._2), (c.token, c.registry, c.vault));
-    assert_eq!(c.view(c.registry, CurationRegistry::tokenCall {})._0, c.token);
+    assert_eq!(
+        c.view(c.registry, CurationRegistry::tokenCall {})._0,
+        c.token
+    );
     assert_eq!(c.view(c.token, FractionToken::vaultCall {})._0, c.vault);
-    assert_eq!(c.view(c.token, FractionToken::nameCall {})._0, "Atelier Share");
+    assert_eq!(
+        c.view(c.token, FractionToken::nameCall {})._0,
+        "Atelier Share"
+    );
     let people: Vec<Address> = vec![c.people.curator, c.people.alice, c.people.bob];
     for p in people {
         assert!(c.world.code(p).is_empty(), "people are EOAs");
@@ -476,8 +777,12 @@ fn the_wiring_matches_the_config() {
 /// by the ABI (ethers, alloy, a Chainlink keeper reading `checkUpkeep`) misreads them.
 /// This pins exactly which do: the day the SDK is fixed, this fails and the
 /// workaround in `Collective::decode_returns` can go.
-const SDK_TUPLE_RETURN_BUG: [&str; 4] =
-    ["artwork(uint256)", "checkUpkeep(bytes)", "creativeDirection()", "seedInfo(uint256)"];
+const SDK_TUPLE_RETURN_BUG: [&str; 4] = [
+    "artwork(uint256)",
+    "checkUpkeep(bytes)",
+    "creativeDirection()",
+    "seedInfo(uint256)",
+];
 
 #[test]
 fn abi_returns_of_every_story_decode_as_the_abi_says_except_the_sdk_tuple_bug() {
@@ -487,14 +792,26 @@ fn abi_returns_of_every_story_decode_as_the_abi_says_except_the_sdk_tuple_bug() 
     curation(&mut c);
     flywheel(&mut c);
     governance(&mut c);
-    c.view(c.registry, CurationRegistry::seedInfoCall { seed_id: U256::from(1) });
+    c.view(
+        c.registry,
+        CurationRegistry::seedInfoCall {
+            seed_id: U256::from(1),
+        },
+    );
     let seen: Vec<&str> = c.abi_mismatches.iter().map(String::as_str).collect();
     let mut known = SDK_TUPLE_RETURN_BUG.to_vec();
     known.sort();
     assert_eq!(seen, known, "returns that do not decode as abi/*.json says");
     // What the bytes look like: the first word is an offset (32) the ABI does not have.
     use alloy_sol_types::SolCall;
-    let r = c.world.static_call(c.people.stranger, c.treasury, &Treasury::checkUpkeepCall { check_data: Bytes::new() }.abi_encode());
+    let r = c.world.static_call(
+        c.people.stranger,
+        c.treasury,
+        &Treasury::checkUpkeepCall {
+            check_data: Bytes::new(),
+        }
+        .abi_encode(),
+    );
     assert!(r.success);
     assert_eq!(U256::from_be_slice(&r.output[..32]), U256::from(32));
     assert!(Treasury::checkUpkeepCall::abi_decode_returns(&r.output, true).is_err());

@@ -18,7 +18,10 @@ fn action_costs_do_not_grow_with_users_seeds_or_proposals() {
     let scale = scale_from_env(DEFAULT_SCALE);
     let started = std::time::Instant::now();
     let (one, many) = scaling_pair(scale);
-    eprintln!("scaling worlds (1 and {scale} prior) built and measured in {:.1?}", started.elapsed());
+    eprintln!(
+        "scaling worlds (1 and {scale} prior) built and measured in {:.1?}",
+        started.elapsed()
+    );
     assert_eq!(one.iter().map(|(k, _)| *k).collect::<Vec<_>>(), SCALED);
     let mut differ = Vec::new();
     for ((action, a), (_, b)) in one.iter().zip(&many) {
@@ -34,8 +37,15 @@ fn action_costs_do_not_grow_with_users_seeds_or_proposals() {
             b.gas
         );
         if a.meter != b.meter || a.gas != b.gas {
-            differ.push(format!("{action}:\n  1 prior:  {:?} gas {}\n  {scale} prior: {:?} gas {}", a.meter, a.gas, b.meter, b.gas));
+            differ.push(format!(
+                "{action}:\n  1 prior:  {:?} gas {}\n  {scale} prior: {:?} gas {}",
+                a.meter, a.gas, b.meter, b.gas
+            ));
         }
     }
-    assert!(differ.is_empty(), "counts differ with the collective's size:\n{}", differ.join("\n"));
+    assert!(
+        differ.is_empty(),
+        "counts differ with the collective's size:\n{}",
+        differ.join("\n")
+    );
 }

@@ -88,7 +88,10 @@ impl State<'_, '_> {
                 return Err(if from.is_zero() {
                     err(Abi::ERC721NonexistentToken { tokenId: id })
                 } else {
-                    err(Abi::ERC721InsufficientApproval { operator: auth, tokenId: id })
+                    err(Abi::ERC721InsufficientApproval {
+                        operator: auth,
+                        tokenId: id,
+                    })
                 });
             }
         }
@@ -102,30 +105,54 @@ impl State<'_, '_> {
             self.set_balance(to, b + U256::from(1))?;
         }
         self.ctx.sstore(owner_slot(id), word(to))?;
-        let ev = Abi::Transfer { from, to, tokenId: id };
-        self.ctx.emit(ev.encode_topics().into_iter().map(|t| t.0).collect(), ev.encode_data())?;
+        let ev = Abi::Transfer {
+            from,
+            to,
+            tokenId: id,
+        };
+        self.ctx.emit(
+            ev.encode_topics().into_iter().map(|t| t.0).collect(),
+            ev.encode_data(),
+        )?;
         Ok(from)
     }
 
     fn transfer_from(&mut self, from: Address, to: Address, id: U256) -> Result<(), Vec<u8>> {
         if to.is_zero() {
-            return Err(err(Abi::ERC721InvalidReceiver { receiver: Address::ZERO }));
+            return Err(err(Abi::ERC721InvalidReceiver {
+                receiver: Address::ZERO,
+            }));
         }
         let caller = self.ctx.caller();
         let previous = self.update(to, id, caller)?;
         if previous != from {
-            return Err(err(Abi::ERC721IncorrectOwner { sender: from, tokenId: id, owner: previous }));
+            return Err(err(Abi::ERC721IncorrectOwner {
+                sender: from,
+                tokenId: id,
+                owner: previous,
+            }));
         }
         Ok(())
     }
 
     /// OZ's `_checkOnERC721Received`: a receiver with code must answer the selector.
-    fn check_received(&mut self, from: Address, to: Address, id: U256, data: Vec<u8>) -> Result<(), Vec<u8>> {
+    fn check_received(
+        &mut self,
+        from: Address,
+        to: Address,
+        id: U256,
+        data: Vec<u8>,
+    ) -> Result<(), Vec<u8>> {
         if self.ctx.world().code(to).is_empty() {
             return Ok(());
         }
         let operator = self.ctx.caller();
-        let call = IERC721Receiver::onERC721ReceivedCall { operator, from, tokenId: id, data: data.into() };
+        let call = IERC721Receiver::onERC721ReceivedCall {
+            operator,
+            from,
+            tokenId: id,
+            data: data.into(),
+        };
         match self.ctx.call(to, U256::ZERO, &call.abi_encode()) {
             Ok(ret) => {
                 let selector = IERC721Receiver::onERC721ReceivedCall::SELECTOR;
@@ -135,7 +162,9 @@ impl State<'_, '_> {
                     Err(err(Abi::ERC721InvalidReceiver { receiver: to }))
                 }
             }
-            Err(reason) if reason.is_empty() => Err(err(Abi::ERC721InvalidReceiver { receiver: to })),
+            Err(reason) if reason.is_empty() => {
+                Err(err(Abi::ERC721InvalidReceiver { receiver: to }))
+            }
             Err(reason) => Err(reason),
         }
     }
@@ -146,11 +175,15 @@ impl State<'_, '_> {
         match call {
             Calls::mint(c) => {
                 if c.to.is_zero() {
-                    return Err(err(Abi::ERC721InvalidReceiver { receiver: Address::ZERO }));
+                    return Err(err(Abi::ERC721InvalidReceiver {
+                        receiver: Address::ZERO,
+                    }));
                 }
                 let previous = self.update(c.to, c.tokenId, Address::ZERO)?;
                 if !previous.is_zero() {
-                    return Err(err(Abi::ERC721InvalidSender { sender: Address::ZERO }));
+                    return Err(err(Abi::ERC721InvalidSender {
+                        sender: Address::ZERO,
+                    }));
                 }
                 Ok(Vec::new())
             }
@@ -160,7 +193,9 @@ impl State<'_, '_> {
             }
             Calls::balanceOf(c) => {
                 if c.owner.is_zero() {
-                    return Err(err(Abi::ERC721InvalidOwner { owner: Address::ZERO }));
+                    return Err(err(Abi::ERC721InvalidOwner {
+                        owner: Address::ZERO,
+                    }));
                 }
                 let b = self.balance(c.owner);
                 Ok(Abi::balanceOfCall::abi_encode_returns(&(b,)))
@@ -171,8 +206,15 @@ impl State<'_, '_> {
                     return Err(err(Abi::ERC721InvalidApprover { approver: caller }));
                 }
                 self.ctx.sstore(approved_slot(c.tokenId), word(c.to))?;
-                let ev = Abi::Approval { owner, approved: c.to, tokenId: c.tokenId };
-                self.ctx.emit(ev.encode_topics().into_iter().map(|t| t.0).collect(), ev.encode_data())?;
+                let ev = Abi::Approval {
+                    owner,
+                    approved: c.to,
+                    tokenId: c.tokenId,
+                };
+                self.ctx.emit(
+                    ev.encode_topics().into_iter().map(|t| t.0).collect(),
+                    ev.encode_data(),
+                )?;
                 Ok(Vec::new())
             }
             Calls::getApproved(c) => {
@@ -182,12 +224,26 @@ impl State<'_, '_> {
             }
             Calls::setApprovalForAll(c) => {
                 if c.operator.is_zero() {
-                    return Err(err(Abi::ERC721InvalidOperator { operator: Address::ZERO }));
+                    return Err(err(Abi::ERC721InvalidOperator {
+                        operator: Address::ZERO,
+                    }));
                 }
-                let v = if c.approved { U256::from(1) } else { U256::ZERO };
-                self.ctx.sstore(operator_slot(caller, c.operator), v.into())?;
-                let ev = Abi::ApprovalForAll { owner: caller, operator: c.operator, approved: c.approved };
-                self.ctx.emit(ev.encode_topics().into_iter().map(|t| t.0).collect(), ev.encode_data())?;
+                let v = if c.approved {
+                    U256::from(1)
+                } else {
+                    U256::ZERO
+                };
+                self.ctx
+                    .sstore(operator_slot(caller, c.operator), v.into())?;
+                let ev = Abi::ApprovalForAll {
+                    owner: caller,
+                    operator: c.operator,
+                    approved: c.approved,
+                };
+                self.ctx.emit(
+                    ev.encode_topics().into_iter().map(|t| t.0).collect(),
+                    ev.encode_data(),
+                )?;
                 Ok(Vec::new())
             }
             Calls::isApprovedForAll(c) => {

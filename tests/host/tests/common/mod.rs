@@ -12,7 +12,13 @@ pub mod bindings;
 pub mod collection;
 pub mod scenarios;
 
-use std::{cell::RefCell, collections::{BTreeSet, HashMap}, fmt, path::PathBuf, rc::Rc};
+use std::{
+    cell::RefCell,
+    collections::{BTreeSet, HashMap},
+    fmt,
+    path::PathBuf,
+    rc::Rc,
+};
 
 use alloy_primitives::{keccak256, uint, Address, Bytes, B256, U256};
 use alloy_sol_types::{SolCall, SolInterface, SolValue};
@@ -76,7 +82,16 @@ pub mod params {
 pub type Action = (u8, Address, Address, U256, U256, B256, B256, String);
 
 pub fn action(k: u8) -> Action {
-    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new())
+    (
+        k,
+        Address::ZERO,
+        Address::ZERO,
+        U256::ZERO,
+        U256::ZERO,
+        B256::ZERO,
+        B256::ZERO,
+        String::new(),
+    )
 }
 
 pub fn shares(n: u64) -> U256 {
@@ -207,7 +222,12 @@ pub fn deploy() -> Collective {
 }
 
 fn expect_ok(r: &Receipt, what: &str) {
-    assert!(r.success, "{what}: {:?} {}", r.exit, decode_error(&r.output));
+    assert!(
+        r.success,
+        "{what}: {:?} {}",
+        r.exit,
+        decode_error(&r.output)
+    );
 }
 
 /// Deploys and wires a collective with the given configuration (same shape as
@@ -229,9 +249,22 @@ pub fn deploy_with(config: Value) -> Collective {
         seller: person(),
     };
     // Deployment order of deploy/collective.json.
-    let order: Vec<&str> =
-        config["order"].as_array().expect("order").iter().map(|v| v.as_str().unwrap()).collect();
-    assert_eq!(order, ["FractionToken", "CurationRegistry", "Treasury", "ArtVault", "ArtGovernor"]);
+    let order: Vec<&str> = config["order"]
+        .as_array()
+        .expect("order")
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "FractionToken",
+            "CurationRegistry",
+            "Treasury",
+            "ArtVault",
+            "ArtGovernor"
+        ]
+    );
     let token = world.deploy(&program("fraction"));
     let registry = world.deploy(&program("curation"));
     let treasury = world.deploy(&program("treasury"));
@@ -239,7 +272,13 @@ pub fn deploy_with(config: Value) -> Collective {
     let governor = world.deploy(&program("governor"));
     let collection = world.add_native(Rc::new(collection::CollectionMock));
     let admin = people.deployer;
-    for (name, at) in [("token", token), ("registry", registry), ("treasury", treasury), ("vault", vault), ("governor", governor)] {
+    for (name, at) in [
+        ("token", token),
+        ("registry", registry),
+        ("treasury", treasury),
+        ("vault", vault),
+        ("governor", governor),
+    ] {
         let r = world.construct(admin, at, U256::ZERO, &admin.abi_encode());
         expect_ok(&r, &format!("{name} constructor"));
     }
@@ -379,30 +418,44 @@ impl Collective {
         let out = if receipt.success {
             Ok(self.decode_returns::<C>(&receipt.output))
         } else {
-            Err(Reverted { data: receipt.output.clone(), exit: format!("{:?}", receipt.exit) })
+            Err(Reverted {
+                data: receipt.output.clone(),
+                exit: format!("{:?}", receipt.exit),
+            })
         };
         self.last = Some(receipt);
         out
     }
 
     /// A transaction without value.
-    pub fn send<C: SolCall>(&mut self, from: Address, to: Address, call: C) -> Result<C::Return, Reverted> {
+    pub fn send<C: SolCall>(
+        &mut self,
+        from: Address,
+        to: Address,
+        call: C,
+    ) -> Result<C::Return, Reverted> {
         self.send_value(from, to, U256::ZERO, call)
     }
 
     /// A view (static call, nothing kept), from the stranger.
     pub fn try_view<C: SolCall>(&mut self, to: Address, call: C) -> Result<C::Return, Reverted> {
-        let receipt = self.world.static_call(self.people.stranger, to, &call.abi_encode());
+        let receipt = self
+            .world
+            .static_call(self.people.stranger, to, &call.abi_encode());
         if receipt.success {
             Ok(self.decode_returns::<C>(&receipt.output))
         } else {
-            Err(Reverted { data: receipt.output.clone(), exit: format!("{:?}", receipt.exit) })
+            Err(Reverted {
+                data: receipt.output.clone(),
+                exit: format!("{:?}", receipt.exit),
+            })
         }
     }
 
     /// A view that must succeed.
     pub fn view<C: SolCall>(&mut self, to: Address, call: C) -> C::Return {
-        self.try_view(to, call).unwrap_or_else(|e| panic!("{}: {e:?}", C::SIGNATURE))
+        self.try_view(to, call)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", C::SIGNATURE))
     }
 
     /// Decodes `C`'s return data as the ABI says. stylus-sdk 0.9.0 encodes a returned
@@ -415,9 +468,10 @@ impl Collective {
         match C::abi_decode_returns(data, true) {
             Ok(r) => r,
             Err(e) => {
-                let shifted = (data.len() >= 32 && U256::from_be_slice(&data[..32]) == U256::from(32))
-                    .then(|| C::abi_decode_returns(&data[32..], true).ok())
-                    .flatten();
+                let shifted = (data.len() >= 32
+                    && U256::from_be_slice(&data[..32]) == U256::from(32))
+                .then(|| C::abi_decode_returns(&data[32..], true).ok())
+                .flatten();
                 match shifted {
                     Some(r) => {
                         self.abi_mismatches.insert(C::SIGNATURE.to_string());
@@ -462,7 +516,8 @@ impl Collective {
     // ---- frequent views ----
 
     pub fn balance_of(&mut self, who: Address) -> U256 {
-        self.view(self.token, FractionToken::balanceOfCall { account: who })._0
+        self.view(self.token, FractionToken::balanceOfCall { account: who })
+            ._0
     }
 
     pub fn total_supply(&mut self) -> U256 {
@@ -474,7 +529,8 @@ impl Collective {
     }
 
     pub fn quote_buy(&mut self, amount: U256) -> U256 {
-        self.view(self.token, FractionToken::quoteBuyCall { shares: amount })._0
+        self.view(self.token, FractionToken::quoteBuyCall { shares: amount })
+            ._0
     }
 
     /// The treasury's buckets (reserve, buyback, acquisition, rewards).
@@ -484,19 +540,33 @@ impl Collective {
     }
 
     pub fn proposal_state(&mut self, id: U256) -> u8 {
-        self.view(self.governor, ArtGovernor::stateCall { proposal_id: id })._0
+        self.view(self.governor, ArtGovernor::stateCall { proposal_id: id })
+            ._0
     }
 
     pub fn collection_owner(&mut self, id: u64) -> Address {
-        self.view(self.collection, ArtCollection::ownerOfCall { tokenId: U256::from(id) })._0
+        self.view(
+            self.collection,
+            ArtCollection::ownerOfCall {
+                tokenId: U256::from(id),
+            },
+        )
+        ._0
     }
 
     // ---- actions the stories and the gas report share ----
 
     /// Mints collection token `id` to `to` (anyone may mint in the mock collection).
     pub fn mint_art(&mut self, to: Address, id: u64) {
-        self.send(to, self.collection, ArtCollection::mintCall { to, tokenId: U256::from(id) })
-            .expect("collection mint");
+        self.send(
+            to,
+            self.collection,
+            ArtCollection::mintCall {
+                to,
+                tokenId: U256::from(id),
+            },
+        )
+        .expect("collection mint");
     }
 
     /// A genesis deposit of collection token `id` by the curator (approved already).
@@ -526,7 +596,15 @@ impl Collective {
         self.fund(who, paid);
         let before = self.eth(who);
         let cost = self
-            .send_value(who, self.token, paid, FractionToken::buyCall { shares: amount, max_cost: quote })
+            .send_value(
+                who,
+                self.token,
+                paid,
+                FractionToken::buyCall {
+                    shares: amount,
+                    max_cost: quote,
+                },
+            )
             .expect("buy")
             ._0;
         assert_eq!(cost, quote, "the quote is the price");
@@ -540,28 +618,63 @@ impl Collective {
     }
 
     pub fn approve_token(&mut self, owner: Address, spender: Address, amount: U256) {
-        self.send(owner, self.token, FractionToken::approveCall { spender, value: amount })
-            .expect("approve");
+        self.send(
+            owner,
+            self.token,
+            FractionToken::approveCall {
+                spender,
+                value: amount,
+            },
+        )
+        .expect("approve");
     }
 
     pub fn delegate(&mut self, who: Address, to: Address) {
-        self.send(who, self.token, FractionToken::delegateCall { delegatee: to }).expect("delegate");
+        self.send(
+            who,
+            self.token,
+            FractionToken::delegateCall { delegatee: to },
+        )
+        .expect("delegate");
     }
 
     pub fn perform_upkeep(&mut self) -> Result<(), Reverted> {
         let stranger = self.people.stranger;
-        self.send(stranger, self.treasury, Treasury::performUpkeepCall { perform_data: Bytes::new() })
-            .map(|_| ())
+        self.send(
+            stranger,
+            self.treasury,
+            Treasury::performUpkeepCall {
+                perform_data: Bytes::new(),
+            },
+        )
+        .map(|_| ())
     }
 
     /// Proposes `actions` as `proposer` and returns the id.
-    pub fn propose(&mut self, proposer: Address, actions: &[Action], description: &str) -> Result<U256, Reverted> {
-        self.send(proposer, self.governor, ArtGovernor::proposeCall::from((actions.to_vec(), description.into())))
-            .map(|r| r._0)
+    pub fn propose(
+        &mut self,
+        proposer: Address,
+        actions: &[Action],
+        description: &str,
+    ) -> Result<U256, Reverted> {
+        self.send(
+            proposer,
+            self.governor,
+            ArtGovernor::proposeCall::from((actions.to_vec(), description.into())),
+        )
+        .map(|r| r._0)
     }
 
     pub fn cast_vote(&mut self, voter: Address, id: U256, support: u8) -> Result<U256, Reverted> {
-        self.send(voter, self.governor, ArtGovernor::castVoteCall { proposal_id: id, support }).map(|r| r._0)
+        self.send(
+            voter,
+            self.governor,
+            ArtGovernor::castVoteCall {
+                proposal_id: id,
+                support,
+            },
+        )
+        .map(|r| r._0)
     }
 
     /// Advances past the timelock and executes `actions` from the stranger.
@@ -585,7 +698,9 @@ impl Collective {
     /// the id. The curator and alice must be delegated.
     pub fn pass_by(&mut self, proposer: Address, actions: &[Action], description: &str) -> U256 {
         let (curator, alice) = (self.people.curator, self.people.alice);
-        let id = self.propose(proposer, actions, description).expect("propose");
+        let id = self
+            .propose(proposer, actions, description)
+            .expect("propose");
         assert_eq!(self.proposal_state(id), state::PENDING);
         self.advance(self.secs("governor", "votingDelay") + 1);
         assert_eq!(self.proposal_state(id), state::ACTIVE);
@@ -593,12 +708,21 @@ impl Collective {
         self.send(
             alice,
             self.governor,
-            ArtGovernor::castVoteWithReasonCall { proposal_id: id, support: 1, reason: "for the collective".into() },
+            ArtGovernor::castVoteWithReasonCall {
+                proposal_id: id,
+                support: 1,
+                reason: "for the collective".into(),
+            },
         )
         .expect("alice votes");
         self.advance(self.secs("governor", "votingPeriod"));
         assert_eq!(self.proposal_state(id), state::SUCCEEDED);
-        self.send(alice, self.governor, ArtGovernor::queueCall { proposal_id: id }).expect("queue");
+        self.send(
+            alice,
+            self.governor,
+            ArtGovernor::queueCall { proposal_id: id },
+        )
+        .expect("queue");
         assert_eq!(self.proposal_state(id), state::QUEUED);
         id
     }
@@ -610,7 +734,13 @@ impl Collective {
 
     /// The provenance of collection token `id`, ABI-encoded for `safeTransferFrom`.
     pub fn provenance(&self, id: u8) -> Vec<u8> {
-        (seed(id), keccak256("model-v1"), keccak256(format!("prompt {id}")), self.people.carol, format!("ipfs://art/{id}"))
+        (
+            seed(id),
+            keccak256("model-v1"),
+            keccak256(format!("prompt {id}")),
+            self.people.carol,
+            format!("ipfs://art/{id}"),
+        )
             .abi_encode_params()
     }
 }

@@ -34,7 +34,11 @@ pub struct Report {
 
 impl Report {
     fn record(&mut self, action: &str, setting: &str, bar: Option<&'static str>, r: &Receipt) {
-        assert!(r.success, "{action}: the measured call failed: {}", decode_error(&r.output));
+        assert!(
+            r.success,
+            "{action}: the measured call failed: {}",
+            decode_error(&r.output)
+        );
         self.rows.push(Measured {
             action: action.into(),
             setting: setting.into(),
@@ -72,12 +76,30 @@ pub fn measure_all() -> Report {
     for id in 1..=3u64 {
         c.mint_art(curator, id);
     }
-    ok(c.send(curator, c.collection, ArtCollection::setApprovalForAllCall { operator: c.vault, approved: true }), "approve all");
+    ok(
+        c.send(
+            curator,
+            c.collection,
+            ArtCollection::setApprovalForAllCall {
+                operator: c.vault,
+                approved: true,
+            },
+        ),
+        "approve all",
+    );
     ok(c.genesis_deposit(1), "deposit 1");
     ok(c.genesis_deposit(2), "deposit 2");
-    rep.last(&c, "deposit", "genesis deposit (2nd of 3) by the curator; collection is a native mock", None);
+    rep.last(
+        &c,
+        "deposit",
+        "genesis deposit (2nd of 3) by the curator; collection is a native mock",
+        None,
+    );
     ok(c.genesis_deposit(3), "deposit 3");
-    ok(c.send(curator, c.vault, ArtVault::endBootstrapCall {}), "end bootstrap");
+    ok(
+        c.send(curator, c.vault, ArtVault::endBootstrapCall {}),
+        "end bootstrap",
+    );
 
     // Primary sale and delegation.
     c.buy(alice, 100);
@@ -85,22 +107,52 @@ pub fn measure_all() -> Report {
     c.delegate(curator, curator);
     c.delegate(alice, alice);
     c.delegate(bob, bob);
-    rep.last(&c, "delegate", "holder (60 shares) delegates to self, first delegation", None);
+    rep.last(
+        &c,
+        "delegate",
+        "holder (60 shares) delegates to self, first delegation",
+        None,
+    );
     c.advance(3600);
 
     // Buys from one state: a returning holder who votes.
     for (n, key) in [(1u64, "buy (1 share)"), (100, "buy (100 shares)")] {
         let mut d = c.clone();
         d.buy(alice, n);
-        rep.last(&d, key, "returning delegated holder, sale 1 day ahead of schedule", None);
+        rep.last(
+            &d,
+            key,
+            "returning delegated holder, sale 1 day ahead of schedule",
+            None,
+        );
     }
     {
         let mut d = c.clone();
         d.buy(carol, 1);
-        rep.last(&d, "buy (1 share, first-time buyer)", "new holder, not delegated", None);
+        rep.last(
+            &d,
+            "buy (1 share, first-time buyer)",
+            "new holder, not delegated",
+            None,
+        );
     }
-    ok(c.send(alice, c.token, FractionToken::transferCall { to: bob, value: shares(1) }), "transfer");
-    rep.last(&c, "transfer", "between two delegated holders (votes move)", Some(BAR_TRANSFER));
+    ok(
+        c.send(
+            alice,
+            c.token,
+            FractionToken::transferCall {
+                to: bob,
+                value: shares(1),
+            },
+        ),
+        "transfer",
+    );
+    rep.last(
+        &c,
+        "transfer",
+        "between two delegated holders (votes move)",
+        Some(BAR_TRANSFER),
+    );
     c.approve_token(alice, c.registry, U256::MAX);
     rep.last(&c, "approve", "holder approves the registry", None);
 
@@ -109,35 +161,127 @@ pub fn measure_all() -> Report {
         let mut d = c.clone();
         let fee = GENESIS_SHARES * d.cfg("vault", "redeemFeeBps") / U256::from(10_000);
         d.approve_token(curator, d.vault, GENESIS_SHARES + fee);
-        ok(d.send(curator, d.vault, ArtVault::redeemCall { artwork_id: U256::from(3) }), "redeem");
-        rep.last(&d, "redeem", "delegated curator redeems a genesis artwork (burn + fee to treasury)", None);
+        ok(
+            d.send(
+                curator,
+                d.vault,
+                ArtVault::redeemCall {
+                    artwork_id: U256::from(3),
+                },
+            ),
+            "redeem",
+        );
+        rep.last(
+            &d,
+            "redeem",
+            "delegated curator redeems a genesis artwork (burn + fee to treasury)",
+            None,
+        );
     }
 
     // Curation: the curator backs seed 1, bob seed 2; the first upkeep starts the
     // reward stream (and opens a buyback round).
     c.approve_token(curator, c.registry, U256::MAX);
     c.approve_token(bob, c.registry, U256::MAX);
-    ok(c.send(curator, c.registry, CurationRegistry::stakeCall { seed_id: U256::from(1), amount: shares(100) }), "stake");
-    ok(c.send(bob, c.registry, CurationRegistry::stakeCall { seed_id: U256::from(2), amount: shares(30) }), "stake");
+    ok(
+        c.send(
+            curator,
+            c.registry,
+            CurationRegistry::stakeCall {
+                seed_id: U256::from(1),
+                amount: shares(100),
+            },
+        ),
+        "stake",
+    );
+    ok(
+        c.send(
+            bob,
+            c.registry,
+            CurationRegistry::stakeCall {
+                seed_id: U256::from(2),
+                amount: shares(30),
+            },
+        ),
+        "stake",
+    );
     ok(c.perform_upkeep(), "first upkeep");
-    rep.last(&c, "performUpkeep (first)", "first upkeep: streams the rewards bucket, opens a buyback round", None);
+    rep.last(
+        &c,
+        "performUpkeep (first)",
+        "first upkeep: streams the rewards bucket, opens a buyback round",
+        None,
+    );
     c.advance(DAY);
-    ok(c.send(alice, c.registry, CurationRegistry::stakeCall { seed_id: U256::from(1), amount: shares(20) }), "stake");
-    rep.last(&c, "stake", "first stake of a holder on a backed seed, reward stream running", Some(BAR_STAKE));
+    ok(
+        c.send(
+            alice,
+            c.registry,
+            CurationRegistry::stakeCall {
+                seed_id: U256::from(1),
+                amount: shares(20),
+            },
+        ),
+        "stake",
+    );
+    rep.last(
+        &c,
+        "stake",
+        "first stake of a holder on a backed seed, reward stream running",
+        Some(BAR_STAKE),
+    );
     c.advance(c.secs("registry", "cooldown") + 1);
-    ok(c.send(alice, c.registry, CurationRegistry::unstakeCall { seed_id: U256::from(1), amount: shares(10) }), "unstake");
-    rep.last(&c, "unstake", "partial unstake after the cooldown, stream running", None);
+    ok(
+        c.send(
+            alice,
+            c.registry,
+            CurationRegistry::unstakeCall {
+                seed_id: U256::from(1),
+                amount: shares(10),
+            },
+        ),
+        "unstake",
+    );
+    rep.last(
+        &c,
+        "unstake",
+        "partial unstake after the cooldown, stream running",
+        None,
+    );
     c.advance(DAY);
-    ok(c.send(alice, c.registry, CurationRegistry::claimCall {}), "claim");
-    rep.last(&c, "claim", "claim of streamed rewards (ETH to an EOA)", None);
+    ok(
+        c.send(alice, c.registry, CurationRegistry::claimCall {}),
+        "claim",
+    );
+    rep.last(
+        &c,
+        "claim",
+        "claim of streamed rewards (ETH to an EOA)",
+        None,
+    );
     {
         let mut d = c.clone();
         let min = d.cfg("registry", "minSeedStake");
         ok(
-            d.send(alice, d.registry, CurationRegistry::registerSeedCall::from((seed(40), keccak256("m"), keccak256("p"), "ipfs://seed/40".into(), min))),
+            d.send(
+                alice,
+                d.registry,
+                CurationRegistry::registerSeedCall::from((
+                    seed(40),
+                    keccak256("m"),
+                    keccak256("p"),
+                    "ipfs://seed/40".into(),
+                    min,
+                )),
+            ),
             "register seed",
         );
-        rep.last(&d, "registerSeed", "a holder registers a new seed with the minimum stake", None);
+        rep.last(
+            &d,
+            "registerSeed",
+            "a holder registers a new seed with the minimum stake",
+            None,
+        );
     }
 
     // Governance: one proposal of each action kind, plus one to veto, passed together.
@@ -185,9 +329,14 @@ pub fn measure_all() -> Report {
 
     let mut ids = Vec::new();
     for (i, (a, key)) in all.iter().enumerate() {
-        let id = ok(c.propose(alice, &[a.clone()], key), "propose");
+        let id = ok(c.propose(alice, std::slice::from_ref(a), key), "propose");
         if i == 0 {
-            rep.last(&c, "propose", "one action (SetCreativeDirection) by a delegated holder over the threshold", None);
+            rep.last(
+                &c,
+                "propose",
+                "one action (SetCreativeDirection) by a delegated holder over the threshold",
+                None,
+            );
         }
         ids.push(id);
     }
@@ -198,45 +347,131 @@ pub fn measure_all() -> Report {
         ok(c.cast_vote(alice, id, 1), "vote");
         if i == 0 {
             ok(c.cast_vote(bob, id, 1), "vote");
-            rep.last(&c, "castVote", "third vote (for) by a delegated holder on an active proposal", Some(BAR_VOTE));
+            rep.last(
+                &c,
+                "castVote",
+                "third vote (for) by a delegated holder on an active proposal",
+                Some(BAR_VOTE),
+            );
         }
     }
     c.advance(c.secs("governor", "votingPeriod"));
     for (i, &id) in ids.iter().chain([&vetoed]).enumerate() {
-        ok(c.send(alice, c.governor, ArtGovernor::queueCall { proposal_id: id }), "queue");
+        ok(
+            c.send(
+                alice,
+                c.governor,
+                ArtGovernor::queueCall { proposal_id: id },
+            ),
+            "queue",
+        );
         if i == 0 {
             rep.last(&c, "queue", "a succeeded proposal", None);
         }
     }
-    ok(c.send(curator, c.governor, ArtGovernor::vetoCall { proposal_id: vetoed, steward_token_id: U256::from(1) }), "veto");
+    ok(
+        c.send(
+            curator,
+            c.governor,
+            ArtGovernor::vetoCall {
+                proposal_id: vetoed,
+                steward_token_id: U256::from(1),
+            },
+        ),
+        "veto",
+    );
     rep.last(&c, "veto", "first steward veto of a queued proposal", None);
     c.advance(c.secs("governor", "timelock") + 1);
     for (a, key) in &all {
-        ok(c.execute_now(&[a.clone()], key), key);
-        rep.last(&c, key, "queued proposal of one action, after the timelock", None);
+        ok(c.execute_now(std::slice::from_ref(a), key), key);
+        rep.last(
+            &c,
+            key,
+            "queued proposal of one action, after the timelock",
+            None,
+        );
     }
     let fee = ETH / U256::from(20);
     c.fund(p.licensee, fee);
-    ok(c.send_value(p.licensee, c.governor, fee, ArtGovernor::activateLicenseCall { license_id: U256::from(1) }), "activate");
-    rep.last(&c, "activateLicense", "licensee pays an approved license's fee (to the treasury)", None);
     ok(
-        c.send(bob, c.collection, ArtCollection::safeTransferFrom_1Call { from: bob, to: c.vault, tokenId: U256::from(5), data: c.provenance(5).into() }),
+        c.send_value(
+            p.licensee,
+            c.governor,
+            fee,
+            ArtGovernor::activateLicenseCall {
+                license_id: U256::from(1),
+            },
+        ),
+        "activate",
+    );
+    rep.last(
+        &c,
+        "activateLicense",
+        "licensee pays an approved license's fee (to the treasury)",
+        None,
+    );
+    ok(
+        c.send(
+            bob,
+            c.collection,
+            ArtCollection::safeTransferFrom_1Call {
+                from: bob,
+                to: c.vault,
+                tokenId: U256::from(5),
+                data: c.provenance(5).into(),
+            },
+        ),
         "listing delivery",
     );
-    rep.last(&c, "deposit (listing)", "approved listing delivered by safeTransferFrom (collection is a native mock)", None);
+    rep.last(
+        &c,
+        "deposit (listing)",
+        "approved listing delivered by safeTransferFrom (collection is a native mock)",
+        None,
+    );
 
     // The flywheel: a full upkeep an epoch later, a sale into the round, an acquisition.
     c.buy(carol, 150);
     c.advance(c.secs("treasury", "epoch"));
     ok(c.perform_upkeep(), "upkeep");
-    rep.last(&c, "performUpkeep", "epoch upkeep: closes the ended round, streams rewards, opens a new round", None);
+    rep.last(
+        &c,
+        "performUpkeep",
+        "epoch upkeep: closes the ended round, streams rewards, opens a new round",
+        None,
+    );
     c.advance(c.secs("treasury", "roundDuration") / 2);
     c.approve_token(alice, c.treasury, shares(5));
-    ok(c.send(alice, c.treasury, Treasury::sellToTreasuryCall { shares: shares(5), min_price: U256::ZERO }), "sell");
-    rep.last(&c, "sellToTreasury", "a delegated holder sells 5 shares into a live round (burn, ETH out)", None);
+    ok(
+        c.send(
+            alice,
+            c.treasury,
+            Treasury::sellToTreasuryCall {
+                shares: shares(5),
+                min_price: U256::ZERO,
+            },
+        ),
+        "sell",
+    );
+    rep.last(
+        &c,
+        "sellToTreasury",
+        "a delegated holder sells 5 shares into a live round (burn, ETH out)",
+        None,
+    );
     let seller = p.seller;
     c.mint_art(seller, 77);
-    ok(c.send(seller, c.collection, ArtCollection::approveCall { to: c.treasury, tokenId: U256::from(77) }), "approve 77");
+    ok(
+        c.send(
+            seller,
+            c.collection,
+            ArtCollection::approveCall {
+                to: c.treasury,
+                tokenId: U256::from(77),
+            },
+        ),
+        "approve 77",
+    );
     ok(
         c.send(
             p.acquirer,
@@ -255,7 +490,12 @@ pub fn measure_all() -> Report {
         ),
         "acquire",
     );
-    rep.last(&c, "acquire", "acquirer buys an artwork: pull, record, register its seed, pay the seller", None);
+    rep.last(
+        &c,
+        "acquire",
+        "acquirer buys an artwork: pull, record, register its seed, pay the seller",
+        None,
+    );
     rep
 }
 
@@ -272,8 +512,8 @@ pub const SCALED: [&str; 5] = ["buy", "transfer", "stake", "castVote", "performU
 /// buyers, `scale` × `minSeedStake` staked over `prior` seeds. The registry's
 /// `minSeedStake` is lowered to 0.001 share (inside its bounds) so 10,000 seeds fit
 /// in a realistic supply. Returns the receipts of the measured actions ([`SCALED`]).
-pub fn scaling_world(prior: usize, scale: usize) -> Vec<(&'static str, Receipt)> {
-    assert!(prior >= 1 && prior <= scale && scale % prior == 0);
+pub fn scaling_world(prior: usize, scale: usize) -> Measurements {
+    assert!(prior >= 1 && prior <= scale && scale.is_multiple_of(prior));
     let mut config: Value = serde_json::from_str(CONFIG).unwrap();
     let min_stake = U256::from(1_000_000_000_000_000u64); // 0.001 share
     config["registry"]["minSeedStake"] = Value::String(min_stake.to_string());
@@ -283,11 +523,24 @@ pub fn scaling_world(prior: usize, scale: usize) -> Vec<(&'static str, Receipt)>
     for id in 1..=3u64 {
         c.mint_art(curator, id);
     }
-    ok(c.send(curator, c.collection, ArtCollection::setApprovalForAllCall { operator: c.vault, approved: true }), "approve all");
+    ok(
+        c.send(
+            curator,
+            c.collection,
+            ArtCollection::setApprovalForAllCall {
+                operator: c.vault,
+                approved: true,
+            },
+        ),
+        "approve all",
+    );
     for id in 1..=3u8 {
         ok(c.genesis_deposit(id), "deposit");
     }
-    ok(c.send(curator, c.vault, ArtVault::endBootstrapCall {}), "end bootstrap");
+    ok(
+        c.send(curator, c.vault, ArtVault::endBootstrapCall {}),
+        "end bootstrap",
+    );
     c.buy(alice, 100);
     c.buy(bob, 60);
     c.delegate(curator, curator);
@@ -311,7 +564,17 @@ pub fn scaling_world(prior: usize, scale: usize) -> Vec<(&'static str, Receipt)>
     let seeder = c.new_person();
     let total = min_stake * U256::from(scale as u64);
     buy_quiet(&mut c, seeder, total);
-    ok(c.send(seeder, c.token, FractionToken::approveCall { spender: c.registry, value: U256::MAX }), "approve");
+    ok(
+        c.send(
+            seeder,
+            c.token,
+            FractionToken::approveCall {
+                spender: c.registry,
+                value: U256::MAX,
+            },
+        ),
+        "approve",
+    );
     let each = total / U256::from(prior as u64);
     for i in 0..prior {
         register(&mut c, seeder, i as u64, each);
@@ -320,7 +583,10 @@ pub fn scaling_world(prior: usize, scale: usize) -> Vec<(&'static str, Receipt)>
     for i in 0..prior {
         let mut a = action(kind::SET_CREATIVE_DIRECTION);
         a.5 = keccak256(format!("prior {i}"));
-        ok(c.propose(alice, &[a], &format!("prior proposal {i}")), "prior propose");
+        ok(
+            c.propose(alice, &[a], &format!("prior proposal {i}")),
+            "prior propose",
+        );
     }
 
     // The measured actions, identical in every world.
@@ -328,11 +594,42 @@ pub fn scaling_world(prior: usize, scale: usize) -> Vec<(&'static str, Receipt)>
     let mut out = Vec::new();
     let quote = c.quote_buy(shares(1));
     c.fund(alice, quote);
-    ok(c.send_value(alice, c.token, quote, FractionToken::buyCall { shares: shares(1), max_cost: quote }), "buy");
+    ok(
+        c.send_value(
+            alice,
+            c.token,
+            quote,
+            FractionToken::buyCall {
+                shares: shares(1),
+                max_cost: quote,
+            },
+        ),
+        "buy",
+    );
     out.push(("buy", c.last.clone().unwrap()));
-    ok(c.send(alice, c.token, FractionToken::transferCall { to: bob, value: shares(1) }), "transfer");
+    ok(
+        c.send(
+            alice,
+            c.token,
+            FractionToken::transferCall {
+                to: bob,
+                value: shares(1),
+            },
+        ),
+        "transfer",
+    );
     out.push(("transfer", c.last.clone().unwrap()));
-    ok(c.send(alice, c.registry, CurationRegistry::stakeCall { seed_id: U256::from(1), amount: shares(20) }), "stake");
+    ok(
+        c.send(
+            alice,
+            c.registry,
+            CurationRegistry::stakeCall {
+                seed_id: U256::from(1),
+                amount: shares(20),
+            },
+        ),
+        "stake",
+    );
     out.push(("stake", c.last.clone().unwrap()));
     ok(c.cast_vote(bob, voted, 1), "castVote");
     out.push(("castVote", c.last.clone().unwrap()));
@@ -344,12 +641,18 @@ pub fn scaling_world(prior: usize, scale: usize) -> Vec<(&'static str, Receipt)>
 /// How many prior users/seeds/proposals the scaling check uses: `ATELIER_SCALE`, else
 /// `default`.
 pub fn scale_from_env(default: usize) -> usize {
-    std::env::var("ATELIER_SCALE").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var("ATELIER_SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
+
+/// Receipts of measured actions, by name.
+pub type Measurements = Vec<(&'static str, Receipt)>;
 
 /// The scaling worlds with 1 and `scale` prior users/seeds/proposals, built in two
 /// threads; returns their measured receipts.
-pub fn scaling_pair(scale: usize) -> (Vec<(&'static str, Receipt)>, Vec<(&'static str, Receipt)>) {
+pub fn scaling_pair(scale: usize) -> (Measurements, Measurements) {
     std::thread::scope(|s| {
         let many = s.spawn(|| scaling_world(scale, scale));
         let one = scaling_world(1, scale);
@@ -361,13 +664,34 @@ pub fn scaling_pair(scale: usize) -> (Vec<(&'static str, Receipt)>, Vec<(&'stati
 fn buy_quiet(c: &mut Collective, who: Address, amount: U256) {
     let quote = c.quote_buy(amount);
     c.fund(who, quote);
-    ok(c.send_value(who, c.token, quote, FractionToken::buyCall { shares: amount, max_cost: quote }), "prior buy");
+    ok(
+        c.send_value(
+            who,
+            c.token,
+            quote,
+            FractionToken::buyCall {
+                shares: amount,
+                max_cost: quote,
+            },
+        ),
+        "prior buy",
+    );
 }
 
 fn register(c: &mut Collective, who: Address, i: u64, stake: U256) {
     let s: B256 = keccak256(format!("prior seed {i}"));
     ok(
-        c.send(who, c.registry, CurationRegistry::registerSeedCall::from((s, B256::ZERO, B256::ZERO, String::new(), stake))),
+        c.send(
+            who,
+            c.registry,
+            CurationRegistry::registerSeedCall::from((
+                s,
+                B256::ZERO,
+                B256::ZERO,
+                String::new(),
+                stake,
+            )),
+        ),
         "prior seed",
     );
 }
