@@ -27,6 +27,8 @@ use crate::{
 
 /// Arbitrum's minimum L2 base fee (0.1 gwei), fixed here.
 pub const BASE_FEE: u64 = 100_000_000;
+/// Stack of the execution thread (virtual memory, committed only as deep calls use it).
+const EXEC_STACK: usize = 256 << 20;
 /// Gas limit of each block (and the cap of calls and estimates).
 pub const BLOCK_GAS_LIMIT: u64 = 100_000_000;
 
@@ -230,7 +232,9 @@ impl Chain {
         let mut ext = self.ext.clone();
         ext.stylus.begin_tx();
         let block = self.block_env();
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        // Stylus <-> EVM nesting recurses on the Rust stack (revm's loop per Stylus frame,
+        // the WASM host per program): run on a thread with room for 1024 frames.
+        let work = move || {
             let mut evm = Evm::builder()
                 .with_db(db)
                 .with_external_context(ext)
@@ -243,7 +247,15 @@ impl Chain {
             let result = evm.transact();
             let ctx = evm.into_context();
             (ctx.evm.inner.db, ctx.external.stylus.last_gas, result)
-        }));
+        };
+        let run = std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .name("devnet-exec".into())
+                .stack_size(EXEC_STACK)
+                .spawn_scoped(s, work)
+                .map(|h| h.join())
+                .unwrap_or_else(|e| Err(Box::new(e)))
+        });
         match run {
             Ok((db, last_gas, result)) => {
                 self.db = db;

@@ -245,3 +245,38 @@ fn stylus_deployer_runs_the_constructor() {
     let fee = atelier_devnet::precompiles::arbwasm::data_fee(relay_wasm().len());
     assert_eq!(d.balance(addr(0)), bal - gas * U256::from(atelier_devnet::chain::BASE_FEE) - fee);
 }
+
+fn nested_payload(a: Address, proxy: Address, sink: Address, depth: usize) -> Vec<u8> {
+    let mut payload = Vec::new();
+    let mut target = sink;
+    for _ in 0..depth {
+        payload = forward(target, &payload);
+        target = a;
+        payload = via_proxy(target, &payload);
+        target = proxy;
+    }
+    let _ = target;
+    payload
+}
+
+/// Stylus <-> EVM recursion runs on the Rust stack: 60 levels (120 frames) succeed; 600
+/// levels end in a clean failure (gas: Nitro prices each open WASM page of the call
+/// stack ever higher) without taking the chain down.
+#[test]
+fn deep_stylus_evm_nesting() {
+    let mut d = Dev::new();
+    let a = d.deploy_wasm(&relay_wasm());
+    let proxy = d.deploy_evm(&proxy_runtime());
+    let sink = d.deploy_evm(&sink_runtime());
+    let r = d.send_gas(0, Some(proxy), U256::from(1), nested_payload(a, proxy, sink, 60), 30_000_000);
+    assert_eq!(r["status"], "0x1", "{r}");
+    assert_eq!(d.storage(sink, 0), U256::from(1), "the value reached the bottom");
+    assert_eq!(d.storage(sink, 1), U256::from_be_bytes(pad(a)));
+
+    let deep = nested_payload(a, proxy, sink, 600);
+    let e = d.call(addr(0), proxy, U256::from(1), &deep).unwrap_err();
+    assert_eq!(e.code, 3);
+    let r = d.send_gas(0, Some(proxy), U256::from(1), deep, 30_000_000);
+    assert_eq!(r["status"], "0x0");
+    assert_eq!(d.ok("eth_chainId", json!([])), json!("0x64aba"));
+}
