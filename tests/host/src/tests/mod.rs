@@ -3,6 +3,7 @@
 
 mod artifacts;
 mod calls;
+mod hostios;
 mod load;
 mod metering;
 mod mocks;
