@@ -33,20 +33,34 @@ pub struct State {
     pub memory: Memory,
     /// Sales inside the velocity window.
     pub sales: Vec<Sale>,
+    /// The premium in force after the last event read (`PremiumSet`), 1.0 at first.
+    #[serde(default)]
+    pub premium: Option<f64>,
 }
 
-/// Sales from `SharesBought` logs; `time` gives a log's block timestamp.
-pub fn sales_from_logs(logs: &[Log], time: impl Fn(&Log) -> Option<u64>) -> Vec<Sale> {
-    logs.iter()
-        .filter_map(|l| {
-            let ev = l.log_decode::<FractionToken::SharesBought>().ok()?;
-            Some(Sale {
-                timestamp: time(l)?,
-                shares: wad_to_f64(ev.inner.data.shares),
-                spot_after: wad_to_f64(ev.inner.data.spotPriceAfter),
-            })
-        })
-        .collect()
+/// Sales from the token's `SharesBought` and `PremiumSet` logs, in chain order;
+/// `time` gives a log's block timestamp. Each sale's price is divided by the
+/// premium in force (`premium`, updated by `PremiumSet`), so the model sees the
+/// sale curve itself and the keeper's own moves never read as volatility.
+pub fn sales_from_logs(logs: &[Log], time: impl Fn(&Log) -> Option<u64>, premium: &mut f64) -> Vec<Sale> {
+    let mut out = Vec::new();
+    for l in logs {
+        if let Ok(p) = l.log_decode::<FractionToken::PremiumSet>() {
+            let v = wad_to_f64(p.inner.data.newPremium);
+            if v > 0.0 {
+                *premium = v;
+            }
+            continue;
+        }
+        let Ok(ev) = l.log_decode::<FractionToken::SharesBought>() else { continue };
+        let Some(timestamp) = time(l) else { continue };
+        out.push(Sale {
+            timestamp,
+            shares: wad_to_f64(ev.inner.data.shares),
+            spot_after: wad_to_f64(ev.inner.data.spotPriceAfter) / *premium,
+        });
+    }
+    out
 }
 
 fn load_state(path: &Path, chain_id: u64) -> Result<State> {
@@ -108,7 +122,9 @@ async fn once(ctx: &mut Ctx, a: &KeeperArgs, state_path: &Path, report_dir: &Pat
 
     // Events since the last run.
     let (sales_logs, registry_logs) = if from <= head {
-        let f = Filter::new().address(taddr).event_signature(FractionToken::SharesBought::SIGNATURE_HASH);
+        let f = Filter::new()
+            .address(taddr)
+            .event_signature(vec![FractionToken::SharesBought::SIGNATURE_HASH, FractionToken::PremiumSet::SIGNATURE_HASH]);
         let sales_logs = ctx.logs(f, from, head, ctx.log_chunk).await?;
         let r = Filter::new().address(raddr);
         let registry_logs = ctx.logs(r, from, head, ctx.log_chunk).await?;
@@ -125,7 +141,9 @@ async fn once(ctx: &mut Ctx, a: &KeeperArgs, state_path: &Path, report_dir: &Pat
             e.insert(ctx.block_time(n).await?);
         }
     }
-    let new_sales = sales_logs_to_sales(&sales_logs, &times);
+    let mut premium_seen = state.premium.unwrap_or(1.0);
+    let new_sales = sales_logs_to_sales(&sales_logs, &times, &mut premium_seen);
+    state.premium = Some(premium_seen);
     if let Some(path) = &a.record {
         record(path, &sales_logs, &times)?;
     }
@@ -140,7 +158,10 @@ async fn once(ctx: &mut Ctx, a: &KeeperArgs, state_path: &Path, report_dir: &Pat
         state.memory.observe(s.spot_after, settings.lambda);
     }
     let spot = token.spotPrice().call().await.map_err(e("spotPrice"))?._0;
-    state.memory.observe(wad_to_f64(spot), settings.lambda);
+    let premium_now = wad_to_f64(token.premium().call().await.map_err(e("premium"))?._0);
+    if premium_now > 0.0 {
+        state.memory.observe(wad_to_f64(spot) / premium_now, settings.lambda);
+    }
     state.sales.extend(new_sales.iter().copied());
     state.sales.retain(|s| s.timestamp + settings.window >= now);
 
@@ -163,8 +184,9 @@ async fn once(ctx: &mut Ctx, a: &KeeperArgs, state_path: &Path, report_dir: &Pat
     let signal = model::evaluate(&chain, &settings, &state.memory, &state.sales);
 
     let mut rep = Report::default();
+    let span = if from <= head { format!("blocks {from}..={head}") } else { format!("no new block since {head}") };
     rep.line(format!(
-        "keeper at block {head}: {} new sale(s), {seeds_registered} seed(s) registered, {stakes} stake(s), {unstakes} unstake(s) since block {from}",
+        "keeper: {span}: {} sale(s), {seeds_registered} seed(s) registered, {stakes} stake(s), {unstakes} unstake(s)",
         new_sales.len()
     ));
     rep.line(format!(
@@ -241,6 +263,6 @@ fn record(path: &Path, logs: &[Log], times: &std::collections::BTreeMap<u64, u64
     write(path, &(serde_json::to_string_pretty(&all).map_err(|e| Error(e.to_string()))? + "\n"))
 }
 
-fn sales_logs_to_sales(logs: &[Log], times: &std::collections::BTreeMap<u64, u64>) -> Vec<Sale> {
-    sales_from_logs(logs, |l| l.block_timestamp.or_else(|| l.block_number.and_then(|n| times.get(&n).copied())))
+fn sales_logs_to_sales(logs: &[Log], times: &std::collections::BTreeMap<u64, u64>, premium: &mut f64) -> Vec<Sale> {
+    sales_from_logs(logs, |l| l.block_timestamp.or_else(|| l.block_number.and_then(|n| times.get(&n).copied())), premium)
 }

@@ -153,7 +153,8 @@ pub fn evaluate(chain: &Chain, s: &Settings, memory: &Memory, sales: &[Sale]) ->
     let elapsed = chain.now.saturating_sub(chain.sale_start);
     let window = s.window.min(elapsed);
     let since = chain.now.saturating_sub(window);
-    let sold: f64 = sales.iter().filter(|x| x.timestamp > since && x.timestamp <= chain.now).map(|x| x.shares).sum();
+    // (+ 0.0: an empty f64 sum is -0.0.)
+    let sold: f64 = sales.iter().filter(|x| x.timestamp > since && x.timestamp <= chain.now).map(|x| x.shares).sum::<f64>() + 0.0;
     let target = chain.target_rate * window as f64 / 86_400.0;
     let velocity = if target > 0.0 { sold / target } else { 1.0 };
     let d = if window == 0 { 0.0 } else { demand(velocity) };

@@ -32,7 +32,7 @@ fn wad(x: f64) -> U256 {
 
 fn sales() -> Vec<Sale> {
     let logs: Vec<Log> = serde_json::from_str(FIXTURE).expect("the fixture is eth_getLogs JSON");
-    sales_from_logs(&logs, |l| l.block_timestamp)
+    sales_from_logs(&logs, |l| l.block_timestamp, &mut 1.0)
 }
 
 fn chain(now: u64, premium: f64, updated_at: u64) -> Chain {
@@ -158,7 +158,7 @@ fn the_pieces() {
 #[test]
 fn the_recorded_series_gives_the_same_decisions() {
     let logs: Vec<Log> = serde_json::from_str(RECORDED).expect("eth_getLogs JSON");
-    let s = sales_from_logs(&logs, |l| l.block_timestamp);
+    let s = sales_from_logs(&logs, |l| l.block_timestamp, &mut 1.0);
     assert_eq!(s.len(), 43);
     assert_eq!(s.iter().map(|x| x.shares).sum::<f64>(), 415.0);
     let at = |now: u64, premium: f64, updated: u64| {
@@ -226,4 +226,32 @@ fn write_sales_fixture() {
     }
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/vrgda-sales.json");
     std::fs::write(path, serde_json::to_string_pretty(&logs).unwrap() + "\n").unwrap();
+}
+
+#[test]
+fn the_premium_in_force_is_divided_out() {
+    let token: Address = address!("00000000000000000000000000000000000000a1");
+    let log = |topics: Vec<alloy::primitives::B256>, data: Vec<u8>, t: u64| Log {
+        inner: alloy::primitives::Log { address: token, data: LogData::new_unchecked(topics, data.into()) },
+        block_timestamp: Some(t),
+        ..Default::default()
+    };
+    let buyer = address!("70997970C51812dc3A010C7d01b50e0d17dc79C8").into_word();
+    let bought = |spot: f64, t: u64| log(vec![FractionToken::SharesBought::SIGNATURE_HASH, buyer], (to_wad(1.0), to_wad(spot), to_wad(spot)).abi_encode_params(), t);
+    let premium_set = |old: f64, new: f64, t: u64| log(vec![FractionToken::PremiumSet::SIGNATURE_HASH], (to_wad(old), to_wad(new)).abi_encode_params(), t);
+    // The curve stays put; only the premium doubles the quoted price.
+    let logs = vec![bought(0.01, 1), premium_set(1.0, 2.0, 2), bought(0.02, 3)];
+    let mut premium = 1.0;
+    let s = sales_from_logs(&logs, |l| l.block_timestamp, &mut premium);
+    assert_eq!(premium, 2.0);
+    assert_eq!(s.len(), 2);
+    assert!((s[0].spot_after - s[1].spot_after).abs() < 1e-12, "{s:?}");
+    let mut m = Memory::default();
+    for x in &s {
+        m.observe(x.spot_after, 0.94);
+    }
+    assert!(m.sigma() < 1e-9, "no volatility from the premium itself");
+    // An empty window sums to +0, not -0.
+    let sig = evaluate(&chain(T0 + 200 * H, 1.0, 0), &Settings::default(), &Memory::default(), &[]);
+    assert!(sig.sold == 0.0 && sig.sold.is_sign_positive());
 }
