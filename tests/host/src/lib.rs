@@ -21,7 +21,12 @@
 //! - [`native`]: [`NativeContract`] — Rust mock contracts living in a [`World`].
 //!
 //! The gas figures are an **estimate** built from Nitro's published pricing, not a consensus
-//! implementation.
+//! implementation (`GAS.md`). The public API is summarised in `API.md`.
+//!
+//! Tests: `cargo test -p atelier-host --lib` runs the host's unit tests (`src/tests/`, on
+//! hand-written WAT programs). Two of them load the real artifacts and need
+//! `target/stylus/*.wasm` built first by `scripts/build-wasm`; they never build it and fail
+//! with a message saying so.
 
 pub mod backend;
 pub mod engine;
