@@ -80,6 +80,8 @@ pub struct ProgramCache {
     pub last_gas: u64,
     /// The host's per-transaction bookkeeping (pages, recent programs).
     pub tx: atelier_host::backend::StylusTx,
+    /// The meter of the Stylus frame that finished last (for a caller's [`CallResult`]).
+    pub last_meter: Option<atelier_host::Meter>,
 }
 
 impl ProgramCache {
@@ -173,6 +175,9 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutc
     if ctx.external.stylus.stack.is_empty() {
         ctx.external.stylus.last_gas = outcome.gas_used;
     }
+    #[allow(clippy::clone_on_copy)] // robust to Meter gaining non-Copy fields
+    let meter = outcome.meter.clone();
+    ctx.external.stylus.last_meter = Some(meter);
     Ok(NativeOutcome { success: outcome.success, output: outcome.output, gas_used: outcome.gas_used })
 }
 
@@ -268,14 +273,19 @@ impl Backend for RevmBackend<'_> {
                 (CallScheme::DelegateCall, r.from, r.context_caller, CallValue::Apparent(r.value))
             }
         };
+        let callee_is_stylus =
+            exec::load_code(self.ctx, r.to).map(|c| is_stylus_code(&c)).unwrap_or(false);
         let inputs =
             exec::call_inputs(caller, target, r.to, value, r.input, r.gas, scheme, r.is_static);
-        match exec::run_nested(self.ctx, Nested::Call(inputs)) {
+        self.ctx.external.stylus.last_meter = None;
+        let result = exec::run_nested(self.ctx, Nested::Call(inputs));
+        let meter = self.ctx.external.stylus.last_meter.take().filter(|_| callee_is_stylus);
+        match result {
             Ok(revm::FrameResult::Call(o)) => CallResult {
                 success: o.result.result.is_ok(),
                 output: o.result.output.clone(),
                 gas_used: o.result.gas.spent().min(r.gas),
-                meter: Default::default(),
+                meter: meter.unwrap_or_default(),
             },
             _ => CallResult::failure(Bytes::new(), r.gas),
         }
