@@ -1,9 +1,9 @@
 //! Scaling check: no user action does more work as the collective grows. The same
-//! actions (buy, transfer, stake, castVote, performUpkeep) are measured after 1 and
-//! after N prior users, seeds and proposals (N = `ATELIER_SCALE`, default 300; 10,000
-//! in `scripts/gas-report --check`), with
-//! every aggregate they read equal; their meters (WASM instructions, storage reads and
-//! writes by kind, calls, logs, keccaks, memory) and gas estimates must be identical.
+//! actions (buy, transfer, stake, castVote, performUpkeep, claim, unstake,
+//! sellToTreasury, propose) are measured after 1 and after N prior users, seeds and
+//! proposals (N = `ATELIER_SCALE`, default 300; 10,000 in `scripts/gas-report --check`),
+//! with every aggregate they read equal; their meters (WASM instructions, storage reads
+//! and writes by kind, calls, logs, keccaks, memory) and gas estimates must be identical.
 mod common;
 
 use common::scenarios::{scale_from_env, scaling_pair, SCALED};

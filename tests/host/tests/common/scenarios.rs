@@ -499,8 +499,18 @@ pub fn measure_all() -> Report {
     rep
 }
 
-/// The actions the scaling check compares.
-pub const SCALED: [&str; 5] = ["buy", "transfer", "stake", "castVote", "performUpkeep"];
+/// The actions the scaling check compares (in the order measured).
+pub const SCALED: [&str; 9] = [
+    "buy",
+    "transfer",
+    "stake",
+    "castVote",
+    "performUpkeep",
+    "claim",
+    "unstake",
+    "sellToTreasury",
+    "propose",
+];
 
 /// The scaling world: a collective where, before the measured actions, `prior`
 /// users bought shares, `prior` seeds were registered and `prior` proposals made —
@@ -635,6 +645,41 @@ pub fn scaling_world(prior: usize, scale: usize) -> Measurements {
     out.push(("castVote", c.last.clone().unwrap()));
     ok(c.perform_upkeep(), "performUpkeep");
     out.push(("performUpkeep", c.last.clone().unwrap()));
+    c.advance(c.secs("registry", "cooldown") + 1);
+    ok(
+        c.send(alice, c.registry, CurationRegistry::claimCall {}),
+        "claim",
+    );
+    out.push(("claim", c.last.clone().unwrap()));
+    ok(
+        c.send(
+            alice,
+            c.registry,
+            CurationRegistry::unstakeCall {
+                seed_id: U256::from(1),
+                amount: shares(10),
+            },
+        ),
+        "unstake",
+    );
+    out.push(("unstake", c.last.clone().unwrap()));
+    c.approve_token(alice, c.treasury, shares(1));
+    ok(
+        c.send(
+            alice,
+            c.treasury,
+            Treasury::sellToTreasuryCall {
+                shares: shares(1),
+                min_price: U256::ZERO,
+            },
+        ),
+        "sellToTreasury",
+    );
+    out.push(("sellToTreasury", c.last.clone().unwrap()));
+    let mut a = action(kind::SET_CREATIVE_DIRECTION);
+    a.5 = keccak256("model-v3");
+    ok(c.propose(alice, &[a], "the measured proposal 2"), "propose");
+    out.push(("propose", c.last.clone().unwrap()));
     out
 }
 
