@@ -164,6 +164,17 @@ pub enum ParamTarget {
     Vault,
 }
 
+/// A parameter value: an integer (decimal or 0x hex), or an address as uint160.
+pub fn param_value(s: &str) -> Result<U256, String> {
+    let t = s.trim();
+    if t.len() == 42 && t.starts_with("0x") {
+        if let Ok(a) = t.parse::<Address>() {
+            return Ok(U256::from_be_slice(a.as_slice()));
+        }
+    }
+    t.parse::<U256>().map_err(|_| format!("`{s}` is not an integer or an address"))
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ProposeAction {
     /// Kind 0: set the collective's creative direction (model and prompt).
@@ -220,8 +231,9 @@ pub enum ProposeAction {
         /// Parameter name (see `atelier propose set-param --help`) or key number.
         #[arg(long)]
         key: String,
-        /// Raw value (integer units: wei, share units, seconds, bps, WAD).
-        #[arg(long)]
+        /// Raw value (integer units: wei, share units, seconds, bps, WAD), or an
+        /// address for the keeper and acquirer keys.
+        #[arg(long, value_parser = param_value)]
         value: U256,
     },
     /// Kind 5: release an acquired artwork from the vault.

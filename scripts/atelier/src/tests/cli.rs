@@ -132,3 +132,14 @@ fn param_keys_by_name_and_number() {
     assert!(params::key(ParamTarget::Registry, "4").is_err());
     assert!(params::key(ParamTarget::Token, "nope").unwrap_err().0.contains("premiumMin"));
 }
+
+#[test]
+fn param_values_take_integers_and_addresses() {
+    use alloy::primitives::U256;
+    assert_eq!(crate::cli::param_value("100").unwrap(), U256::from(100));
+    assert_eq!(crate::cli::param_value("0x10").unwrap(), U256::from(16));
+    let a = crate::cli::param_value("0x70997970C51812dc3A010C7d01b50e0d17dc79C8").unwrap();
+    assert_eq!(alloy::primitives::Address::from_word(a.into()), alloy::primitives::address!("70997970C51812dc3A010C7d01b50e0d17dc79C8"));
+    assert!(crate::cli::param_value("ten").is_err());
+    assert!(parse(&["propose", "-d", "k", "set-param", "--target", "token", "--key", "keeper", "--value", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"]).is_ok());
+}
