@@ -131,6 +131,10 @@ impl Program {
     pub fn from_code(code: &[u8]) -> Result<Program, LoadError> {
         let code_hash = keccak256(code);
         let wasm = decode(code)?;
+        // Validate before rewriting: the instrumenter only ever sees well-formed modules.
+        wasmparser::Validator::new()
+            .validate_all(&wasm)
+            .map_err(|e| LoadError::Invalid(e.to_string()))?;
         let checked = instrument::inspect(&wasm)?;
         let instrumented = instrument::instrument(&wasm, checked.type_params)?;
         let module = wasmi::Module::new(engine(), &instrumented[..])

@@ -93,3 +93,34 @@ fn module_without_globals_is_instrumented() {
     assert!(r.success, "{r:?}");
     assert!(r.meter.instructions >= 2);
 }
+
+#[test]
+fn mutated_programs_never_panic_the_host() {
+    // Every single-byte corruption of the probe (a deterministic sample): loading and, when
+    // it loads, running must end in an error or an outcome, never a panic.
+    let wasm = super::probe_wasm();
+    let mut loaded = 0;
+    for i in (0..wasm.len()).step_by(3) {
+        for flip in [0x01u8, 0x80, 0xff] {
+            let mut bad = wasm.clone();
+            bad[i] ^= flip;
+            let result = std::panic::catch_unwind(|| {
+                if let Ok(program) = Program::from_code(&bad) {
+                    let mut world = crate::World::new();
+                    let at = world.deploy(&program);
+                    for data in [super::op::store(1, 1), super::op::load(1), vec![7]] {
+                        world.call_with_gas(crate::Address::ZERO, at, crate::U256::ZERO, &data, 1_000_000);
+                    }
+                    return true;
+                }
+                false
+            });
+            match result {
+                Ok(true) => loaded += 1,
+                Ok(false) => {}
+                Err(_) => panic!("byte {i} ^ {flip:#x} panicked the host"),
+            }
+        }
+    }
+    assert!(loaded > 0);
+}
