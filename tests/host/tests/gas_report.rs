@@ -7,7 +7,7 @@
 //! - `--check`: print, then fail if an action's estimated gas grew more than 10% over
 //!   the committed baseline (`tests/host/gas.json`), or an action is missing from
 //!   either side. Also the mode when run by plain `cargo test` (no mode given; then
-//!   without the scaling check, which `tests/scaling.rs` runs there).
+//!   quiet, and without the scaling check, which `tests/scaling.rs` runs there).
 //! - `--update`: print and rewrite the baseline (`gas.json`, and `gas.md` with the table).
 //! - `--no-scaling`: skip the scaling check (1 vs `ATELIER_SCALE`, default 10,000, prior
 //!   users, seeds and proposals; it fails the run when counts differ).
@@ -219,9 +219,11 @@ fn main() -> ExitCode {
     let report = measure_all();
     let rows = report.rows;
     let md = table(&rows);
-    println!("Estimated gas of each user action on the compiled WASM (Stylus test host; see tests/host/GAS.md):\n");
-    println!("{md}");
-    println!("{}", settings(&rows));
+    if explicit.is_some() {
+        println!("Estimated gas of each user action on the compiled WASM (Stylus test host; see tests/host/GAS.md):\n");
+        println!("{md}");
+        println!("{}", settings(&rows));
+    }
     eprintln!(
         "measured {} actions in {:.1?}",
         rows.len(),
