@@ -113,6 +113,12 @@ pub async fn run(ctx: &mut Ctx, a: DeployArgs) -> Result<Report> {
                 let code_addr = d.contracts.get(&name).and_then(|r| r.code_address).ok_or_else(|| Error(format!("{name}: no code address")))?;
                 say(format!("[{n}/{total}] {name}: StylusDeployer.deploy with constructor(admin = {me})"));
                 let code = ctx.provider.get_code_at(code_addr).await.map_err(|e| explain("eth_getCode", e))?;
+                if code.is_empty() {
+                    return fail(format!(
+                        "{name}: no code at {code_addr}, which {} records: was the chain reset? Remove that file to deploy afresh",
+                        path.display()
+                    ));
+                }
                 if !stylus::is_stylus(&code) {
                     return fail(format!("{name}: the code at {code_addr} is not a Stylus program (no 0xEFF0 prefix)"));
                 }
