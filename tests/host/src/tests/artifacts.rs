@@ -83,3 +83,16 @@ fn host_speed() {
     }
     println!("{:?} per call", start.elapsed() / n);
 }
+
+/// Not a check: the host's fixed cost per call, on the probe's no-op command.
+#[test]
+#[ignore]
+fn host_speed_noop() {
+    let mut f = super::fixture();
+    let n = 300;
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        assert!(f.world.call(f.user, f.a, U256::ZERO, &[0]).success);
+    }
+    println!("{:?} per no-op call", start.elapsed() / n);
+}

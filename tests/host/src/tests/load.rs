@@ -124,3 +124,16 @@ fn mutated_programs_never_panic_the_host() {
     }
     assert!(loaded > 0);
 }
+
+#[test]
+fn programs_are_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Program>();
+    let program = Program::from_code(&super::probe_wasm()).unwrap();
+    let handle = std::thread::spawn(move || {
+        let mut world = crate::World::new();
+        let at = world.deploy(&program);
+        world.call(crate::Address::ZERO, at, crate::U256::ZERO, &[7]).output
+    });
+    assert_eq!(&handle.join().unwrap()[..], &[0]);
+}
