@@ -816,3 +816,61 @@ fn abi_returns_of_every_story_decode_as_the_abi_says_except_the_sdk_tuple_bug() 
     assert_eq!(U256::from_be_slice(&r.output[..32]), U256::from(32));
     assert!(Treasury::checkUpkeepCall::abi_decode_returns(&r.output, true).is_err());
 }
+
+/// Every event the contracts emit through the stories decodes as the emitting
+/// contract's ABI declares it (topic count, indexed fields, data).
+#[test]
+fn every_event_of_the_stories_decodes_by_its_contracts_abi() {
+    use alloy_sol_types::SolEventInterface;
+    let mut c = deploy();
+    genesis(&mut c);
+    primary_sale(&mut c);
+    curation(&mut c);
+    flywheel(&mut c);
+    governance(&mut c);
+    let mut names = std::collections::BTreeSet::new();
+    let mut bad = Vec::new();
+    for log in &c.logs {
+        let (t, d) = (log.data.topics(), &log.data.data[..]);
+        let decoded = if log.address == c.token {
+            FractionToken::FractionTokenEvents::decode_raw_log(t, d, true).map(|e| format!("{e:?}"))
+        } else if log.address == c.registry {
+            CurationRegistry::CurationRegistryEvents::decode_raw_log(t, d, true)
+                .map(|e| format!("{e:?}"))
+        } else if log.address == c.treasury {
+            Treasury::TreasuryEvents::decode_raw_log(t, d, true).map(|e| format!("{e:?}"))
+        } else if log.address == c.vault {
+            ArtVault::ArtVaultEvents::decode_raw_log(t, d, true).map(|e| format!("{e:?}"))
+        } else if log.address == c.governor {
+            ArtGovernor::ArtGovernorEvents::decode_raw_log(t, d, true).map(|e| format!("{e:?}"))
+        } else {
+            continue; // the mock collection
+        };
+        match decoded {
+            Ok(e) => {
+                names.insert(
+                    e.split(['(', ' ', '{'])
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
+                );
+            }
+            Err(e) => bad.push(format!("{log:?}: {e}")),
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "logs that do not decode by their ABI:\n{}",
+        bad.join("\n")
+    );
+    eprintln!(
+        "{} logs, {} kinds of event: {names:?}",
+        c.logs.len(),
+        names.len()
+    );
+    assert!(
+        names.len() >= 25,
+        "only {} kinds of event seen: {names:?}",
+        names.len()
+    );
+}

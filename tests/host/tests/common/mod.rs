@@ -20,7 +20,7 @@ use std::{
     rc::Rc,
 };
 
-use alloy_primitives::{keccak256, uint, Address, Bytes, B256, U256};
+use alloy_primitives::{keccak256, uint, Address, Bytes, Log, B256, U256};
 use alloy_sol_types::{SolCall, SolInterface, SolValue};
 use atelier_host::{Meter, Program, Receipt, World};
 use serde_json::Value;
@@ -214,6 +214,8 @@ pub struct Collective {
     /// Functions whose return data needed the stylus-sdk 0.9.0 workaround of
     /// [`Collective::decode_returns`].
     pub abi_mismatches: BTreeSet<String>,
+    /// Every log of every successful transaction sent, in order.
+    pub logs: Vec<Log>,
 }
 
 /// Deploys and wires a collective with `deploy/collective.json`.
@@ -294,6 +296,7 @@ pub fn deploy_with(config: Value) -> Collective {
         config,
         last: None,
         abi_mismatches: BTreeSet::new(),
+        logs: Vec::new(),
     };
     let cfg = c.config.clone();
     let t = &cfg["token"];
@@ -391,6 +394,7 @@ pub fn deploy_with(config: Value) -> Collective {
     )
     .expect("governor initialize");
     c.last = None;
+    c.logs.clear();
     c
 }
 
@@ -423,6 +427,7 @@ impl Collective {
                 exit: format!("{:?}", receipt.exit),
             })
         };
+        self.logs.extend(receipt.logs.iter().cloned());
         self.last = Some(receipt);
         out
     }
