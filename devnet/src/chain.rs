@@ -246,7 +246,9 @@ impl Chain {
                 .build();
             let result = evm.transact();
             let ctx = evm.into_context();
-            (ctx.evm.inner.db, ctx.external.stylus.last_gas, result)
+            let s = &ctx.external.stylus;
+            let after = (s.last_gas, s.last_refusal.clone());
+            (ctx.evm.inner.db, after, result)
         };
         let run = std::thread::scope(|s| {
             std::thread::Builder::new()
@@ -257,9 +259,10 @@ impl Chain {
                 .unwrap_or_else(|e| Err(Box::new(e)))
         });
         match run {
-            Ok((db, last_gas, result)) => {
+            Ok((db, (last_gas, refusal), result)) => {
                 self.db = db;
                 self.ext.stylus.last_gas = last_gas;
+                self.ext.stylus.last_refusal = refusal;
                 result
             }
             Err(_) => {
@@ -287,7 +290,13 @@ impl Chain {
     fn exec_call(&mut self, req: &CallRequest, gas: u64) -> RpcResult<ExecutionResult> {
         let tx = self.call_tx_env(req, gas);
         match self.run(tx, true) {
-            Ok(r) => Ok(r.result),
+            // A refused activation reverts without data, as on Nitro; name the rule here.
+            Ok(r) => match (&r.result, &self.ext.stylus.last_refusal) {
+                (ExecutionResult::Revert { output, .. }, Some(why)) if output.is_empty() => {
+                    Err(RpcError::reverted_with(why, output))
+                }
+                _ => Ok(r.result),
+            },
             Err(e) => Err(tx_error(e)),
         }
     }

@@ -80,9 +80,9 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
         if !exec::transfer(ctx, STYLUS_DEPLOYER, ARB_WASM, budget)? {
             return fail("StylusDeployer: fee transfer failed", used);
         }
-        match arbwasm::activate(ctx, STYLUS_DEPLOYER, addr, budget)? {
+        match arbwasm::activate(ctx, STYLUS_DEPLOYER, addr, budget, left(used))? {
             Ok((_, _, gas)) => used += gas,
-            Err(revert) => return Ok(NativeOutcome::revert(revert.output, used)),
+            Err(revert) => return Ok(NativeOutcome::revert(revert.output, used + revert.gas_used)),
         }
     }
 

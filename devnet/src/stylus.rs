@@ -80,6 +80,8 @@ pub struct ProgramCache {
     pub last_gas: u64,
     /// The host's per-transaction bookkeeping (pages, recent programs).
     pub tx: atelier_host::backend::StylusTx,
+    /// Why the last activation was refused (Nitro reverts without data; calls name it).
+    pub last_refusal: Option<String>,
     /// The meter of the Stylus frame that finished last (for a caller's [`CallResult`]).
     pub last_meter: Option<atelier_host::Meter>,
 }
@@ -89,6 +91,7 @@ impl ProgramCache {
     pub fn begin_tx(&mut self) {
         self.stack.clear();
         self.last_gas = 0;
+        self.last_refusal = None;
         self.tx = Default::default();
     }
 }

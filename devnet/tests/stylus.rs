@@ -103,11 +103,13 @@ fn activation_refuses_what_nitro_refuses() {
         let p = d.deploy_stylus_code(&stylus_code(&wat::parse_str(wat_src).unwrap()));
         let before = fingerprint(&d.chain);
         let e = d.call(addr(0), ARB_WASM, fee, &with_addr("activateProgram(address)", p)).unwrap_err();
-        assert_eq!(e.code, 3);
+        // Nitro: a revert without data (the dev chain names the rule in the message).
+        assert_eq!((e.code, e.data), (3, Some(json!("0x"))));
         assert!(e.message.starts_with("execution reverted: activation failed"), "{}", e.message);
         assert!(e.message.contains(needle), "{} lacks {needle}", e.message);
         let r = d.activate(p);
         assert_eq!(r["status"], "0x0");
+        assert_eq!(r["gasUsed"], json!("0x1c9c380"), "all 30,000,000 gas burned, as Nitro does");
         // Only the sender's gas and nonce moved; the program stays unactivated.
         assert_eq!(d.chain.stylus_activated(p), Some(false));
         assert_ne!(fingerprint(&d.chain), before);

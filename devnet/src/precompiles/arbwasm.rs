@@ -87,12 +87,21 @@ fn program_codehash(ctx: &mut Ctx, program: Address) -> Result<Option<(B256, Byt
 
 /// Validates and activates the program at `program`, paying from `paid` (already held by
 /// 0x71); the excess goes back to `payer`. `Ok(Err(revert))` when Nitro would refuse.
+///
+/// A program that breaks an activation rule is refused as Nitro refuses it: a revert
+/// without data that burns all the gas given (`gas_limit`). The rule broken is kept in
+/// the execution context, so `eth_call` / `eth_estimateGas` can name it in their error.
 pub fn activate(
     ctx: &mut Ctx,
     payer: Address,
     program: Address,
     paid: U256,
+    gas_limit: u64,
 ) -> Result<Result<(u16, U256, u64), NativeOutcome>, ExecError> {
+    let refuse = |ctx: &mut Ctx, reason: String| {
+        ctx.external.stylus.last_refusal = Some(format!("activation failed: {reason}"));
+        NativeOutcome::revert(Bytes::new(), gas_limit)
+    };
     let Some((codehash, code)) = program_codehash(ctx, program)? else {
         return Ok(Err(revert_err(ProgramNotWasm {}, VIEW_GAS)));
     };
@@ -102,11 +111,11 @@ pub fn activate(
     let fragmented = code.starts_with(&stylus::ROOT_PREFIX);
     let code = match stylus::resolve(ctx, &code)? {
         Ok(c) => c,
-        Err(reason) => return Ok(Err(revert_msg(format!("activation failed: {reason}"), VIEW_GAS))),
+        Err(reason) => return Ok(Err(refuse(ctx, reason))),
     };
     let wasm_len = match ctx.external.stylus.validate(&code, fragmented) {
         Ok(n) => n,
-        Err(reason) => return Ok(Err(revert_msg(format!("activation failed: {reason}"), VIEW_GAS))),
+        Err(reason) => return Ok(Err(refuse(ctx, reason))),
     };
     let fee = data_fee(wasm_len);
     if paid < fee {
@@ -151,7 +160,9 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     let data = &inputs.input[..];
     let Some(sel) = data.get(..4) else { return Ok(unknown()) };
     let sel: [u8; 4] = sel.try_into().unwrap_or_default();
-    let bad = || revert_msg("invalid calldata", VIEW_GAS);
+    // Nitro: calldata that does not decode, or a write from a static call, reverts
+    // without data.
+    let bad = || NativeOutcome::revert(Bytes::new(), VIEW_GAS);
     let value = inputs.call_value();
     // Only activation and keepalive are payable.
     if !value.is_zero()
@@ -164,9 +175,9 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
         activateProgramCall::SELECTOR => {
             let Ok(call) = activateProgramCall::abi_decode(data, true) else { return Ok(bad()) };
             if inputs.is_static {
-                return Ok(revert_msg("write protection", VIEW_GAS));
+                return Ok(NativeOutcome::revert(Bytes::new(), inputs.gas_limit));
             }
-            match activate(ctx, inputs.caller, call.program, value)? {
+            match activate(ctx, inputs.caller, call.program, value, inputs.gas_limit)? {
                 Ok((version, fee, gas)) => {
                     let out = activateProgramCall::abi_encode_returns(&(version, fee));
                     NativeOutcome::ok(out, gas)
