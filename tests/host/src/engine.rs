@@ -164,7 +164,9 @@ impl BackendPtr {
     fn new(backend: &mut dyn Backend) -> BackendPtr {
         let ptr: *mut (dyn Backend + '_) = backend;
         // SAFETY: only the lifetime is changed; see the contract above.
-        BackendPtr(unsafe { std::mem::transmute::<*mut (dyn Backend + '_), *mut (dyn Backend + 'static)>(ptr) })
+        BackendPtr(unsafe {
+            std::mem::transmute::<*mut (dyn Backend + '_), *mut (dyn Backend + 'static)>(ptr)
+        })
     }
 
     pub(crate) fn get(&mut self) -> &mut dyn Backend {
@@ -221,7 +223,13 @@ const STACK_SEGMENT: usize = 16 << 20;
 /// Linear-memory cap: Nitro's page limit (128 pages, 8 MiB).
 const MEMORY_LIMIT: usize = 128 * 65536;
 
-fn run(program: &Program, frame: &Frame, backend: &mut dyn Backend, gas: u64, mut meter: Meter) -> Outcome {
+fn run(
+    program: &Program,
+    frame: &Frame,
+    backend: &mut dyn Backend,
+    gas: u64,
+    mut meter: Meter,
+) -> Outcome {
     let env = backend.env();
     let state = HostState {
         backend: BackendPtr::new(backend),
@@ -240,7 +248,7 @@ fn run(program: &Program, frame: &Frame, backend: &mut dyn Backend, gas: u64, mu
     store.limiter(|s| &mut s.limits);
     let ink = gas::gas_to_ink(gas);
 
-    let started = crate::hostio::with_linker(|linker| {
+    let started = crate::host::linker::with_linker(|linker| {
         let instance = linker.instantiate(&mut store, &program.inner.module)?.start(&mut store)?;
         let global = |name: &str| {
             instance.get_global(&store, name).ok_or_else(|| wasmi::Error::new(format!("no {name}")))
@@ -260,7 +268,13 @@ fn run(program: &Program, frame: &Frame, backend: &mut dyn Backend, gas: u64, mu
     });
     let (handles, count, entry) = match started {
         Ok(x) => x,
-        Err(e) => return Outcome::failed(Exit::Failed(format!("instantiation: {e}")), frame.gas_limit, meter),
+        Err(e) => {
+            return Outcome::failed(
+                Exit::Failed(format!("instantiation: {e}")),
+                frame.gas_limit,
+                meter,
+            )
+        }
     };
     let args_len = i32::try_from(frame.input.len()).unwrap_or(i32::MAX);
     let result = entry.call(&mut store, args_len);

@@ -274,14 +274,18 @@ impl InitCosts {
             + data_len * 75244 / 100_000
             + footprint * 5;
         let init = funcs * 8252 / 1000 + type_len * 1059 / 1000 + wasm_len * 1286 / 10_000;
-        InitCosts { init_cost: init.min(u16::MAX as u64), cached_init_cost: cached.min(u16::MAX as u64) }
+        InitCosts {
+            init_cost: init.min(u16::MAX as u64),
+            cached_init_cost: cached.min(u16::MAX as u64),
+        }
     }
 
     /// Gas charged when a call enters the program (`CallProgram`, v2): the cached cost always,
     /// the init cost too unless the program is cached (here: already called in this
     /// transaction, ArbOS 60's recent-programs cache).
     pub fn call_gas(&self, cached: bool) -> u64 {
-        let cached_gas = MIN_CACHED_GAS + (self.cached_init_cost * COST_SCALAR_PERCENT).div_ceil(100);
+        let cached_gas =
+            MIN_CACHED_GAS + (self.cached_init_cost * COST_SCALAR_PERCENT).div_ceil(100);
         let init_gas = MIN_INIT_GAS + (self.init_cost * COST_SCALAR_PERCENT).div_ceil(100);
         if cached {
             cached_gas

@@ -191,10 +191,18 @@ pub(crate) fn op_ink(op: &Operator, type_params: &[usize]) -> u64 {
         LocalSet { .. } => 210,
         GlobalGet { .. } => 225,
         GlobalSet { .. } => 575,
-        I32Load { .. } | I32Load8S { .. } | I32Load8U { .. } | I32Load16S { .. }
+        I32Load { .. }
+        | I32Load8S { .. }
+        | I32Load8U { .. }
+        | I32Load16S { .. }
         | I32Load16U { .. } => 670,
-        I64Load { .. } | I64Load8S { .. } | I64Load8U { .. } | I64Load16S { .. }
-        | I64Load16U { .. } | I64Load32S { .. } | I64Load32U { .. } => 680,
+        I64Load { .. }
+        | I64Load8S { .. }
+        | I64Load8U { .. }
+        | I64Load16S { .. }
+        | I64Load16U { .. }
+        | I64Load32S { .. }
+        | I64Load32U { .. } => 680,
         I32Store { .. } | I32Store8 { .. } | I32Store16 { .. } => 825,
         I64Store { .. } | I64Store8 { .. } | I64Store16 { .. } | I64Store32 { .. } => 950,
         MemorySize { .. } => 3000,
@@ -231,8 +239,15 @@ fn ends_basic_block(op: &Operator) -> bool {
     use Operator::*;
     matches!(
         op,
-        End | Else | Return | Loop { .. } | Br { .. } | BrTable { .. } | BrIf { .. } | If { .. }
-            | Call { .. } | CallIndirect { .. }
+        End | Else
+            | Return
+            | Loop { .. }
+            | Br { .. }
+            | BrTable { .. }
+            | BrIf { .. }
+            | If { .. }
+            | Call { .. }
+            | CallIndirect { .. }
     )
 }
 
@@ -366,7 +381,9 @@ impl Reencode for Instrumenter {
         use wasm_encoder::SectionId as S;
         let past_globals = match before {
             None => true,
-            Some(s) => matches!(s, S::Export | S::Start | S::Element | S::DataCount | S::Code | S::Data),
+            Some(s) => {
+                matches!(s, S::Export | S::Start | S::Element | S::DataCount | S::Code | S::Data)
+            }
         };
         if !self.globals_done && past_globals {
             let mut section = wasm_encoder::GlobalSection::new();
@@ -435,8 +452,7 @@ impl Reencode for Instrumenter {
 /// Add the ink, status, instruction-counter and scratch globals and the metering code.
 pub(crate) fn instrument(wasm: &[u8], type_params: Vec<usize>) -> Result<Vec<u8>, LoadError> {
     let mut module = wasm_encoder::Module::new();
-    let mut instrumenter =
-        Instrumenter {
+    let mut instrumenter = Instrumenter {
         type_params,
         imported_globals: 0,
         pay_func: None,

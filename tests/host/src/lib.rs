@@ -31,12 +31,13 @@
 pub mod backend;
 pub mod engine;
 pub mod gas;
+mod host;
 pub mod hostio;
 mod instrument;
+mod journal;
 pub mod meter;
 pub mod native;
 pub mod program;
-mod journal;
 pub mod world;
 
 pub use alloy_primitives::{Address, Bytes, Log, LogData, B256, U256};

@@ -101,7 +101,9 @@ impl Meter {
     /// costs; the estimate in [`crate::Outcome::gas_used`] also applies the return-data floor
     /// and rounds per frame, so it can differ by a few gas per frame).
     pub fn gas(&self) -> u64 {
-        self.init_gas.saturating_add(self.evm_gas).saturating_add(crate::gas::ink_to_gas(self.ink()))
+        self.init_gas
+            .saturating_add(self.evm_gas)
+            .saturating_add(crate::gas::ink_to_gas(self.ink()))
     }
 
     /// Total ink (instructions plus host I/Os), excluding EVM gas.
@@ -139,13 +141,41 @@ impl AddAssign for Meter {
             ($($f:ident),*) => { $( self.$f = self.$f.saturating_add(o.$f); )* };
         }
         add!(
-            frames, instructions, wasm_ink, hostio_ink, hostios, evm_gas, init_gas, storage_cache_hits,
-            storage_reads_cold, storage_reads_warm, storage_cache_writes, storage_writes_noop,
-            storage_writes_set, storage_writes_reset, storage_writes_clear, storage_writes_cold,
-            storage_flushes, transient_loads, transient_stores, calls, static_calls,
-            delegate_calls, value_calls, creates, cold_accounts, account_reads, logs,
-            log_topics, log_bytes, keccaks, keccak_bytes, memory_pages_grown, args_bytes,
-            result_bytes, return_data_bytes
+            frames,
+            instructions,
+            wasm_ink,
+            hostio_ink,
+            hostios,
+            evm_gas,
+            init_gas,
+            storage_cache_hits,
+            storage_reads_cold,
+            storage_reads_warm,
+            storage_cache_writes,
+            storage_writes_noop,
+            storage_writes_set,
+            storage_writes_reset,
+            storage_writes_clear,
+            storage_writes_cold,
+            storage_flushes,
+            transient_loads,
+            transient_stores,
+            calls,
+            static_calls,
+            delegate_calls,
+            value_calls,
+            creates,
+            cold_accounts,
+            account_reads,
+            logs,
+            log_topics,
+            log_bytes,
+            keccaks,
+            keccak_bytes,
+            memory_pages_grown,
+            args_bytes,
+            result_bytes,
+            return_data_bytes
         );
         self.refund = self.refund.saturating_add(o.refund);
         self.depth = self.depth.max(o.depth);

@@ -11,7 +11,8 @@ use crate::{Address, Program, World, U256};
 const CONTRACTS: [&str; 5] = ["curation", "fraction", "governor", "treasury", "vault"];
 
 fn artifact(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../target/stylus/{name}.wasm"));
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../target/stylus/{name}.wasm"));
     std::fs::read(&path).unwrap_or_else(|e| {
         panic!("{} is missing ({e}): run scripts/build-wasm first", path.display())
     })

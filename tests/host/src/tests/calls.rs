@@ -22,7 +22,8 @@ fn nested_call_moves_value_and_returns_data() {
 #[test]
 fn failed_inner_call_rolls_back_only_itself() {
     let mut f = fixture();
-    let r = f.world.call(f.user, f.a, ether(2), &op::call(f.b, ether(1), &op::store_reverting(1, 9)));
+    let r =
+        f.world.call(f.user, f.a, ether(2), &op::call(f.b, ether(1), &op::store_reverting(1, 9)));
     assert!(r.success, "outer call survives");
     assert_eq!(r.output[0], 1, "inner call failed");
     assert_eq!(&r.output[1..], b"nope", "revert data is the return data");
@@ -34,7 +35,8 @@ fn failed_inner_call_rolls_back_only_itself() {
 #[test]
 fn outer_revert_rolls_back_inner_success() {
     let mut f = fixture();
-    let r = f.world.call(f.user, f.a, ether(2), &op::call_then_revert(f.b, ether(1), &op::store(1, 9)));
+    let r =
+        f.world.call(f.user, f.a, ether(2), &op::call_then_revert(f.b, ether(1), &op::store(1, 9)));
     assert!(!r.success);
     assert_eq!(f.world.storage(f.b, slot(1)), B256::ZERO);
     assert_eq!(f.world.balance(f.b), U256::ZERO);
@@ -103,7 +105,12 @@ fn static_calls_refuse_state_changes() {
     assert_eq!(f.world.storage(f.a, slot(2)), B256::ZERO);
     // Value in a static context fails the call.
     f.world.set_balance(f.b, ether(1));
-    let r = f.world.call(f.user, f.a, U256::ZERO, &op::static_call(f.b, &op::call(f.a, U256::from(1), &[])));
+    let r = f.world.call(
+        f.user,
+        f.a,
+        U256::ZERO,
+        &op::static_call(f.b, &op::call(f.a, U256::from(1), &[])),
+    );
     assert_eq!(&r.output[..2], &[0, 1]);
     // A top-level static call keeps nothing.
     let r = f.world.static_call(f.user, f.a, &op::store(3, 3));

@@ -23,11 +23,12 @@ fn unknown_import_is_named() {
     );
     assert!(err.to_string().contains("vm_hooks::storage_frobnicate"), "{err}");
 
-    let err = load_wat(&format!(r#"(module (import "env" "abort" (func)) {OK_TAIL})"#)).unwrap_err();
+    let err =
+        load_wat(&format!(r#"(module (import "env" "abort" (func)) {OK_TAIL})"#)).unwrap_err();
     assert!(err.to_string().contains("env::abort"), "{err}");
 
-    let err =
-        load_wat(&format!(r#"(module (import "vm_hooks" "g" (global i32)) {OK_TAIL})"#)).unwrap_err();
+    let err = load_wat(&format!(r#"(module (import "vm_hooks" "g" (global i32)) {OK_TAIL})"#))
+        .unwrap_err();
     assert!(err.to_string().contains("vm_hooks::g"), "{err}");
 }
 
@@ -37,7 +38,10 @@ fn wrong_import_signature_is_named() {
         r#"(module (import "vm_hooks" "read_args" (func (param i64))) {OK_TAIL})"#
     ))
     .unwrap_err();
-    assert!(matches!(&err, LoadError::ImportSignature { name, .. } if name == "read_args"), "{err}");
+    assert!(
+        matches!(&err, LoadError::ImportSignature { name, .. } if name == "read_args"),
+        "{err}"
+    );
     assert!(err.to_string().contains("read_args"));
 }
 
@@ -53,17 +57,28 @@ fn missing_or_mistyped_entrypoint() {
     .unwrap_err();
     assert_eq!(err, LoadError::EntrypointSignature);
 
-    let err = load_wat(r#"(module (func (export "user_entrypoint") (param i32) (result i32) (i32.const 0)))"#)
-        .unwrap_err();
+    let err = load_wat(
+        r#"(module (func (export "user_entrypoint") (param i32) (result i32) (i32.const 0)))"#,
+    )
+    .unwrap_err();
     assert_eq!(err, LoadError::MissingMemory);
 }
 
 #[test]
 fn garbage_is_invalid_not_a_panic() {
-    for bytes in [&b""[..], b"\0asm", b"hello world", &[0xEF, 0xF0, 0x00], &[0xEF, 0xF0, 0x00, 0x00, 1, 2, 3]] {
+    for bytes in [
+        &b""[..],
+        b"\0asm",
+        b"hello world",
+        &[0xEF, 0xF0, 0x00],
+        &[0xEF, 0xF0, 0x00, 0x00, 1, 2, 3],
+    ] {
         assert!(Program::from_code(bytes).is_err(), "{bytes:?}");
     }
-    assert_eq!(Program::from_code(&[0xEF, 0xF0, 0x00, 0x07]).unwrap_err(), LoadError::UnknownDictionary(7));
+    assert_eq!(
+        Program::from_code(&[0xEF, 0xF0, 0x00, 0x07]).unwrap_err(),
+        LoadError::UnknownDictionary(7)
+    );
 }
 
 #[test]
@@ -109,7 +124,13 @@ fn mutated_programs_never_panic_the_host() {
                     let mut world = crate::World::new();
                     let at = world.deploy(&program);
                     for data in [super::op::store(1, 1), super::op::load(1), vec![7]] {
-                        world.call_with_gas(crate::Address::ZERO, at, crate::U256::ZERO, &data, 1_000_000);
+                        world.call_with_gas(
+                            crate::Address::ZERO,
+                            at,
+                            crate::U256::ZERO,
+                            &data,
+                            1_000_000,
+                        );
                     }
                     return true;
                 }

@@ -112,8 +112,14 @@ fn keccak_and_memory_growth() {
     let r = f.world.call(f.user, f.a, U256::ZERO, &op::keccak(b"abc"));
     assert_eq!(&r.output[..], keccak256(b"abc").as_slice());
     assert_eq!((r.meter.keccaks, r.meter.keccak_bytes), (1, 3));
-    assert_eq!(r.meter.hostio_ink, gas::HOSTIO_INK + gas::write_price(4) + gas::keccak_price(3)
-        + gas::HOSTIO_INK + 2 * gas::read_price(32));
+    assert_eq!(
+        r.meter.hostio_ink,
+        gas::HOSTIO_INK
+            + gas::write_price(4)
+            + gas::keccak_price(3)
+            + gas::HOSTIO_INK
+            + 2 * gas::read_price(32)
+    );
 
     let r = f.world.call(f.user, f.a, U256::ZERO, &op::grow(1));
     assert!(r.success, "{r:?}");

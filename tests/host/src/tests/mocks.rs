@@ -82,5 +82,8 @@ fn a_mock_calling_itself_stops_at_the_depth_limit() {
     }));
     let r = f.world.call(f.user, looping, U256::ZERO, &[]);
     assert!(r.success);
-    assert_eq!(u64::from_be_bytes(r.output[..8].try_into().unwrap()), crate::world::MAX_CALL_DEPTH as u64);
+    assert_eq!(
+        u64::from_be_bytes(r.output[..8].try_into().unwrap()),
+        crate::world::MAX_CALL_DEPTH as u64
+    );
 }

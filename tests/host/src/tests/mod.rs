@@ -152,4 +152,3 @@ pub(crate) mod op {
 pub(crate) fn slot(key: u8) -> B256 {
     B256::with_last_byte(key)
 }
-
