@@ -874,3 +874,218 @@ fn every_event_of_the_stories_decodes_by_its_contracts_abi() {
         names.len()
     );
 }
+
+/// The motsu suite's end state of stories 4 and 5 (`tests/tests/lifecycle.rs`, native
+/// Rust), taken with the same readings as [`fingerprint`] below. The compiled
+/// contracts in the host must end in exactly the same state: every balance, bucket,
+/// price, conviction and reward to the wei (times are the same clock readings).
+/// If the contracts' economics change, the motsu suite's figures change too: take them
+/// again there (the same views after `flywheel` / `governance`) and update these.
+const MOTSU_END_STATE_4: &str = "\
+supply = 3305000000000000000000
+shares.curator = 3000000000000000000000
+shares.alice = 75000000000000000000
+shares.bob = 10000000000000000000
+shares.carol = 150000000000000000000
+shares.registry = 70000000000000000000
+shares.treasury = 0
+eth.treasury = 1551401819925850815
+eth.registry = 280513455997056924
+eth.alice = 110046309394830530
+eth.bob = 12345
+eth.carol = 12345
+eth.seller = 10000000000000000
+buckets = 390392317063545188 0 575588475595317776 0
+round = 2 585588475595317776 167448328329925 47842379522836 1738026000 1738198800 true
+epoch = 2 1738026000 1738630800 10000000000000000
+spot = 38273903618268
+sold = 310000000000000000000
+staked = 70000000000000000000
+conviction1 = 19938586234508660660
+conviction2 = 48452470082083084000
+earned.alice = 237400135952500
+earned.bob = 275290653006101900
+rpt = 5505813060122038
+rate = 9616903655483257275132275132
+finish = 1738630800
+seeds = 4
+stewards = 3
+now = 1738112400";
+
+const MOTSU_END_STATE_5: &str = "\
+supply = 3200000000000000000000
+shares.curator = 3000000000000000000000
+shares.alice = 100000000000000000000
+shares.bob = 100000000000000000000
+shares.carol = 0
+shares.registry = 0
+shares.treasury = 0
+eth.treasury = 1972880068663544572
+eth.registry = 0
+eth.alice = 12345
+eth.bob = 12345
+eth.carol = 0
+eth.seller = 0
+buckets = 394576013732708916 591864020599063371 591864020599063371 394576013732708914
+round = 0 0 0 0 0 0 false
+epoch = 0 0 604800 0
+spot = 26386010593517
+sold = 160000000000000000000
+staked = 0
+conviction1 = 0
+conviction2 = 0
+earned.alice = 0
+earned.bob = 0
+rpt = 0
+rate = 0
+finish = 0
+seeds = 4
+stewards = 4
+now = 1738126811
+votes.curator = 3000000000000000000000
+votes.alice = 100000000000000000000";
+
+/// The end-state readings compared with motsu's.
+fn fingerprint(c: &mut Collective, votes: bool) -> String {
+    let p = c.people;
+    let mut out: Vec<(String, String)> = Vec::new();
+    out.push(("supply".into(), c.total_supply().to_string()));
+    for (n, a) in [
+        ("curator", p.curator),
+        ("alice", p.alice),
+        ("bob", p.bob),
+        ("carol", p.carol),
+        ("registry", c.registry),
+        ("treasury", c.treasury),
+    ] {
+        out.push((format!("shares.{n}"), c.balance_of(a).to_string()));
+    }
+    for (n, a) in [
+        ("treasury", c.treasury),
+        ("registry", c.registry),
+        ("alice", p.alice),
+        ("bob", p.bob),
+        ("carol", p.carol),
+        ("seller", p.seller),
+    ] {
+        out.push((format!("eth.{n}"), c.eth(a).to_string()));
+    }
+    let b = c.buckets();
+    out.push(("buckets".into(), format!("{} {} {} {}", b.0, b.1, b.2, b.3)));
+    let r = c.view(c.treasury, Treasury::buybackRoundCall {});
+    out.push((
+        "round".into(),
+        format!(
+            "{} {} {} {} {} {} {}",
+            r._0, r._1, r._2, r._3, r._4, r._5, r._6
+        ),
+    ));
+    let e = c.view(c.treasury, Treasury::epochStateCall {});
+    out.push((
+        "epoch".into(),
+        format!("{} {} {} {}", e._0, e._1, e._2, e._3),
+    ));
+    out.push(("spot".into(), c.spot_price().to_string()));
+    out.push((
+        "sold".into(),
+        c.view(c.token, FractionToken::totalSoldCall {})
+            ._0
+            .to_string(),
+    ));
+    out.push((
+        "staked".into(),
+        c.view(c.registry, CurationRegistry::totalStakedCall {})
+            ._0
+            .to_string(),
+    ));
+    for id in [1u64, 2] {
+        let v = c
+            .view(
+                c.registry,
+                CurationRegistry::convictionCall {
+                    seed_id: U256::from(id),
+                },
+            )
+            ._0;
+        out.push((format!("conviction{id}"), v.to_string()));
+    }
+    for (n, a) in [("alice", p.alice), ("bob", p.bob)] {
+        let v = c
+            .view(c.registry, CurationRegistry::earnedCall { account: a })
+            ._0;
+        out.push((format!("earned.{n}"), v.to_string()));
+    }
+    out.push((
+        "rpt".into(),
+        c.view(c.registry, CurationRegistry::rewardPerTokenCall {})
+            ._0
+            .to_string(),
+    ));
+    out.push((
+        "rate".into(),
+        c.view(c.registry, CurationRegistry::rewardRateCall {})
+            ._0
+            .to_string(),
+    ));
+    out.push((
+        "finish".into(),
+        c.view(c.registry, CurationRegistry::periodFinishCall {})
+            ._0
+            .to_string(),
+    ));
+    out.push((
+        "seeds".into(),
+        c.view(c.registry, CurationRegistry::seedCountCall {})
+            ._0
+            .to_string(),
+    ));
+    out.push((
+        "stewards".into(),
+        c.view(c.vault, ArtVault::liveStewardsCall {})
+            ._0
+            .to_string(),
+    ));
+    out.push(("now".into(), c.now().to_string()));
+    if votes {
+        for (n, a) in [("curator", p.curator), ("alice", p.alice)] {
+            let v = c
+                .view(c.token, FractionToken::getVotesCall { account: a })
+                ._0;
+            out.push((format!("votes.{n}"), v.to_string()));
+        }
+    }
+    out.iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn assert_same_end_state(got: &str, motsu: &str) {
+    let differ: Vec<String> = got
+        .lines()
+        .zip(motsu.lines())
+        .filter(|(g, m)| g != m)
+        .map(|(g, m)| format!("  WASM  {g}\n  motsu {m}"))
+        .collect();
+    assert_eq!(got.lines().count(), motsu.lines().count());
+    assert!(
+        differ.is_empty(),
+        "the compiled contracts end elsewhere than under motsu:\n{}",
+        differ.join("\n")
+    );
+}
+
+#[test]
+fn stories_4_and_5_end_in_motsus_end_state_to_the_wei() {
+    let mut c = deploy();
+    genesis(&mut c);
+    primary_sale(&mut c);
+    curation(&mut c);
+    flywheel(&mut c);
+    assert_same_end_state(&fingerprint(&mut c, false), MOTSU_END_STATE_4);
+    let mut c = deploy();
+    genesis(&mut c);
+    primary_sale(&mut c);
+    governance(&mut c);
+    assert_same_end_state(&fingerprint(&mut c, true), MOTSU_END_STATE_5);
+}
