@@ -91,11 +91,13 @@ pub struct Outcome {
 
 /// Run `program` for one call `frame` against `backend`.
 ///
-/// Storage writes go through Nitro's storage cache: they reach the backend at
-/// `storage_flush_cache`, before each nested call, and at the end of a successful frame.
-/// A failed frame (revert, trap, out of gas) leaves its unflushed writes unapplied; rolling
-/// back what was flushed (and what nested calls did) is the backend's journal's job.
-/// Never panics on program behaviour: a trapping program is a failed [`Outcome`].
+/// Storage writes go through Nitro's storage cache and reach the backend only at
+/// `storage_flush_cache` (stylus-sdk flushes before each nested call and at the end of a
+/// successful entrypoint; the host, like Nitro's, adds no flush of its own). A failed frame
+/// (revert, trap, out of gas) leaves its unflushed writes unapplied; rolling back what was
+/// flushed (and what nested calls did) is the backend's journal's job.
+/// Never panics on program behaviour: a trapping program is a failed [`Outcome`]. (A start
+/// function, which Nitro refuses at activation, runs before the ink is set and so fails.)
 pub fn execute(program: &Program, frame: &Frame, backend: &mut dyn Backend) -> Outcome {
     let footprint = u16::try_from(program.initial_pages()).unwrap_or(u16::MAX);
     let tx = backend.stylus_tx();
