@@ -41,11 +41,17 @@ pub fn sign_request(
     req: &crate::chain::CallRequest,
 ) -> Result<Vec<u8>, crate::error::RpcError> {
     use crate::error::RpcError;
-    let from = req.from.ok_or_else(|| RpcError::invalid_params("eth_sendTransaction needs `from`"))?;
+    let from = req
+        .from
+        .ok_or_else(|| RpcError::invalid_params("eth_sendTransaction needs `from`"))?;
     let i = dev_accounts()
         .iter()
         .position(|(a, _)| *a == from)
-        .ok_or_else(|| RpcError::server(format!("unknown account {from}: only the dev accounts sign here")))?;
+        .ok_or_else(|| {
+            RpcError::server(format!(
+                "unknown account {from}: only the dev accounts sign here"
+            ))
+        })?;
     let gas = match req.gas {
         Some(g) => g,
         None => chain.estimate_gas(req)?,
@@ -65,7 +71,11 @@ pub fn sign_request(
     let (sig, rec) = signing_key(i)
         .sign_prehash_recoverable(tx.signature_hash().as_slice())
         .map_err(|e| RpcError::server(format!("signing failed: {e}")))?;
-    let env: TxEnvelope =
-        tx.into_signed(PrimitiveSignature::from_signature_and_parity(sig, rec.is_y_odd())).into();
+    let env: TxEnvelope = tx
+        .into_signed(PrimitiveSignature::from_signature_and_parity(
+            sig,
+            rec.is_y_odd(),
+        ))
+        .into();
     Ok(env.encoded_2718())
 }

@@ -1,34 +1,29 @@
 //! The chain: state (revm's `CacheDB`), blocks (one per transaction), receipts, time,
-//! snapshots. Every entry point validates before it touches state, so a refused request
-//! leaves the chain exactly as it was.
+//! snapshots, reads. Execution is in `calls.rs` (eth_call, estimates) and `txpool.rs`
+//! (transactions); every entry point validates before it touches state, so a refused
+//! request leaves the chain exactly as it was.
 
 use std::{
     collections::HashMap,
     time::{SystemTime, UNIX_EPOCH},
 };
 
-use alloy_primitives::{keccak256, Address, Bloom, Bytes, Log, TxKind, B256, U256};
-use revm::{
-    primitives::{
-        AccountInfo, BlockEnv, Bytecode, CfgEnv, EVMError, ExecutionResult, InvalidTransaction,
-        Output, ResultAndState, TxEnv,
-    },
-    DatabaseCommit, Evm,
-};
+use alloy_primitives::{keccak256, Address, Bloom, Bytes, Log, B256, U256};
+use revm::primitives::{AccountInfo, BlockEnv, Bytecode};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts,
     error::{RpcError, RpcResult},
-    exec::{self, Db, DevExt, SPEC},
+    exec::{Db, DevExt},
     precompiles,
-    tx::{Mined, SignedTx},
+    tx::Mined,
 };
 
 /// Arbitrum's minimum L2 base fee (0.1 gwei), fixed here.
 pub const BASE_FEE: u64 = 100_000_000;
 /// Stack of the execution thread (virtual memory, committed only as deep calls use it).
-const EXEC_STACK: usize = 256 << 20;
+pub(crate) const EXEC_STACK: usize = 256 << 20;
 /// Gas limit of each block (and the cap of calls and estimates).
 pub const BLOCK_GAS_LIMIT: u64 = 100_000_000;
 
@@ -97,12 +92,20 @@ pub struct Snapshot {
 }
 
 fn now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
-fn to_env_access_list(list: &[(Address, Vec<B256>)]) -> Vec<revm::primitives::AccessListItem> {
+pub(crate) fn to_env_access_list(
+    list: &[(Address, Vec<B256>)],
+) -> Vec<revm::primitives::AccessListItem> {
     list.iter()
-        .map(|(a, keys)| revm::primitives::AccessListItem { address: *a, storage_keys: keys.clone() })
+        .map(|(a, keys)| revm::primitives::AccessListItem {
+            address: *a,
+            storage_keys: keys.clone(),
+        })
         .collect()
 }
 
@@ -111,13 +114,24 @@ impl Chain {
     pub fn new(chain_id: u64) -> Self {
         let mut db = Db::default();
         for (addr, _) in accounts::dev_accounts() {
-            db.insert_account_info(addr, AccountInfo { balance: accounts::dev_balance(), ..Default::default() });
+            db.insert_account_info(
+                addr,
+                AccountInfo {
+                    balance: accounts::dev_balance(),
+                    ..Default::default()
+                },
+            );
         }
         for addr in precompiles::ALL {
             let code = Bytecode::new_raw(Bytes::from_static(&precompiles::NATIVE_CODE));
             db.insert_account_info(
                 addr,
-                AccountInfo { nonce: 1, code_hash: code.hash_slow(), code: Some(code), ..Default::default() },
+                AccountInfo {
+                    nonce: 1,
+                    code_hash: code.hash_slow(),
+                    code: Some(code),
+                    ..Default::default()
+                },
             );
         }
         let timestamp = now();
@@ -156,7 +170,7 @@ impl Chain {
             .unwrap_or_else(|| (now() + self.time_offset).max(self.head().timestamp))
     }
 
-    fn block_env(&self) -> BlockEnv {
+    pub(crate) fn block_env(&self) -> BlockEnv {
         let mut b = BlockEnv {
             number: U256::from(self.head().number + 1),
             timestamp: U256::from(self.next_block_timestamp()),
@@ -184,15 +198,25 @@ impl Chain {
     }
 
     pub fn code(&self, addr: Address) -> Bytes {
-        let Some(info) = self.account(addr) else { return Bytes::new() };
+        let Some(info) = self.account(addr) else {
+            return Bytes::new();
+        };
         if let Some(c) = &info.code {
             return c.original_bytes();
         }
-        self.db.contracts.get(&info.code_hash).map(|c| c.original_bytes()).unwrap_or_default()
+        self.db
+            .contracts
+            .get(&info.code_hash)
+            .map(|c| c.original_bytes())
+            .unwrap_or_default()
     }
 
     pub fn storage(&self, addr: Address, slot: U256) -> U256 {
-        self.db.accounts.get(&addr).and_then(|a| a.storage.get(&slot).copied()).unwrap_or_default()
+        self.db
+            .accounts
+            .get(&addr)
+            .and_then(|a| a.storage.get(&slot).copied())
+            .unwrap_or_default()
     }
 
     pub fn block(&self, number: u64) -> Option<&Block> {
@@ -213,255 +237,9 @@ impl Chain {
         Some(!self.storage(precompiles::ARB_WASM, slot).is_zero())
     }
 
-    // ---- execution ---------------------------------------------------------------
+    // ---- blocks and time -------------------------------------------------------
 
-    fn run(&mut self, tx: TxEnv, call_mode: bool) -> Result<ResultAndState, EVMError<std::convert::Infallible>> {
-        let mut cfg = CfgEnv::default();
-        cfg.chain_id = self.chain_id;
-        cfg.limit_contract_code_size = Some(exec::MAX_CODE_SIZE);
-        if call_mode {
-            cfg.disable_balance_check = true;
-            cfg.disable_base_fee = true;
-            cfg.disable_eip3607 = true;
-            cfg.disable_block_gas_limit = true;
-        }
-        // A panic inside execution must not take the chain with it: run on the state moved
-        // out, keep a copy to put back if it unwinds.
-        let backup = self.db.clone();
-        let db = std::mem::take(&mut self.db);
-        let mut ext = self.ext.clone();
-        ext.stylus.begin_tx();
-        let block = self.block_env();
-        // Stylus <-> EVM nesting recurses on the Rust stack (revm's loop per Stylus frame,
-        // the WASM host per program): run on a thread with room for 1024 frames.
-        let work = move || {
-            let mut evm = Evm::builder()
-                .with_db(db)
-                .with_external_context(ext)
-                .with_spec_id(SPEC)
-                .modify_cfg_env(|c| *c = cfg)
-                .with_block_env(block)
-                .with_tx_env(tx)
-                .append_handler_register(exec::register)
-                .build();
-            let result = evm.transact();
-            let ctx = evm.into_context();
-            let s = &ctx.external.stylus;
-            let after = (s.last_gas, s.last_refusal.clone());
-            (ctx.evm.inner.db, after, result)
-        };
-        let run = std::thread::scope(|s| {
-            std::thread::Builder::new()
-                .name("devnet-exec".into())
-                .stack_size(EXEC_STACK)
-                .spawn_scoped(s, work)
-                .map(|h| h.join())
-                .unwrap_or_else(|e| Err(Box::new(e)))
-        });
-        match run {
-            Ok((db, (last_gas, refusal), result)) => {
-                self.db = db;
-                self.ext.stylus.last_gas = last_gas;
-                self.ext.stylus.last_refusal = refusal;
-                result
-            }
-            Err(_) => {
-                self.db = backup;
-                Err(EVMError::Custom("internal error: execution panicked; state unchanged".into()))
-            }
-        }
-    }
-
-    fn call_tx_env(&self, req: &CallRequest, gas: u64) -> TxEnv {
-        TxEnv {
-            caller: req.from.unwrap_or_default(),
-            gas_limit: gas,
-            gas_price: U256::from(req.gas_price.unwrap_or(0)),
-            transact_to: req.to.map(TxKind::Call).unwrap_or(TxKind::Create),
-            value: req.value,
-            data: req.input.clone(),
-            nonce: None,
-            chain_id: Some(self.chain_id),
-            access_list: to_env_access_list(&req.access_list),
-            ..Default::default()
-        }
-    }
-
-    fn exec_call(&mut self, req: &CallRequest, gas: u64) -> RpcResult<ExecutionResult> {
-        let tx = self.call_tx_env(req, gas);
-        match self.run(tx, true) {
-            // A refused activation reverts without data, as on Nitro; name the rule here.
-            Ok(r) => match (&r.result, &self.ext.stylus.last_refusal) {
-                (ExecutionResult::Revert { output, .. }, Some(why)) if output.is_empty() => {
-                    Err(RpcError::reverted_with(why, output))
-                }
-                _ => Ok(r.result),
-            },
-            Err(e) => Err(tx_error(e)),
-        }
-    }
-
-    /// `eth_call`: runs on the current state (with overrides on a copy), never commits.
-    pub fn call(&mut self, req: &CallRequest, overrides: &[(Address, AccountOverride)]) -> RpcResult<Bytes> {
-        let gas = req.gas.unwrap_or(BLOCK_GAS_LIMIT).min(BLOCK_GAS_LIMIT);
-        let result = if overrides.is_empty() {
-            self.exec_call(req, gas)
-        } else {
-            let saved = self.db.clone();
-            apply_overrides(&mut self.db, overrides);
-            let r = self.exec_call(req, gas);
-            self.db = saved;
-            r
-        }?;
-        result_output(result)
-    }
-
-    /// `eth_estimateGas` with a state override set (applied to a copy).
-    pub fn estimate_gas_with(&mut self, req: &CallRequest, overrides: &[(Address, AccountOverride)]) -> RpcResult<u64> {
-        if overrides.is_empty() {
-            return self.estimate_gas(req);
-        }
-        let saved = self.db.clone();
-        apply_overrides(&mut self.db, overrides);
-        let r = self.estimate_gas(req);
-        self.db = saved;
-        r
-    }
-
-    /// `eth_estimateGas`: the smallest gas limit that succeeds (binary search).
-    pub fn estimate_gas(&mut self, req: &CallRequest) -> RpcResult<u64> {
-        let cap = req.gas.unwrap_or(BLOCK_GAS_LIMIT).min(BLOCK_GAS_LIMIT);
-        let first = self.exec_call(req, cap)?;
-        let used = first.gas_used();
-        result_output(first)?;
-        let ok = |chain: &mut Self, g: u64| chain.exec_call(req, g).map(|r| r.is_success()).unwrap_or(false);
-        if ok(self, used) {
-            return Ok(used);
-        }
-        let (mut lo, mut hi) = (used, cap);
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if ok(self, mid) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        Ok(hi)
-    }
-
-    /// `eth_sendRawTransaction`: validate, execute, mine one block.
-    pub fn send_raw(&mut self, raw: &[u8]) -> RpcResult<B256> {
-        let tx = SignedTx::decode(raw)?;
-        self.validate(&tx)?;
-        let env = TxEnv {
-            caller: tx.from,
-            gas_limit: tx.gas_limit,
-            gas_price: U256::from(tx.max_fee),
-            transact_to: tx.to.map(TxKind::Call).unwrap_or(TxKind::Create),
-            value: tx.value,
-            data: tx.input.clone(),
-            nonce: Some(tx.nonce),
-            chain_id: tx.chain_id,
-            access_list: to_env_access_list(&tx.access_list),
-            gas_priority_fee: tx.max_priority_fee.map(U256::from),
-            ..Default::default()
-        };
-        let ResultAndState { result, state } = self.run(env, false).map_err(tx_error)?;
-        self.db.commit(state);
-        self.db.logs.clear();
-        let (status, output, contract_address) = match &result {
-            ExecutionResult::Success { output: Output::Create(b, a), .. } => (true, b.clone(), *a),
-            ExecutionResult::Success { output: Output::Call(b), .. } => (true, b.clone(), None),
-            ExecutionResult::Revert { output, .. } => (false, output.clone(), None),
-            ExecutionResult::Halt { .. } => (false, Bytes::new(), None),
-        };
-        let logs: Vec<Log> = result.logs().to_vec();
-        let mut mined = Mined {
-            tx: tx.clone(),
-            block_number: 0,
-            block_hash: B256::ZERO,
-            index: 0,
-            status,
-            gas_used: result.gas_used(),
-            effective_gas_price: tx.effective_gas_price(BASE_FEE as u128),
-            contract_address,
-            logs,
-            output,
-        };
-        let block = self.mine(vec![tx.hash], mined.gas_used, &mined.logs);
-        mined.block_number = block.number;
-        mined.block_hash = block.hash;
-        self.txs.insert(tx.hash, mined);
-        Ok(tx.hash)
-    }
-
-    /// The checks geth's pool makes, with its messages.
-    fn validate(&self, tx: &SignedTx) -> RpcResult<()> {
-        match tx.chain_id {
-            None => return Err(RpcError::server("only replay-protected (EIP-155) transactions allowed over RPC")),
-            Some(id) if id != self.chain_id => {
-                return Err(RpcError::server(format!(
-                    "invalid chain id for signer: have {id} want {}",
-                    self.chain_id
-                )))
-            }
-            _ => {}
-        }
-        if self.txs.contains_key(&tx.hash) {
-            return Err(RpcError::server("already known"));
-        }
-        let nonce = self.nonce(tx.from);
-        if tx.nonce < nonce {
-            return Err(RpcError::server(format!(
-                "nonce too low: address {}, tx: {} state: {}",
-                tx.from, tx.nonce, nonce
-            )));
-        }
-        if tx.nonce > nonce {
-            return Err(RpcError::server(format!(
-                "nonce too high: address {}, tx: {} state: {}",
-                tx.from, tx.nonce, nonce
-            )));
-        }
-        if tx.gas_limit > BLOCK_GAS_LIMIT {
-            return Err(RpcError::server("exceeds block gas limit"));
-        }
-        if let Some(tip) = tx.max_priority_fee {
-            if tip > tx.max_fee {
-                return Err(RpcError::server(format!(
-                    "max priority fee per gas higher than max fee per gas: address {}, maxPriorityFeePerGas: {}, maxFeePerGas: {}",
-                    tx.from, tip, tx.max_fee
-                )));
-            }
-        }
-        if tx.max_fee < BASE_FEE as u128 {
-            return Err(RpcError::server(format!(
-                "max fee per gas less than block base fee: address {}, maxFeePerGas: {}, baseFee: {}",
-                tx.from, tx.max_fee, BASE_FEE
-            )));
-        }
-        let cost = U256::from(tx.gas_limit)
-            .saturating_mul(U256::from(tx.max_fee))
-            .saturating_add(tx.value);
-        let have = self.balance(tx.from);
-        if have < cost {
-            return Err(RpcError::server(format!(
-                "insufficient funds for gas * price + value: address {} have {} want {}",
-                tx.from, have, cost
-            )));
-        }
-        if let Some(to) = tx.to {
-            if self.stylus_activated(to) == Some(false) {
-                return Err(RpcError::server(format!(
-                    "program not activated: {to} holds a Stylus program that is not activated (call ArbWasm.activateProgram at 0x71 first)"
-                )));
-            }
-        }
-        Ok(())
-    }
-
-    fn mine(&mut self, transactions: Vec<B256>, gas_used: u64, logs: &[Log]) -> Block {
+    pub(crate) fn mine(&mut self, transactions: Vec<B256>, gas_used: u64, logs: &[Log]) -> Block {
         let parent = self.head().clone();
         let timestamp = self.next_block_timestamp();
         self.next_timestamp = None;
@@ -544,9 +322,19 @@ impl Chain {
     }
 
     /// Logs of blocks `from..=to`, filtered.
-    pub fn logs(&self, from: u64, to: u64, addresses: &[Address], topics: &[Option<Vec<B256>>]) -> Vec<(&Mined, usize)> {
+    pub fn logs(
+        &self,
+        from: u64,
+        to: u64,
+        addresses: &[Address],
+        topics: &[Option<Vec<B256>>],
+    ) -> Vec<(&Mined, usize)> {
         let mut out = vec![];
-        for b in self.blocks.iter().filter(|b| b.number >= from && b.number <= to) {
+        for b in self
+            .blocks
+            .iter()
+            .filter(|b| b.number >= from && b.number <= to)
+        {
             for h in &b.transactions {
                 let Some(m) = self.txs.get(h) else { continue };
                 for (i, log) in m.logs.iter().enumerate() {
@@ -565,63 +353,5 @@ impl Chain {
             }
         }
         out
-    }
-}
-
-fn apply_overrides(db: &mut Db, overrides: &[(Address, AccountOverride)]) {
-    for (addr, o) in overrides {
-        let mut info = db.accounts.get(addr).and_then(|a| a.info()).unwrap_or_default();
-        if let Some(b) = o.balance {
-            info.balance = b;
-        }
-        if let Some(n) = o.nonce {
-            info.nonce = n;
-        }
-        if let Some(code) = &o.code {
-            let bc = Bytecode::new_raw(code.clone());
-            info.code_hash = bc.hash_slow();
-            info.code = Some(bc);
-        }
-        db.insert_account_info(*addr, info);
-        if let Some(state) = &o.state {
-            let _ = db.replace_account_storage(*addr, state.iter().copied().collect());
-        }
-        if let Some(diff) = &o.state_diff {
-            for (k, v) in diff {
-                let _ = db.insert_account_storage(*addr, *k, *v);
-            }
-        }
-    }
-}
-
-/// A call's output, or geth's revert error.
-fn result_output(result: ExecutionResult) -> RpcResult<Bytes> {
-    match result {
-        ExecutionResult::Success { output, .. } => Ok(output.into_data()),
-        ExecutionResult::Revert { output, .. } => Err(revert_error(&output)),
-        ExecutionResult::Halt { reason, .. } => Err(RpcError::server(format!("execution halted: {reason:?}"))),
-    }
-}
-
-/// Geth's revert error; an `Error(string)` reason is appended to the message too.
-pub fn revert_error(output: &Bytes) -> RpcError {
-    use alloy_sol_types::SolError;
-    match alloy_sol_types::Revert::abi_decode(output, true) {
-        Ok(r) => RpcError::reverted_with(&r.reason, output),
-        Err(_) => RpcError::reverted(output),
-    }
-}
-
-fn tx_error(e: EVMError<std::convert::Infallible>) -> RpcError {
-    match e {
-        EVMError::Transaction(InvalidTransaction::CallGasCostMoreThanGasLimit) => {
-            RpcError::server("intrinsic gas too low")
-        }
-        EVMError::Transaction(InvalidTransaction::LackOfFundForMaxFee { fee, balance }) => {
-            RpcError::server(format!("insufficient funds for gas * price + value: have {balance} want {fee}"))
-        }
-        EVMError::Transaction(t) => RpcError::server(format!("invalid transaction: {t}")),
-        EVMError::Custom(msg) => RpcError::new(-32603, msg),
-        other => RpcError::server(format!("{other}")),
     }
 }

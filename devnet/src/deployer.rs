@@ -54,7 +54,9 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     } else {
         let mut buf = call.initData.to_vec();
         buf.extend_from_slice(call.salt.as_slice());
-        CreateScheme::Create2 { salt: U256::from_be_bytes(keccak256(&buf).0) }
+        CreateScheme::Create2 {
+            salt: U256::from_be_bytes(keccak256(&buf).0),
+        }
     };
     let create = Box::new(CreateInputs {
         caller: STYLUS_DEPLOYER,
@@ -74,8 +76,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     // 2. Activate.
     let code = exec::load_code(ctx, addr)?;
     let budget = value - call.initValue;
-    if stylus::is_stylus_code(&code)
-        && arbwasm::activated_version(ctx, keccak256(&code))?.is_none()
+    if stylus::is_stylus_code(&code) && arbwasm::activated_version(ctx, keccak256(&code))?.is_none()
     {
         if !exec::transfer(ctx, STYLUS_DEPLOYER, ARB_WASM, budget)? {
             return fail("StylusDeployer: fee transfer failed", used);
@@ -113,8 +114,13 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     if !balance.is_zero() && !exec::transfer(ctx, STYLUS_DEPLOYER, inputs.caller, balance)? {
         return fail("StylusDeployer: refund failed", used);
     }
-    let event = ContractDeployed { deployedContract: addr };
-    ctx.evm.inner.journaled_state.log(Log { address: STYLUS_DEPLOYER, data: event.encode_log_data() });
+    let event = ContractDeployed {
+        deployedContract: addr,
+    };
+    ctx.evm.inner.journaled_state.log(Log {
+        address: STYLUS_DEPLOYER,
+        data: event.encode_log_data(),
+    });
     let out = deployCall::abi_encode_returns(&(addr,));
     Ok(NativeOutcome::ok(Bytes::from(out), used))
 }

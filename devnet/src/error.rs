@@ -15,7 +15,11 @@ pub type RpcResult<T> = Result<T, RpcError>;
 
 impl RpcError {
     pub fn new(code: i64, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), data: None }
+        Self {
+            code,
+            message: message.into(),
+            data: None,
+        }
     }
     /// -32700: the body is not JSON.
     pub fn parse(msg: impl std::fmt::Display) -> Self {
@@ -27,7 +31,10 @@ impl RpcError {
     }
     /// -32601: unknown method.
     pub fn method_not_found(method: &str) -> Self {
-        Self::new(-32601, format!("the method {method} does not exist/is not available"))
+        Self::new(
+            -32601,
+            format!("the method {method} does not exist/is not available"),
+        )
     }
     /// -32602: bad parameters.
     pub fn invalid_params(msg: impl Into<String>) -> Self {

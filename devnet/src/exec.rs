@@ -9,8 +9,7 @@ use revm::{
     db::{CacheDB, EmptyDB},
     handler::register::EvmHandler,
     interpreter::{
-        CallInputs, CallOutcome, CallValue, CreateInputs, Gas, InstructionResult,
-        InterpreterResult,
+        CallInputs, CallOutcome, CallValue, CreateInputs, Gas, InstructionResult, InterpreterResult,
     },
     primitives::{Bytecode, EVMError, SpecId},
     Context, Evm, EvmContext, FrameOrResult, FrameResult,
@@ -43,10 +42,18 @@ pub struct NativeOutcome {
 
 impl NativeOutcome {
     pub fn ok(output: impl Into<Bytes>, gas_used: u64) -> Self {
-        Self { success: true, output: output.into(), gas_used }
+        Self {
+            success: true,
+            output: output.into(),
+            gas_used,
+        }
     }
     pub fn revert(output: impl Into<Bytes>, gas_used: u64) -> Self {
-        Self { success: false, output: output.into(), gas_used }
+        Self {
+            success: false,
+            output: output.into(),
+            gas_used,
+        }
     }
 }
 
@@ -55,17 +62,23 @@ impl NativeOutcome {
 #[allow(clippy::arc_with_non_send_sync)]
 pub fn register(handler: &mut EvmHandler<'_, DevExt, Db>) {
     let prev_call = handler.execution.call.clone();
-    handler.execution.call = Arc::new(move |ctx, inputs| {
-        match intercept(ctx, &inputs)? {
-            Some(outcome) => Ok(FrameOrResult::Result(FrameResult::Call(outcome))),
-            None => prev_call(ctx, inputs),
-        }
+    handler.execution.call = Arc::new(move |ctx, inputs| match intercept(ctx, &inputs)? {
+        Some(outcome) => Ok(FrameOrResult::Result(FrameResult::Call(outcome))),
+        None => prev_call(ctx, inputs),
     });
     let prev_create_return = handler.execution.create_return.clone();
     handler.execution.create_return = Arc::new(move |ctx, frame, mut result| {
         if result.result.is_ok() && stylus::is_stylus_family(&result.output) {
-            deposit_stylus_code(ctx, frame.created_address, frame.frame_data.checkpoint, &mut result);
-            Ok(revm::interpreter::CreateOutcome::new(result, Some(frame.created_address)))
+            deposit_stylus_code(
+                ctx,
+                frame.created_address,
+                frame.frame_data.checkpoint,
+                &mut result,
+            );
+            Ok(revm::interpreter::CreateOutcome::new(
+                result,
+                Some(frame.created_address),
+            ))
         } else {
             prev_create_return(ctx, frame, result)
         }
@@ -112,7 +125,12 @@ fn intercept(ctx: &mut Ctx, inputs: &CallInputs) -> Result<Option<CallOutcome>, 
 pub fn load_code(ctx: &mut Ctx, addr: Address) -> Result<Bytes, ExecError> {
     let inner = &mut ctx.evm.inner;
     let acc = inner.journaled_state.load_code(addr, &mut inner.db)?;
-    Ok(acc.info.code.as_ref().map(|c| c.original_bytes()).unwrap_or_default())
+    Ok(acc
+        .info
+        .code
+        .as_ref()
+        .map(|c| c.original_bytes())
+        .unwrap_or_default())
 }
 
 /// Runs a native handler as a call frame: depth check, checkpoint, value transfer,
@@ -125,7 +143,11 @@ pub fn native_call(
     let mut gas = Gas::new(inputs.gas_limit);
     let done = |result, gas, output| {
         CallOutcome::new(
-            InterpreterResult { result, gas, output },
+            InterpreterResult {
+                result,
+                gas,
+                output,
+            },
             inputs.return_memory_offset.clone(),
         )
     };
@@ -141,9 +163,12 @@ pub fn native_call(
         }
         CallValue::Transfer(v) => {
             let inner = &mut ctx.evm.inner;
-            if let Some(r) =
-                inner.journaled_state.transfer(&inputs.caller, &inputs.target_address, v, &mut inner.db)?
-            {
+            if let Some(r) = inner.journaled_state.transfer(
+                &inputs.caller,
+                &inputs.target_address,
+                v,
+                &mut inner.db,
+            )? {
                 inner.journaled_state.checkpoint_revert(checkpoint);
                 return Ok(done(r, gas, Bytes::new()));
             }
@@ -225,5 +250,8 @@ pub fn transfer(ctx: &mut Ctx, from: Address, to: Address, value: U256) -> Resul
     ctx.evm.load_account(from)?;
     ctx.evm.load_account(to)?;
     let inner = &mut ctx.evm.inner;
-    Ok(inner.journaled_state.transfer(&from, &to, value, &mut inner.db)?.is_none())
+    Ok(inner
+        .journaled_state
+        .transfer(&from, &to, value, &mut inner.db)?
+        .is_none())
 }

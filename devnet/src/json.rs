@@ -20,7 +20,9 @@ fn bad(what: &str, v: &Value) -> RpcError {
 }
 
 pub fn address(v: &Value) -> RpcResult<Address> {
-    v.as_str().and_then(|s| s.parse::<Address>().ok()).ok_or_else(|| bad("address", v))
+    v.as_str()
+        .and_then(|s| s.parse::<Address>().ok())
+        .ok_or_else(|| bad("address", v))
 }
 
 pub fn b256(v: &Value) -> RpcResult<B256> {
@@ -31,7 +33,9 @@ pub fn b256(v: &Value) -> RpcResult<B256> {
 }
 
 pub fn bytes(v: &Value) -> RpcResult<Bytes> {
-    v.as_str().and_then(|s| s.parse::<Bytes>().ok()).ok_or_else(|| bad("hex data", v))
+    v.as_str()
+        .and_then(|s| s.parse::<Bytes>().ok())
+        .ok_or_else(|| bad("hex data", v))
 }
 
 pub fn u256(v: &Value) -> RpcResult<U256> {
@@ -64,7 +68,10 @@ pub fn block_number(chain: &Chain, v: Option<&Value>) -> RpcResult<u64> {
                 u64q(n)
             } else if let Some(h) = o.get("blockHash") {
                 let h = b256(h)?;
-                chain.block_by_hash(h).map(|b| b.number).ok_or_else(|| RpcError::server("header not found"))
+                chain
+                    .block_by_hash(h)
+                    .map(|b| b.number)
+                    .ok_or_else(|| RpcError::server("header not found"))
             } else {
                 Err(bad("block", &Value::Object(o.clone())))
             }
@@ -112,13 +119,18 @@ pub fn call_request(v: &Value) -> RpcResult<CallRequest> {
         value: opt(o, "value").map(u256).transpose()?.unwrap_or_default(),
         input,
         nonce: opt(o, "nonce").map(u64q).transpose()?,
-        access_list: opt(o, "accessList").map(access_list).transpose()?.unwrap_or_default(),
+        access_list: opt(o, "accessList")
+            .map(access_list)
+            .transpose()?
+            .unwrap_or_default(),
     })
 }
 
 /// Geth's state override set.
 pub fn overrides(v: Option<&Value>) -> RpcResult<Vec<(Address, AccountOverride)>> {
-    let Some(v) = v.filter(|v| !v.is_null()) else { return Ok(vec![]) };
+    let Some(v) = v.filter(|v| !v.is_null()) else {
+        return Ok(vec![]);
+    };
     let o = v.as_object().ok_or_else(|| bad("state override set", v))?;
     let slots = |v: &Value| -> RpcResult<Vec<(U256, U256)>> {
         let m = v.as_object().ok_or_else(|| bad("storage override", v))?;

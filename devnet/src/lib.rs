@@ -7,6 +7,7 @@
 //! ([`precompiles`], [`deployer`]).
 
 pub mod accounts;
+pub mod calls;
 pub mod chain;
 pub mod deployer;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod server;
 pub mod state_file;
 pub mod stylus;
 pub mod tx;
+pub mod txpool;
 
 /// Nitro's dev-node chain id.
 pub const CHAIN_ID: u64 = 412_346;

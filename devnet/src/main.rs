@@ -19,7 +19,8 @@ extern "C" fn on_signal(_: libc::c_int) {
     STOP.store(true, Ordering::SeqCst);
 }
 
-const USAGE: &str = "usage: atelier-devnet [--host HOST] [--port PORT] [--state FILE] [--chain-id ID]
+const USAGE: &str =
+    "usage: atelier-devnet [--host HOST] [--port PORT] [--state FILE] [--chain-id ID]
 
 A local Stylus dev chain: JSON-RPC on revm with Stylus programs run by atelier-host.
   --host HOST     listen address (default 127.0.0.1)
@@ -36,7 +37,12 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { host: "127.0.0.1".into(), port: DEFAULT_PORT, state: None, chain_id: CHAIN_ID };
+    let mut a = Args {
+        host: "127.0.0.1".into(),
+        port: DEFAULT_PORT,
+        state: None,
+        chain_id: CHAIN_ID,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut val = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -44,7 +50,11 @@ fn parse_args() -> Result<Args, String> {
             "--host" => a.host = val()?,
             "--port" | "-p" => a.port = val()?.parse().map_err(|_| "invalid --port".to_string())?,
             "--state" => a.state = Some(PathBuf::from(val()?)),
-            "--chain-id" => a.chain_id = val()?.parse().map_err(|_| "invalid --chain-id".to_string())?,
+            "--chain-id" => {
+                a.chain_id = val()?
+                    .parse()
+                    .map_err(|_| "invalid --chain-id".to_string())?
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -65,7 +75,11 @@ fn main() -> ExitCode {
     };
     let chain = match args.state.as_deref().map(state_file::load).transpose() {
         Ok(Some(Some(c))) => {
-            println!("Loaded state from {} (block {})", args.state.as_ref().unwrap().display(), c.head().number);
+            println!(
+                "Loaded state from {} (block {})",
+                args.state.as_ref().unwrap().display(),
+                c.head().number
+            );
             c
         }
         Ok(_) => Chain::new(args.chain_id),
@@ -86,9 +100,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("atelier-devnet: chain id {}, automine (one block per transaction)", args.chain_id);
+    println!(
+        "atelier-devnet: chain id {}, automine (one block per transaction)",
+        args.chain_id
+    );
     println!();
-    println!("Dev accounts (10,000 ETH each). PUBLICLY KNOWN TEST KEYS: never use them on a real chain.");
+    println!(
+        "Dev accounts (10,000 ETH each). PUBLICLY KNOWN TEST KEYS: never use them on a real chain."
+    );
     for (i, (addr, key)) in accounts::dev_accounts().iter().enumerate() {
         println!("  ({i}) {addr}  key 0x{key}");
     }
@@ -104,7 +123,11 @@ fn main() -> ExitCode {
             Err(p) => p.into_inner(),
         };
         match state_file::save(&guard, path) {
-            Ok(()) => println!("Saved state to {} (block {})", path.display(), guard.head().number),
+            Ok(()) => println!(
+                "Saved state to {} (block {})",
+                path.display(),
+                guard.head().number
+            ),
             Err(e) => {
                 eprintln!("{e}");
                 return ExitCode::FAILURE;

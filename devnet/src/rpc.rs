@@ -20,10 +20,13 @@ pub const MAX_LOG_RANGE: u64 = 100_000;
 /// Handles a request body; `None` only for an all-notification batch.
 pub fn handle_body(chain: &mut Chain, body: &[u8]) -> Option<Value> {
     if body.len() > MAX_BODY {
-        return Some(error_response(Value::Null, &RpcError::invalid_request(format!(
-            "request too large: {} bytes, limit {MAX_BODY}",
-            body.len()
-        ))));
+        return Some(error_response(
+            Value::Null,
+            &RpcError::invalid_request(format!(
+                "request too large: {} bytes, limit {MAX_BODY}",
+                body.len()
+            )),
+        ));
     }
     let parsed: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
@@ -32,10 +35,16 @@ pub fn handle_body(chain: &mut Chain, body: &[u8]) -> Option<Value> {
     match parsed {
         Value::Array(reqs) => {
             if reqs.is_empty() {
-                return Some(error_response(Value::Null, &RpcError::invalid_request("empty batch")));
+                return Some(error_response(
+                    Value::Null,
+                    &RpcError::invalid_request("empty batch"),
+                ));
             }
             if reqs.len() > MAX_BATCH {
-                return Some(error_response(Value::Null, &RpcError::invalid_request("batch too large")));
+                return Some(error_response(
+                    Value::Null,
+                    &RpcError::invalid_request("batch too large"),
+                ));
             }
             let out: Vec<Value> = reqs.iter().map(|r| handle_one(chain, r)).collect();
             Some(Value::Array(out))
@@ -69,10 +78,9 @@ pub fn handle_one(chain: &mut Chain, req: &Value) -> Value {
 }
 
 fn param(params: &[Value], i: usize, what: &str) -> RpcResult<Value> {
-    params
-        .get(i)
-        .cloned()
-        .ok_or_else(|| RpcError::invalid_params(format!("missing value for required argument {i} ({what})")))
+    params.get(i).cloned().ok_or_else(|| {
+        RpcError::invalid_params(format!("missing value for required argument {i} ({what})"))
+    })
 }
 
 fn client_version() -> String {
@@ -87,7 +95,10 @@ pub fn dispatch(chain: &mut Chain, method: &str, p: &[Value]) -> RpcResult<Value
         "net_listening" => json!(true),
         "web3_clientVersion" => json!(client_version()),
         "eth_syncing" | "eth_mining" => json!(false),
-        "eth_accounts" => json!(crate::accounts::dev_accounts().iter().map(|a| a.0).collect::<Vec<_>>()),
+        "eth_accounts" => json!(crate::accounts::dev_accounts()
+            .iter()
+            .map(|a| a.0)
+            .collect::<Vec<_>>()),
         "eth_blockNumber" => qty(chain.head().number),
         "eth_gasPrice" => qty(BASE_FEE),
         "eth_maxPriorityFeePerGas" => qty(0u64),
@@ -141,23 +152,35 @@ pub fn dispatch(chain: &mut Chain, method: &str, p: &[Value]) -> RpcResult<Value
         }
         "eth_getTransactionReceipt" => {
             let h = json::b256(&param(p, 0, "hash")?)?;
-            chain.txs.get(&h).map(json::receipt_json).unwrap_or(Value::Null)
+            chain
+                .txs
+                .get(&h)
+                .map(json::receipt_json)
+                .unwrap_or(Value::Null)
         }
         "eth_getBlockByNumber" => {
             let n = json::block_number(chain, Some(&param(p, 0, "block")?))?;
             let full = bool_param(p, 1)?;
-            chain.block(n).map(|b| json::block_json(chain, b, full)).unwrap_or(Value::Null)
+            chain
+                .block(n)
+                .map(|b| json::block_json(chain, b, full))
+                .unwrap_or(Value::Null)
         }
         "eth_getBlockByHash" => {
             let h = json::b256(&param(p, 0, "hash")?)?;
             let full = bool_param(p, 1)?;
-            chain.block_by_hash(h).map(|b| json::block_json(chain, b, full)).unwrap_or(Value::Null)
+            chain
+                .block_by_hash(h)
+                .map(|b| json::block_json(chain, b, full))
+                .unwrap_or(Value::Null)
         }
         "eth_getLogs" => get_logs(chain, &param(p, 0, "filter")?)?,
         "evm_increaseTime" => {
             let v = param(p, 0, "seconds")?;
             let secs = match &v {
-                Value::Number(n) => n.as_u64().ok_or_else(|| RpcError::invalid_params("seconds must be a non-negative integer"))?,
+                Value::Number(n) => n.as_u64().ok_or_else(|| {
+                    RpcError::invalid_params("seconds must be a non-negative integer")
+                })?,
                 other => json::u64q(other)?,
             };
             json!(chain.increase_time(secs))
@@ -165,7 +188,9 @@ pub fn dispatch(chain: &mut Chain, method: &str, p: &[Value]) -> RpcResult<Value
         "evm_setNextBlockTimestamp" => {
             let v = param(p, 0, "timestamp")?;
             let ts = match &v {
-                Value::Number(n) => n.as_u64().ok_or_else(|| RpcError::invalid_params("timestamp must be a non-negative integer"))?,
+                Value::Number(n) => n.as_u64().ok_or_else(|| {
+                    RpcError::invalid_params("timestamp must be a non-negative integer")
+                })?,
                 other => json::u64q(other)?,
             };
             chain.set_next_timestamp(ts)?;
@@ -198,18 +223,23 @@ fn bool_param(p: &[Value], i: usize) -> RpcResult<bool> {
     match p.get(i) {
         None | Some(Value::Null) => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
-        Some(_) => Err(RpcError::invalid_params(format!("argument {i} must be a boolean"))),
+        Some(_) => Err(RpcError::invalid_params(format!(
+            "argument {i} must be a boolean"
+        ))),
     }
 }
 
 fn fee_history(chain: &Chain, p: &[Value]) -> RpcResult<Value> {
     let count_v = param(p, 0, "block count")?;
     let count = match &count_v {
-        Value::Number(n) => n.as_u64().ok_or_else(|| RpcError::invalid_params("invalid block count"))?,
+        Value::Number(n) => n
+            .as_u64()
+            .ok_or_else(|| RpcError::invalid_params("invalid block count"))?,
         other => json::u64q(other)?,
     }
     .clamp(1, 1024);
-    let newest = json::block_number(chain, Some(&param(p, 1, "newest block")?))?.min(chain.head().number);
+    let newest =
+        json::block_number(chain, Some(&param(p, 1, "newest block")?))?.min(chain.head().number);
     let count = count.min(newest + 1);
     let oldest = newest + 1 - count;
     let percentiles = match p.get(2) {
@@ -223,16 +253,24 @@ fn fee_history(chain: &Chain, p: &[Value]) -> RpcResult<Value> {
         "gasUsedRatio": blocks.iter().map(|b| b.gas_used as f64 / b.gas_limit as f64).collect::<Vec<_>>(),
     });
     if p.get(2).is_some() {
-        v["reward"] = json!(blocks.iter().map(|_| vec![qty(0u64); percentiles]).collect::<Vec<_>>());
+        v["reward"] = json!(blocks
+            .iter()
+            .map(|_| vec![qty(0u64); percentiles])
+            .collect::<Vec<_>>());
     }
     Ok(v)
 }
 
 fn get_logs(chain: &Chain, f: &Value) -> RpcResult<Value> {
-    let o = f.as_object().ok_or_else(|| RpcError::invalid_params("filter must be an object"))?;
+    let o = f
+        .as_object()
+        .ok_or_else(|| RpcError::invalid_params("filter must be an object"))?;
     let (from, to) = if let Some(h) = o.get("blockHash").filter(|v| !v.is_null()) {
         let h = json::b256(h)?;
-        let n = chain.block_by_hash(h).map(|b| b.number).ok_or_else(|| RpcError::server("unknown block"))?;
+        let n = chain
+            .block_by_hash(h)
+            .map(|b| b.number)
+            .ok_or_else(|| RpcError::server("unknown block"))?;
         (n, n)
     } else {
         let head = chain.head().number;
@@ -241,7 +279,9 @@ fn get_logs(chain: &Chain, f: &Value) -> RpcResult<Value> {
         (from, to)
     };
     if to >= from && to - from > MAX_LOG_RANGE {
-        return Err(RpcError::server(format!("block range too large (max {MAX_LOG_RANGE})")));
+        return Err(RpcError::server(format!(
+            "block range too large (max {MAX_LOG_RANGE})"
+        )));
     }
     let addresses: Vec<Address> = match o.get("address") {
         None | Some(Value::Null) => vec![],
@@ -254,13 +294,21 @@ fn get_logs(chain: &Chain, f: &Value) -> RpcResult<Value> {
             .iter()
             .map(|t| match t {
                 Value::Null => Ok(None),
-                Value::Array(alts) => alts.iter().map(json::b256).collect::<RpcResult<Vec<_>>>().map(Some),
+                Value::Array(alts) => alts
+                    .iter()
+                    .map(json::b256)
+                    .collect::<RpcResult<Vec<_>>>()
+                    .map(Some),
                 v => json::b256(v).map(|h| Some(vec![h])),
             })
             .collect::<RpcResult<_>>()?,
         Some(_) => return Err(RpcError::invalid_params("topics must be an array")),
     };
     Ok(Value::Array(
-        chain.logs(from, to, &addresses, &topics).into_iter().map(|(m, i)| json::log_json(m, i)).collect(),
+        chain
+            .logs(from, to, &addresses, &topics)
+            .into_iter()
+            .map(|(m, i)| json::log_json(m, i))
+            .collect(),
     ))
 }

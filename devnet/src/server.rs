@@ -44,7 +44,8 @@ impl Drop for Running {
 
 /// Binds `host:port` (port 0 = ephemeral) and serves on a thread.
 pub fn spawn(chain: Arc<Mutex<Chain>>, host: &str, port: u16) -> Result<Running, String> {
-    let server = tiny_http::Server::http((host, port)).map_err(|e| format!("cannot bind {host}:{port}: {e}"))?;
+    let server = tiny_http::Server::http((host, port))
+        .map_err(|e| format!("cannot bind {host}:{port}: {e}"))?;
     let addr = server
         .server_addr()
         .to_ip()
@@ -52,7 +53,12 @@ pub fn spawn(chain: Arc<Mutex<Chain>>, host: &str, port: u16) -> Result<Running,
     let stop = Arc::new(AtomicBool::new(false));
     let (c, s) = (chain.clone(), stop.clone());
     let thread = thread::spawn(move || serve(&server, &c, &s));
-    Ok(Running { addr, chain, stop, thread: Some(thread) })
+    Ok(Running {
+        addr,
+        chain,
+        stop,
+        thread: Some(thread),
+    })
 }
 
 /// Serves until `stop` is set.
@@ -94,15 +100,26 @@ fn handle(mut req: tiny_http::Request, chain: &Mutex<Chain>) {
         }
     }
     if req.body_length().is_some_and(|n| n > rpc::MAX_BODY) {
-        let e = RpcError::invalid_request(format!("request too large (limit {} bytes)", rpc::MAX_BODY));
+        let e =
+            RpcError::invalid_request(format!("request too large (limit {} bytes)", rpc::MAX_BODY));
         return respond(req, 413, error_body(&e));
     }
     let mut body = Vec::new();
-    if req.as_reader().take(rpc::MAX_BODY as u64 + 1).read_to_end(&mut body).is_err() {
-        return respond(req, 400, error_body(&RpcError::invalid_request("unreadable body")));
+    if req
+        .as_reader()
+        .take(rpc::MAX_BODY as u64 + 1)
+        .read_to_end(&mut body)
+        .is_err()
+    {
+        return respond(
+            req,
+            400,
+            error_body(&RpcError::invalid_request("unreadable body")),
+        );
     }
     if body.len() > rpc::MAX_BODY {
-        let e = RpcError::invalid_request(format!("request too large (limit {} bytes)", rpc::MAX_BODY));
+        let e =
+            RpcError::invalid_request(format!("request too large (limit {} bytes)", rpc::MAX_BODY));
         return respond(req, 413, error_body(&e));
     }
     let out = {
@@ -112,18 +129,23 @@ fn handle(mut req: tiny_http::Request, chain: &Mutex<Chain>) {
         };
         // The chain restores its own state on a panic (see Chain::run); here a panic only
         // costs this request, never the server.
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rpc::handle_body(&mut guard, &body)))
-            .unwrap_or_else(|_| {
-                Some(serde_json::json!({
-                    "jsonrpc": "2.0", "id": null,
-                    "error": RpcError::new(-32603, "internal error").to_json(),
-                }))
-            })
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rpc::handle_body(&mut guard, &body)
+        }))
+        .unwrap_or_else(|_| {
+            Some(serde_json::json!({
+                "jsonrpc": "2.0", "id": null,
+                "error": RpcError::new(-32603, "internal error").to_json(),
+            }))
+        })
     };
     if std::env::var_os("ATELIER_DEVNET_TRACE").is_some() {
         let show = |s: &str| s.chars().take(400).collect::<String>();
         eprintln!("-> {}", show(&String::from_utf8_lossy(&body)));
-        eprintln!("<- {}", show(&out.as_ref().map(|v| v.to_string()).unwrap_or_default()));
+        eprintln!(
+            "<- {}",
+            show(&out.as_ref().map(|v| v.to_string()).unwrap_or_default())
+        );
     }
     match out {
         Some(v) => respond(req, 200, v.to_string()),

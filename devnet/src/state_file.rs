@@ -10,8 +10,8 @@ pub fn load(path: &Path) -> Result<Option<Chain>, String> {
         return Ok(None);
     }
     let text = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let chain: Chain =
-        serde_json::from_slice(&text).map_err(|e| format!("cannot parse {}: {e}", path.display()))?;
+    let chain: Chain = serde_json::from_slice(&text)
+        .map_err(|e| format!("cannot parse {}: {e}", path.display()))?;
     Ok(Some(chain))
 }
 

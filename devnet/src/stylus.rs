@@ -14,7 +14,7 @@ use atelier_host::{
 use revm::interpreter::{CallInputs, CallScheme, CallValue, CreateInputs, CreateScheme};
 
 use crate::{
-    exec::{self, Ctx, ExecError, Nested, NativeOutcome},
+    exec::{self, Ctx, ExecError, NativeOutcome, Nested},
     precompiles::{arbwasm, revert_err, revert_msg},
 };
 
@@ -39,16 +39,24 @@ pub fn resolve(ctx: &mut Ctx, code: &Bytes) -> Result<Result<Bytes, String>, Exe
     if !code.starts_with(&ROOT_PREFIX) {
         return Ok(Ok(code.clone()));
     }
-    let Some(&dict) = code.get(3) else { return Ok(Err("root contract: no dictionary byte".into())) };
+    let Some(&dict) = code.get(3) else {
+        return Ok(Err("root contract: no dictionary byte".into()));
+    };
     let rest = &code[4.min(code.len())..];
     if rest.len() < 4 || !(rest.len() - 4).is_multiple_of(20) {
         return Ok(Err("root contract: malformed fragment list".into()));
     }
     let declared = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
-    let addrs: Vec<Address> = rest[4..].chunks_exact(20).map(Address::from_slice).collect();
+    let addrs: Vec<Address> = rest[4..]
+        .chunks_exact(20)
+        .map(Address::from_slice)
+        .collect();
     let max = crate::precompiles::owner_public::MAX_FRAGMENTS as usize;
     if addrs.is_empty() || addrs.len() > max {
-        return Ok(Err(format!("root contract: {} fragments (1 to {max} allowed)", addrs.len())));
+        return Ok(Err(format!(
+            "root contract: {} fragments (1 to {max} allowed)",
+            addrs.len()
+        )));
     }
     let mut out = vec![0xEF, 0xF0, 0x00, dict];
     for a in addrs {
@@ -60,7 +68,10 @@ pub fn resolve(ctx: &mut Ctx, code: &Bytes) -> Result<Result<Bytes, String>, Exe
     }
     match atelier_host::program::decode(&out) {
         Ok(wasm) if wasm.len() == declared => Ok(Ok(out.into())),
-        Ok(wasm) => Ok(Err(format!("root contract: WASM is {} bytes, root declares {declared}", wasm.len()))),
+        Ok(wasm) => Ok(Err(format!(
+            "root contract: WASM is {} bytes, root declares {declared}",
+            wasm.len()
+        ))),
         Err(e) => Ok(Err(e.to_string())),
     }
 }
@@ -99,7 +110,10 @@ impl ProgramCache {
 impl ProgramCache {
     fn get(&self, code: &[u8]) -> Result<Program, String> {
         let hash = keccak256(code);
-        let mut map = self.programs.lock().map_err(|_| "program cache poisoned".to_string())?;
+        let mut map = self
+            .programs
+            .lock()
+            .map_err(|_| "program cache poisoned".to_string())?;
         if let Some(p) = map.get(&hash) {
             return Ok(p.clone());
         }
@@ -115,7 +129,12 @@ impl ProgramCache {
     /// [`validate`], remembered by code hash.
     pub fn validate(&self, code: &[u8], fragmented: bool) -> Result<usize, String> {
         let key = (keccak256(code), fragmented);
-        if let Some(r) = self.validated.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        if let Some(r) = self
+            .validated
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&key).cloned())
+        {
             return r;
         }
         let r = validate(code, fragmented);
@@ -136,7 +155,11 @@ pub fn validate(code: &[u8], fragmented: bool) -> Result<usize, String> {
         .filter(|p| !(fragmented && p.starts_with("compressed size")))
         .collect();
     if !problems.is_empty() {
-        return Err(problems.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; "));
+        return Err(problems
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("; "));
     }
     Program::from_code(code).map_err(|e| e.to_string())?;
     Ok(wasm.len())
@@ -150,13 +173,26 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutc
     }
     let code = match resolve(ctx, &code)? {
         Ok(c) => c,
-        Err(e) => return Ok(revert_msg(format!("program failed to load: {e}"), inputs.gas_limit)),
+        Err(e) => {
+            return Ok(revert_msg(
+                format!("program failed to load: {e}"),
+                inputs.gas_limit,
+            ))
+        }
     };
     let program = match ctx.external.stylus.get(&code) {
         Ok(p) => p,
-        Err(e) => return Ok(revert_msg(format!("program failed to load: {e}"), inputs.gas_limit)),
+        Err(e) => {
+            return Ok(revert_msg(
+                format!("program failed to load: {e}"),
+                inputs.gas_limit,
+            ))
+        }
     };
-    let delegate = matches!(inputs.scheme, CallScheme::DelegateCall | CallScheme::CallCode);
+    let delegate = matches!(
+        inputs.scheme,
+        CallScheme::DelegateCall | CallScheme::CallCode
+    );
     let frame = Frame {
         address: inputs.target_address,
         code_address: inputs.bytecode_address,
@@ -181,7 +217,11 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutc
     #[allow(clippy::clone_on_copy)] // robust to Meter gaining non-Copy fields
     let meter = outcome.meter.clone();
     ctx.external.stylus.last_meter = Some(meter);
-    Ok(NativeOutcome { success: outcome.success, output: outcome.output, gas_used: outcome.gas_used })
+    Ok(NativeOutcome {
+        success: outcome.success,
+        output: outcome.output,
+        gas_used: outcome.gas_used,
+    })
 }
 
 /// The host's view of revm's journaled state.
@@ -212,7 +252,10 @@ impl Backend for RevmBackend<'_> {
     fn storage_load(&mut self, contract: Address, k: B256) -> Access<B256> {
         let _ = self.ctx.evm.load_account(contract);
         match self.ctx.evm.sload(contract, key(k)) {
-            Ok(s) => Access { value: B256::from(s.data), cold: s.is_cold },
+            Ok(s) => Access {
+                value: B256::from(s.data),
+                cold: s.is_cold,
+            },
             Err(_) => Access::cold(B256::ZERO),
         }
     }
@@ -239,21 +282,30 @@ impl Backend for RevmBackend<'_> {
 
     fn balance(&mut self, account: Address) -> Access<U256> {
         match self.ctx.evm.balance(account) {
-            Ok(s) => Access { value: s.data, cold: s.is_cold },
+            Ok(s) => Access {
+                value: s.data,
+                cold: s.is_cold,
+            },
             Err(_) => Access::cold(U256::ZERO),
         }
     }
 
     fn code(&mut self, account: Address) -> Access<Bytes> {
         match self.ctx.evm.code(account) {
-            Ok(s) => Access { value: s.data, cold: s.is_cold },
+            Ok(s) => Access {
+                value: s.data,
+                cold: s.is_cold,
+            },
             Err(_) => Access::cold(Bytes::new()),
         }
     }
 
     fn code_hash(&mut self, account: Address) -> Access<B256> {
         match self.ctx.evm.code_hash(account) {
-            Ok(s) => Access { value: s.data, cold: s.is_cold },
+            Ok(s) => Access {
+                value: s.data,
+                cold: s.is_cold,
+            },
             Err(_) => Access::cold(B256::ZERO),
         }
     }
@@ -262,7 +314,10 @@ impl Backend for RevmBackend<'_> {
         match self.ctx.evm.load_account(account) {
             Ok(s) => {
                 let exists = !(s.data.is_empty() || s.data.is_loaded_as_not_existing());
-                Access { value: exists, cold: s.is_cold }
+                Access {
+                    value: exists,
+                    cold: s.is_cold,
+                }
             }
             Err(_) => Access::cold(false),
         }
@@ -271,18 +326,41 @@ impl Backend for RevmBackend<'_> {
     fn call(&mut self, r: CallRequest) -> CallResult {
         let (scheme, target, caller, value) = match r.kind {
             CallKind::Call => (CallScheme::Call, r.to, r.from, CallValue::Transfer(r.value)),
-            CallKind::StaticCall => (CallScheme::StaticCall, r.to, r.from, CallValue::Transfer(U256::ZERO)),
-            CallKind::DelegateCall => {
-                (CallScheme::DelegateCall, r.from, r.context_caller, CallValue::Apparent(r.value))
-            }
+            CallKind::StaticCall => (
+                CallScheme::StaticCall,
+                r.to,
+                r.from,
+                CallValue::Transfer(U256::ZERO),
+            ),
+            CallKind::DelegateCall => (
+                CallScheme::DelegateCall,
+                r.from,
+                r.context_caller,
+                CallValue::Apparent(r.value),
+            ),
         };
-        let callee_is_stylus =
-            exec::load_code(self.ctx, r.to).map(|c| is_stylus_code(&c)).unwrap_or(false);
-        let inputs =
-            exec::call_inputs(caller, target, r.to, value, r.input, r.gas, scheme, r.is_static);
+        let callee_is_stylus = exec::load_code(self.ctx, r.to)
+            .map(|c| is_stylus_code(&c))
+            .unwrap_or(false);
+        let inputs = exec::call_inputs(
+            caller,
+            target,
+            r.to,
+            value,
+            r.input,
+            r.gas,
+            scheme,
+            r.is_static,
+        );
         self.ctx.external.stylus.last_meter = None;
         let result = exec::run_nested(self.ctx, Nested::Call(inputs));
-        let meter = self.ctx.external.stylus.last_meter.take().filter(|_| callee_is_stylus);
+        let meter = self
+            .ctx
+            .external
+            .stylus
+            .last_meter
+            .take()
+            .filter(|_| callee_is_stylus);
         match result {
             Ok(revm::FrameResult::Call(o)) => CallResult {
                 success: o.result.result.is_ok(),
@@ -311,11 +389,19 @@ impl Backend for RevmBackend<'_> {
                 let ok = o.result.result.is_ok();
                 CreateResult {
                     address: if ok { o.address } else { None },
-                    output: if ok { Bytes::new() } else { o.result.output.clone() },
+                    output: if ok {
+                        Bytes::new()
+                    } else {
+                        o.result.output.clone()
+                    },
                     gas_used: o.result.gas.spent().min(r.gas),
                 }
             }
-            _ => CreateResult { address: None, output: Bytes::new(), gas_used: r.gas },
+            _ => CreateResult {
+                address: None,
+                output: Bytes::new(),
+                gas_used: r.gas,
+            },
         }
     }
 

@@ -41,14 +41,18 @@ impl SignedTx {
         let env = TxEnvelope::decode_2718(&mut buf)
             .map_err(|e| RpcError::invalid_params(format!("rlp: {e}")))?;
         if !buf.is_empty() {
-            return Err(RpcError::invalid_params("rlp: trailing bytes after the transaction"));
+            return Err(RpcError::invalid_params(
+                "rlp: trailing bytes after the transaction",
+            ));
         }
         let tx_type = match &env {
             TxEnvelope::Legacy(_) => 0u8,
             TxEnvelope::Eip2930(_) => 1,
             TxEnvelope::Eip1559(_) => 2,
             TxEnvelope::Eip4844(_) => {
-                return Err(RpcError::server("transaction type not supported: blob transactions"))
+                return Err(RpcError::server(
+                    "transaction type not supported: blob transactions",
+                ))
             }
             TxEnvelope::Eip7702(_) => {
                 return Err(RpcError::server("transaction type not supported: EIP-7702"))
@@ -60,7 +64,11 @@ impl SignedTx {
         let sig = env.signature();
         let access_list = env
             .access_list()
-            .map(|l| l.0.iter().map(|i| (i.address, i.storage_keys.clone())).collect())
+            .map(|l| {
+                l.0.iter()
+                    .map(|i| (i.address, i.storage_keys.clone()))
+                    .collect()
+            })
             .unwrap_or_default();
         Ok(Self {
             hash: *env.tx_hash(),
@@ -75,7 +83,11 @@ impl SignedTx {
             gas_limit: env.gas_limit(),
             tx_type,
             max_fee: env.max_fee_per_gas(),
-            max_priority_fee: if tx_type == 2 { env.max_priority_fee_per_gas() } else { None },
+            max_priority_fee: if tx_type == 2 {
+                env.max_priority_fee_per_gas()
+            } else {
+                None
+            },
             chain_id: env.chain_id(),
             access_list,
             y_parity: sig.v(),

@@ -17,8 +17,13 @@ use common::*;
 use serde_json::json;
 
 fn cargo_stylus_version() -> Option<String> {
-    let out = Command::new("cargo").args(["stylus", "--version"]).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    let out = Command::new("cargo")
+        .args(["stylus", "--version"])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 fn strip_ansi(s: &str) -> String {
@@ -39,8 +44,16 @@ fn strip_ansi(s: &str) -> String {
 /// for `--wasm-file`; an empty virtual workspace is enough.
 fn shim_workspace(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
-    std::fs::write(dir.join("Cargo.toml"), "[workspace]\nmembers = []\nresolver = \"2\"\n").unwrap();
-    std::fs::write(dir.join("Stylus.toml"), "[workspace]\n[workspace.networks]\n").unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[workspace]\nmembers = []\nresolver = \"2\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("Stylus.toml"),
+        "[workspace]\n[workspace.networks]\n",
+    )
+    .unwrap();
 }
 
 fn deploy(dir: &Path, url: &str, wasm: &Path) -> Address {
@@ -59,7 +72,10 @@ fn deploy(dir: &Path, url: &str, wasm: &Path) -> Address {
     ));
     assert!(out.status.success(), "cargo stylus deploy failed:\n{text}");
     assert!(text.contains("successfully activated contract"), "{text}");
-    let at = text.split("deployed code at address: ").nth(1).expect("address line");
+    let at = text
+        .split("deployed code at address: ")
+        .nth(1)
+        .expect("address line");
     at[..42].parse().expect("address")
 }
 
@@ -79,7 +95,11 @@ fn real_cargo_stylus_deploys_and_activates() {
     shim_workspace(&dir);
 
     let relay = dir.join("relay.wasm");
-    std::fs::write(&relay, wat::parse_str(include_str!("programs/relay.wat")).unwrap()).unwrap();
+    std::fs::write(
+        &relay,
+        wat::parse_str(include_str!("programs/relay.wat")).unwrap(),
+    )
+    .unwrap();
     let mut wasms = vec![relay];
     // The project's own artifacts, when built (FractionToken goes out in fragments).
     let stylus_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/stylus");
@@ -91,12 +111,24 @@ fn real_cargo_stylus_deploys_and_activates() {
     }
     for wasm in wasms {
         let a = deploy(&dir, &s.url(), &wasm);
-        assert_eq!(chain.lock().unwrap().stylus_activated(a), Some(true), "{}", wasm.display());
+        assert_eq!(
+            chain.lock().unwrap().stylus_activated(a),
+            Some(true),
+            "{}",
+            wasm.display()
+        );
         // And it runs: the relay returns msg.value ++ msg.sender.
         if wasm.ends_with("relay.wasm") {
-            let r = http_rpc(&s.addr.to_string(), "eth_call", json!([{ "from": addr(2), "to": a, "value": "0x2a", "data": "0x00" }]));
+            let r = http_rpc(
+                &s.addr.to_string(),
+                "eth_call",
+                json!([{ "from": addr(2), "to": a, "value": "0x2a", "data": "0x00" }]),
+            );
             let out = r["result"].as_str().unwrap().to_string();
-            assert!(out.ends_with(&alloy_primitives::hex::encode(addr(2))), "{r}");
+            assert!(
+                out.ends_with(&alloy_primitives::hex::encode(addr(2))),
+                "{r}"
+            );
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -72,10 +72,26 @@ fn state_file_round_trips_through_sigterm() {
     let n = start(&state);
     // A value transfer and a contract with storage.
     let to = Address::repeat_byte(0x55);
-    let raw = raw_1559(1, 0, Some(to), U256::from(12345), Default::default(), 21_000, CHAIN_ID);
+    let raw = raw_1559(
+        1,
+        0,
+        Some(to),
+        U256::from(12345),
+        Default::default(),
+        21_000,
+        CHAIN_ID,
+    );
     let r = http_rpc(&n.addr, "eth_sendRawTransaction", json!([raw]));
     assert!(r["result"].is_string(), "{r}");
-    let raw = raw_1559(1, 1, None, U256::ZERO, initcode(&counter_runtime()), 200_000, CHAIN_ID);
+    let raw = raw_1559(
+        1,
+        1,
+        None,
+        U256::ZERO,
+        initcode(&counter_runtime()),
+        200_000,
+        CHAIN_ID,
+    );
     let h = http_rpc(&n.addr, "eth_sendRawTransaction", json!([raw]))["result"].clone();
     let rc = http_rpc(&n.addr, "eth_getTransactionReceipt", json!([h]))["result"].clone();
     let c: Address = rc["contractAddress"].as_str().unwrap().parse().unwrap();
@@ -102,7 +118,15 @@ fn state_file_round_trips_through_sigterm() {
     assert_eq!(before, after);
     assert_eq!(after.0, json!("0x3039"));
     // And the chain goes on from there.
-    let raw = raw_1559(1, 3, Some(to), U256::from(1), Default::default(), 21_000, CHAIN_ID);
+    let raw = raw_1559(
+        1,
+        3,
+        Some(to),
+        U256::from(1),
+        Default::default(),
+        21_000,
+        CHAIN_ID,
+    );
     let r = http_rpc(&n.addr, "eth_sendRawTransaction", json!([raw]));
     assert!(r["result"].is_string(), "{r}");
     stop(n);

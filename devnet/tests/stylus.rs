@@ -43,17 +43,36 @@ fn activation_and_the_unactivated_program() {
     let mut d = Dev::new();
     let code = stylus_code(&relay_wasm());
     let p = d.deploy_stylus_code(&code);
-    assert_eq!(d.ok("eth_getCode", json!([p, "latest"])), json!(Bytes::from(code.clone())));
+    assert_eq!(
+        d.ok("eth_getCode", json!([p, "latest"])),
+        json!(Bytes::from(code.clone()))
+    );
     let hash = keccak256(&code);
 
     // Not activated: ArbWasm says so, and a transaction to it is refused up front.
     let mut q = selector("codehashVersion(bytes32)").to_vec();
     q.extend_from_slice(hash.as_slice());
     let e = d.call(addr(0), ARB_WASM, U256::ZERO, &q).unwrap_err();
-    assert_eq!((e.code, e.data.clone()), (3, Some(json!(Bytes::from(selector("ProgramNotActivated()").to_vec())))));
+    assert_eq!(
+        (e.code, e.data.clone()),
+        (
+            3,
+            Some(json!(Bytes::from(
+                selector("ProgramNotActivated()").to_vec()
+            )))
+        )
+    );
     let before = fingerprint(&d.chain);
     let n = d.nonce(0);
-    let raw = raw_1559(0, n, Some(p), U256::ZERO, Bytes::from(vec![9u8]), 1_000_000, atelier_devnet::CHAIN_ID);
+    let raw = raw_1559(
+        0,
+        n,
+        Some(p),
+        U256::ZERO,
+        Bytes::from(vec![9u8]),
+        1_000_000,
+        atelier_devnet::CHAIN_ID,
+    );
     let e = d.rpc("eth_sendRawTransaction", json!([raw])).unwrap_err();
     assert_eq!(e.code, -32000);
     assert!(e.message.contains("not activated"), "{}", e.message);
@@ -65,24 +84,54 @@ fn activation_and_the_unactivated_program() {
     assert_eq!(r["status"], "0x1", "{r}");
     assert_eq!(r["logs"][0]["address"], json!(ARB_WASM));
     assert_eq!(r["logs"][0]["topics"][1], json!(hash));
-    let gas_cost = U256::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap()
-        * U256::from(atelier_devnet::chain::BASE_FEE);
+    let gas_cost =
+        U256::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap()
+            * U256::from(atelier_devnet::chain::BASE_FEE);
     let fee = atelier_devnet::precompiles::arbwasm::data_fee(relay_wasm().len());
     assert_eq!(d.balance(addr(0)), bal - gas_cost - fee);
     let v = d.call(addr(0), ARB_WASM, U256::ZERO, &q).unwrap();
     assert_eq!(v.as_ref(), &word(2));
-    let v = d.call(addr(0), ARB_WASM, U256::ZERO, &with_addr("programVersion(address)", p)).unwrap();
+    let v = d
+        .call(
+            addr(0),
+            ARB_WASM,
+            U256::ZERO,
+            &with_addr("programVersion(address)", p),
+        )
+        .unwrap();
     assert_eq!(v.as_ref(), &word(2));
-    let v = d.call(addr(0), ARB_WASM, U256::ZERO, &selector("stylusVersion()")).unwrap();
+    let v = d
+        .call(addr(0), ARB_WASM, U256::ZERO, &selector("stylusVersion()"))
+        .unwrap();
     assert_eq!(v.as_ref(), &word(2));
     // Twice: ProgramUpToDate.
-    let e = d.call(addr(0), ARB_WASM, U256::from(10u64).pow(U256::from(17u64)), &with_addr("activateProgram(address)", p)).unwrap_err();
-    assert_eq!(e.data, Some(json!(Bytes::from(selector("ProgramUpToDate()").to_vec()))));
+    let e = d
+        .call(
+            addr(0),
+            ARB_WASM,
+            U256::from(10u64).pow(U256::from(17u64)),
+            &with_addr("activateProgram(address)", p),
+        )
+        .unwrap_err();
+    assert_eq!(
+        e.data,
+        Some(json!(Bytes::from(selector("ProgramUpToDate()").to_vec())))
+    );
     // Too small a fee: ProgramInsufficientValue(have, want).
     let p2 = d.deploy_stylus_code(&stylus_code(&wat::parse_str("(module (memory (export \"memory\") 1) (func (export \"user_entrypoint\") (param i32) (result i32) i32.const 0))").unwrap()));
-    let e = d.call(addr(0), ARB_WASM, U256::from(1), &with_addr("activateProgram(address)", p2)).unwrap_err();
+    let e = d
+        .call(
+            addr(0),
+            ARB_WASM,
+            U256::from(1),
+            &with_addr("activateProgram(address)", p2),
+        )
+        .unwrap_err();
     let data = e.data.unwrap();
-    assert!(data.as_str().unwrap().starts_with(&format!("0x{}", alloy_primitives::hex::encode(selector("ProgramInsufficientValue(uint256,uint256)")))));
+    assert!(data.as_str().unwrap().starts_with(&format!(
+        "0x{}",
+        alloy_primitives::hex::encode(selector("ProgramInsufficientValue(uint256,uint256)"))
+    )));
 }
 
 #[test]
@@ -91,8 +140,18 @@ fn activation_refuses_what_nitro_refuses() {
     let fee = U256::from(10u64).pow(U256::from(17u64));
     // EVM code is not a program.
     let evm = d.deploy_evm(&sink_runtime());
-    let e = d.call(addr(0), ARB_WASM, fee, &with_addr("activateProgram(address)", evm)).unwrap_err();
-    assert_eq!(e.data, Some(json!(Bytes::from(selector("ProgramNotWasm()").to_vec()))));
+    let e = d
+        .call(
+            addr(0),
+            ARB_WASM,
+            fee,
+            &with_addr("activateProgram(address)", evm),
+        )
+        .unwrap_err();
+    assert_eq!(
+        e.data,
+        Some(json!(Bytes::from(selector("ProgramNotWasm()").to_vec())))
+    );
     // No entrypoint; a foreign import; a start function: refused with the rule broken.
     let cases = [
         ("(module (memory (export \"memory\") 1))", "user_entrypoint"),
@@ -102,14 +161,30 @@ fn activation_refuses_what_nitro_refuses() {
     for (wat_src, needle) in cases {
         let p = d.deploy_stylus_code(&stylus_code(&wat::parse_str(wat_src).unwrap()));
         let before = fingerprint(&d.chain);
-        let e = d.call(addr(0), ARB_WASM, fee, &with_addr("activateProgram(address)", p)).unwrap_err();
+        let e = d
+            .call(
+                addr(0),
+                ARB_WASM,
+                fee,
+                &with_addr("activateProgram(address)", p),
+            )
+            .unwrap_err();
         // Nitro: a revert without data (the dev chain names the rule in the message).
         assert_eq!((e.code, e.data), (3, Some(json!("0x"))));
-        assert!(e.message.starts_with("execution reverted: activation failed"), "{}", e.message);
+        assert!(
+            e.message
+                .starts_with("execution reverted: activation failed"),
+            "{}",
+            e.message
+        );
         assert!(e.message.contains(needle), "{} lacks {needle}", e.message);
         let r = d.activate(p);
         assert_eq!(r["status"], "0x0");
-        assert_eq!(r["gasUsed"], json!("0x1c9c380"), "all 30,000,000 gas burned, as Nitro does");
+        assert_eq!(
+            r["gasUsed"],
+            json!("0x1c9c380"),
+            "all 30,000,000 gas burned, as Nitro does"
+        );
         // Only the sender's gas and nonce moved; the program stays unactivated.
         assert_eq!(d.chain.stylus_activated(p), Some(false));
         assert_ne!(fingerprint(&d.chain), before);
@@ -121,7 +196,9 @@ fn evm_calls_stylus_with_value() {
     let mut d = Dev::new();
     let p = d.deploy_wasm(&relay_wasm());
     let proxy = d.deploy_evm(&proxy_runtime());
-    let out = d.call(addr(0), proxy, U256::from(1000), &via_proxy(p, &[0])).unwrap();
+    let out = d
+        .call(addr(0), proxy, U256::from(1000), &via_proxy(p, &[0]))
+        .unwrap();
     assert_eq!(&out[..32], &word(1000));
     assert_eq!(&out[32..], &pad(proxy));
     let r = d.send(0, Some(proxy), U256::from(1000), via_proxy(p, &[0]));
@@ -136,7 +213,9 @@ fn stylus_calls_evm_with_value() {
     let mut d = Dev::new();
     let p = d.deploy_wasm(&relay_wasm());
     let sink = d.deploy_evm(&sink_runtime());
-    let out = d.call(addr(0), p, U256::from(500), &forward(sink, &[])).unwrap();
+    let out = d
+        .call(addr(0), p, U256::from(500), &forward(sink, &[]))
+        .unwrap();
     assert_eq!(out.as_ref(), &word(500));
     let r = d.send(0, Some(p), U256::from(500), forward(sink, &[]));
     assert_eq!(r["status"], "0x1", "{r}");
@@ -144,7 +223,11 @@ fn stylus_calls_evm_with_value() {
     assert_eq!(d.storage(sink, 1), U256::from_be_bytes(pad(p)));
     assert_eq!(d.balance(sink), U256::from(500));
     assert_eq!(d.balance(p), U256::ZERO);
-    assert_eq!(d.storage(p, 0), U256::from(1), "the program's own write is kept");
+    assert_eq!(
+        d.storage(p, 0),
+        U256::from(1),
+        "the program's own write is kept"
+    );
 }
 
 #[test]
@@ -155,20 +238,32 @@ fn reverts_cross_both_ways_and_roll_back() {
     let proxy = d.deploy_evm(&proxy_runtime());
 
     // Stylus -> EVM revert: the custom error comes back as is.
-    let e = d.call(addr(0), p, U256::from(7), &forward(reverter, &[])).unwrap_err();
+    let e = d
+        .call(addr(0), p, U256::from(7), &forward(reverter, &[]))
+        .unwrap_err();
     assert_eq!((e.code, e.data), (3, Some(json!(Bytes::from(boom_42())))));
     let bal = d.balance(addr(0));
     let r = d.send(0, Some(p), U256::from(7), forward(reverter, &[]));
     assert_eq!(r["status"], "0x0");
-    assert_eq!(d.storage(p, 0), U256::ZERO, "the program's write rolled back");
+    assert_eq!(
+        d.storage(p, 0),
+        U256::ZERO,
+        "the program's write rolled back"
+    );
     assert_eq!(d.balance(p), U256::ZERO, "value returned");
-    let gas = U256::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap();
-    assert_eq!(d.balance(addr(0)), bal - gas * U256::from(atelier_devnet::chain::BASE_FEE));
+    let gas =
+        U256::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap();
+    assert_eq!(
+        d.balance(addr(0)),
+        bal - gas * U256::from(atelier_devnet::chain::BASE_FEE)
+    );
 
     // EVM -> Stylus revert.
     let mut payload = vec![2u8];
     payload.extend_from_slice(&boom_42());
-    let e = d.call(addr(0), proxy, U256::ZERO, &via_proxy(p, &payload)).unwrap_err();
+    let e = d
+        .call(addr(0), proxy, U256::ZERO, &via_proxy(p, &payload))
+        .unwrap_err();
     assert_eq!((e.code, e.data), (3, Some(json!(Bytes::from(boom_42())))));
     let r = d.send(0, Some(proxy), U256::from(3), via_proxy(p, &payload));
     assert_eq!(r["status"], "0x0");
@@ -187,7 +282,9 @@ fn stylus_evm_stylus_nesting() {
     let r = d.send(0, Some(a), U256::from(9), forward(b, &via_proxy(c, &[0])));
     assert_eq!(r["status"], "0x1", "{r}");
     assert_eq!(d.balance(c), U256::from(9));
-    let out = d.call(addr(0), a, U256::from(9), &forward(b, &via_proxy(c, &[0]))).unwrap();
+    let out = d
+        .call(addr(0), a, U256::from(9), &forward(b, &via_proxy(c, &[0])))
+        .unwrap();
     assert_eq!(&out[..32], &word(9));
     assert_eq!(&out[32..], &pad(b));
 }
@@ -201,10 +298,18 @@ fn receipt_gas_is_the_host_estimate_plus_intrinsic() {
     let r = d.send(0, Some(p), U256::ZERO, data.clone());
     assert_eq!(r["status"], "0x1");
     assert_eq!(d.storage(p, 0), U256::from(5));
-    let used = u64::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap();
-    let intrinsic: u64 = 21_000 + data.iter().map(|b| if *b == 0 { 4 } else { 16 }).sum::<u64>();
+    let used =
+        u64::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap();
+    let intrinsic: u64 = 21_000
+        + data
+            .iter()
+            .map(|b| if *b == 0 { 4 } else { 16 })
+            .sum::<u64>();
     let host = d.chain.ext.stylus.last_gas;
-    assert!(host > 20_000, "a cold zero-to-non-zero store is priced: {host}");
+    assert!(
+        host > 20_000,
+        "a cold zero-to-non-zero store is priced: {host}"
+    );
     assert_eq!(used, intrinsic + host);
 }
 
@@ -237,15 +342,24 @@ fn stylus_deployer_runs_the_constructor() {
     let r = d.send(0, Some(STYLUS_DEPLOYER), value, data);
     assert_eq!(r["status"], "0x1", "{r}");
     let topic = keccak256("ContractDeployed(address)");
-    let log = r["logs"].as_array().unwrap().iter().find(|l| l["topics"][0] == json!(topic)).expect("event");
+    let log = r["logs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["topics"][0] == json!(topic))
+        .expect("event");
     let data = log["data"].as_str().unwrap();
     let p: Address = format!("0x{}", &data[data.len() - 40..]).parse().unwrap();
     assert_eq!(d.chain.stylus_activated(p), Some(true));
     assert_eq!(d.storage(p, 0), U256::from(9), "the constructor ran");
     assert_eq!(d.balance(STYLUS_DEPLOYER), U256::ZERO);
-    let gas = U256::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap();
+    let gas =
+        U256::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap();
     let fee = atelier_devnet::precompiles::arbwasm::data_fee(relay_wasm().len());
-    assert_eq!(d.balance(addr(0)), bal - gas * U256::from(atelier_devnet::chain::BASE_FEE) - fee);
+    assert_eq!(
+        d.balance(addr(0)),
+        bal - gas * U256::from(atelier_devnet::chain::BASE_FEE) - fee
+    );
 }
 
 fn nested_payload(a: Address, proxy: Address, sink: Address, depth: usize) -> Vec<u8> {
@@ -270,9 +384,19 @@ fn deep_stylus_evm_nesting() {
     let a = d.deploy_wasm(&relay_wasm());
     let proxy = d.deploy_evm(&proxy_runtime());
     let sink = d.deploy_evm(&sink_runtime());
-    let r = d.send_gas(0, Some(proxy), U256::from(1), nested_payload(a, proxy, sink, 60), 30_000_000);
+    let r = d.send_gas(
+        0,
+        Some(proxy),
+        U256::from(1),
+        nested_payload(a, proxy, sink, 60),
+        30_000_000,
+    );
     assert_eq!(r["status"], "0x1", "{r}");
-    assert_eq!(d.storage(sink, 0), U256::from(1), "the value reached the bottom");
+    assert_eq!(
+        d.storage(sink, 0),
+        U256::from(1),
+        "the value reached the bottom"
+    );
     assert_eq!(d.storage(sink, 1), U256::from_be_bytes(pad(a)));
 
     let deep = nested_payload(a, proxy, sink, 600);

@@ -14,7 +14,9 @@ sol! {
 }
 
 pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecError> {
-    let Some(sel) = inputs.input.get(..4) else { return Ok(unknown()) };
+    let Some(sel) = inputs.input.get(..4) else {
+        return Ok(unknown());
+    };
     let env = &ctx.evm.inner.env;
     Ok(if sel == arbBlockNumberCall::SELECTOR {
         ret(env.block.number)

@@ -73,7 +73,10 @@ pub fn data_fee(wasm_len: usize) -> U256 {
 /// The version `codehash` was activated at, if any.
 pub fn activated_version(ctx: &mut Ctx, codehash: B256) -> Result<Option<u16>, ExecError> {
     ctx.evm.load_account(ARB_WASM)?;
-    let v = ctx.evm.sload(ARB_WASM, U256::from_be_bytes(codehash.0))?.data;
+    let v = ctx
+        .evm
+        .sload(ARB_WASM, U256::from_be_bytes(codehash.0))?
+        .data;
     Ok((!v.is_zero()).then(|| v.to::<u16>()))
 }
 
@@ -119,12 +122,22 @@ pub fn activate(
     };
     let fee = data_fee(wasm_len);
     if paid < fee {
-        return Ok(Err(revert_err(ProgramInsufficientValue { have: paid, want: fee }, VIEW_GAS)));
+        return Ok(Err(revert_err(
+            ProgramInsufficientValue {
+                have: paid,
+                want: fee,
+            },
+            VIEW_GAS,
+        )));
     }
     if paid > fee && !exec::transfer(ctx, ARB_WASM, payer, paid - fee)? {
         return Ok(Err(revert_msg("refund failed", VIEW_GAS)));
     }
-    ctx.evm.sstore(ARB_WASM, U256::from_be_bytes(codehash.0), U256::from(STYLUS_VERSION))?;
+    ctx.evm.sstore(
+        ARB_WASM,
+        U256::from_be_bytes(codehash.0),
+        U256::from(STYLUS_VERSION),
+    )?;
     let event = ProgramActivated {
         codehash,
         moduleHash: alloy_primitives::keccak256(codehash),
@@ -132,7 +145,10 @@ pub fn activate(
         dataFee: fee,
         version: STYLUS_VERSION,
     };
-    ctx.evm.inner.journaled_state.log(Log { address: ARB_WASM, data: event.encode_log_data() });
+    ctx.evm.inner.journaled_state.log(Log {
+        address: ARB_WASM,
+        data: event.encode_log_data(),
+    });
     let gas = ACTIVATION_GAS_BASE + ACTIVATION_GAS_PER_BYTE * wasm_len as u64;
     Ok(Ok((STYLUS_VERSION, fee, gas)))
 }
@@ -140,13 +156,22 @@ pub fn activate(
 fn version_or_error(ctx: &mut Ctx, codehash: B256) -> Result<NativeOutcome, ExecError> {
     Ok(match activated_version(ctx, codehash)? {
         Some(v) if v == STYLUS_VERSION => ret(v),
-        Some(v) => revert_err(ProgramNeedsUpgrade { version: v, stylusVersion: STYLUS_VERSION }, VIEW_GAS),
+        Some(v) => revert_err(
+            ProgramNeedsUpgrade {
+                version: v,
+                stylusVersion: STYLUS_VERSION,
+            },
+            VIEW_GAS,
+        ),
         None => revert_err(ProgramNotActivated {}, VIEW_GAS),
     })
 }
 
 /// An activated program at `program`, or the revert saying why not.
-fn active_program(ctx: &mut Ctx, program: Address) -> Result<Result<(B256, Bytes), NativeOutcome>, ExecError> {
+fn active_program(
+    ctx: &mut Ctx,
+    program: Address,
+) -> Result<Result<(B256, Bytes), NativeOutcome>, ExecError> {
     let Some((codehash, code)) = program_codehash(ctx, program)? else {
         return Ok(Err(revert_err(ProgramNotWasm {}, VIEW_GAS)));
     };
@@ -158,7 +183,9 @@ fn active_program(ctx: &mut Ctx, program: Address) -> Result<Result<(B256, Bytes
 
 pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecError> {
     let data = &inputs.input[..];
-    let Some(sel) = data.get(..4) else { return Ok(unknown()) };
+    let Some(sel) = data.get(..4) else {
+        return Ok(unknown());
+    };
     let sel: [u8; 4] = sel.try_into().unwrap_or_default();
     // Nitro: calldata that does not decode, or a write from a static call, reverts
     // without data.
@@ -173,7 +200,9 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     }
     Ok(match sel {
         activateProgramCall::SELECTOR => {
-            let Ok(call) = activateProgramCall::abi_decode(data, true) else { return Ok(bad()) };
+            let Ok(call) = activateProgramCall::abi_decode(data, true) else {
+                return Ok(bad());
+            };
             if inputs.is_static {
                 return Ok(NativeOutcome::revert(Bytes::new(), inputs.gas_limit));
             }
@@ -187,50 +216,66 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
         }
         stylusVersionCall::SELECTOR => ret(STYLUS_VERSION),
         codehashVersionCall::SELECTOR => {
-            let Ok(call) = codehashVersionCall::abi_decode(data, true) else { return Ok(bad()) };
+            let Ok(call) = codehashVersionCall::abi_decode(data, true) else {
+                return Ok(bad());
+            };
             version_or_error(ctx, call.codehash)?
         }
         programVersionCall::SELECTOR => {
-            let Ok(call) = programVersionCall::abi_decode(data, true) else { return Ok(bad()) };
+            let Ok(call) = programVersionCall::abi_decode(data, true) else {
+                return Ok(bad());
+            };
             match program_codehash(ctx, call.program)? {
                 Some((h, _)) => version_or_error(ctx, h)?,
                 None => revert_err(ProgramNotWasm {}, VIEW_GAS),
             }
         }
         codehashKeepaliveCall::SELECTOR => {
-            let Ok(call) = codehashKeepaliveCall::abi_decode(data, true) else { return Ok(bad()) };
+            let Ok(call) = codehashKeepaliveCall::abi_decode(data, true) else {
+                return Ok(bad());
+            };
             match activated_version(ctx, call.codehash)? {
                 Some(_) => revert_err(ProgramKeepaliveTooSoon { ageInSeconds: 0 }, VIEW_GAS),
                 None => revert_err(ProgramNotActivated {}, VIEW_GAS),
             }
         }
         codehashAsmSizeCall::SELECTOR => {
-            let Ok(call) = codehashAsmSizeCall::abi_decode(data, true) else { return Ok(bad()) };
+            let Ok(call) = codehashAsmSizeCall::abi_decode(data, true) else {
+                return Ok(bad());
+            };
             match activated_version(ctx, call.codehash)? {
                 Some(_) => ret(0u32),
                 None => revert_err(ProgramNotActivated {}, VIEW_GAS),
             }
         }
         programInitGasCall::SELECTOR => {
-            let Ok(call) = programInitGasCall::abi_decode(data, true) else { return Ok(bad()) };
+            let Ok(call) = programInitGasCall::abi_decode(data, true) else {
+                return Ok(bad());
+            };
             match active_program(ctx, call.program)? {
                 Ok(_) => ret((0u64, 0u64)),
                 Err(r) => r,
             }
         }
         programMemoryFootprintCall::SELECTOR => {
-            let Ok(call) = programMemoryFootprintCall::abi_decode(data, true) else { return Ok(bad()) };
+            let Ok(call) = programMemoryFootprintCall::abi_decode(data, true) else {
+                return Ok(bad());
+            };
             match active_program(ctx, call.program)? {
                 Ok((_, code)) => {
                     let code = stylus::resolve(ctx, &code)?.unwrap_or_default();
-                    let pages = atelier_host::Program::from_code(&code).map(|p| p.initial_pages()).unwrap_or(0);
+                    let pages = atelier_host::Program::from_code(&code)
+                        .map(|p| p.initial_pages())
+                        .unwrap_or(0);
                     ret(pages.min(u16::MAX as u32) as u16)
                 }
                 Err(r) => r,
             }
         }
         programTimeLeftCall::SELECTOR => {
-            let Ok(call) = programTimeLeftCall::abi_decode(data, true) else { return Ok(bad()) };
+            let Ok(call) = programTimeLeftCall::abi_decode(data, true) else {
+                return Ok(bad());
+            };
             match active_program(ctx, call.program)? {
                 Ok(_) => ret(EXPIRY_DAYS as u64 * 86_400),
                 Err(r) => r,

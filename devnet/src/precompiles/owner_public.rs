@@ -17,7 +17,9 @@ pub const MAX_FRAGMENTS: u8 = 4;
 
 pub fn run(_ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecError> {
     let data = &inputs.input;
-    let Some(sel) = data.get(..4) else { return Ok(unknown()) };
+    let Some(sel) = data.get(..4) else {
+        return Ok(unknown());
+    };
     Ok(if sel == getMaxStylusContractFragmentsCall::SELECTOR {
         ret(alloy_primitives::U256::from(MAX_FRAGMENTS))
     } else if sel == getBrotliCompressionLevelCall::SELECTOR {

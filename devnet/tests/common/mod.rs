@@ -32,7 +32,15 @@ fn signature(i: usize, hash: B256) -> PrimitiveSignature {
     PrimitiveSignature::from_signature_and_parity(sig, rec.is_y_odd())
 }
 
-pub fn raw_1559(i: usize, nonce: u64, to: Option<Address>, value: U256, input: Bytes, gas: u64, chain_id: u64) -> Bytes {
+pub fn raw_1559(
+    i: usize,
+    nonce: u64,
+    to: Option<Address>,
+    value: U256,
+    input: Bytes,
+    gas: u64,
+    chain_id: u64,
+) -> Bytes {
     let tx = TxEip1559 {
         chain_id,
         nonce,
@@ -49,7 +57,14 @@ pub fn raw_1559(i: usize, nonce: u64, to: Option<Address>, value: U256, input: B
     env.encoded_2718().into()
 }
 
-pub fn raw_legacy(i: usize, nonce: u64, to: Option<Address>, value: U256, input: Bytes, gas: u64) -> Bytes {
+pub fn raw_legacy(
+    i: usize,
+    nonce: u64,
+    to: Option<Address>,
+    value: U256,
+    input: Bytes,
+    gas: u64,
+) -> Bytes {
     let tx = TxLegacy {
         chain_id: Some(CHAIN_ID),
         nonce,
@@ -64,7 +79,14 @@ pub fn raw_legacy(i: usize, nonce: u64, to: Option<Address>, value: U256, input:
     env.encoded_2718().into()
 }
 
-pub fn raw_2930(i: usize, nonce: u64, to: Option<Address>, value: U256, input: Bytes, gas: u64) -> Bytes {
+pub fn raw_2930(
+    i: usize,
+    nonce: u64,
+    to: Option<Address>,
+    value: U256,
+    input: Bytes,
+    gas: u64,
+) -> Bytes {
     let tx = TxEip2930 {
         chain_id: CHAIN_ID,
         nonce,
@@ -85,7 +107,20 @@ pub fn initcode(runtime: &[u8]) -> Bytes {
     let n = runtime.len();
     assert!(n < 65536);
     // PUSH2 n DUP1 PUSH1 14 PUSH1 0 CODECOPY PUSH1 0 RETURN
-    let mut c = vec![0x61, (n >> 8) as u8, n as u8, 0x80, 0x60, 14, 0x60, 0, 0x39, 0x60, 0, 0xf3];
+    let mut c = vec![
+        0x61,
+        (n >> 8) as u8,
+        n as u8,
+        0x80,
+        0x60,
+        14,
+        0x60,
+        0,
+        0x39,
+        0x60,
+        0,
+        0xf3,
+    ];
     c.extend_from_slice(&[0, 0]); // padding up to offset 14
     c.extend_from_slice(runtime);
     c.into()
@@ -104,7 +139,11 @@ pub fn stylus_initcode(code: &[u8]) -> Bytes {
 /// Deployed Stylus form: 0xEFF000, dictionary 0, brotli (quality 11, window 22).
 pub fn stylus_code(wasm: &[u8]) -> Vec<u8> {
     let mut out = vec![0xEF, 0xF0, 0x00, 0x00];
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
     let mut input = wasm;
     brotli::BrotliCompress(&mut input, &mut out, &params).expect("compress");
     out
@@ -115,12 +154,16 @@ pub fn word(v: u64) -> [u8; 32] {
 }
 
 pub fn selector(sig: &str) -> [u8; 4] {
-    alloy_primitives::keccak256(sig.as_bytes())[..4].try_into().unwrap()
+    alloy_primitives::keccak256(sig.as_bytes())[..4]
+        .try_into()
+        .unwrap()
 }
 
 impl Dev {
     pub fn new() -> Self {
-        Self { chain: Chain::new(CHAIN_ID) }
+        Self {
+            chain: Chain::new(CHAIN_ID),
+        }
     }
 
     pub fn rpc(&mut self, method: &str, params: Value) -> Result<Value, WireError> {
@@ -138,7 +181,8 @@ impl Dev {
     }
 
     pub fn ok(&mut self, method: &str, params: Value) -> Value {
-        self.rpc(method, params).unwrap_or_else(|e| panic!("{method}: {e:?}"))
+        self.rpc(method, params)
+            .unwrap_or_else(|e| panic!("{method}: {e:?}"))
     }
 
     pub fn nonce(&mut self, i: usize) -> u64 {
@@ -150,11 +194,24 @@ impl Dev {
     }
 
     /// Sends a 1559 transaction from dev account `i`; returns the receipt.
-    pub fn send(&mut self, i: usize, to: Option<Address>, value: U256, input: impl Into<Bytes>) -> Value {
+    pub fn send(
+        &mut self,
+        i: usize,
+        to: Option<Address>,
+        value: U256,
+        input: impl Into<Bytes>,
+    ) -> Value {
         self.send_gas(i, to, value, input, 30_000_000)
     }
 
-    pub fn send_gas(&mut self, i: usize, to: Option<Address>, value: U256, input: impl Into<Bytes>, gas: u64) -> Value {
+    pub fn send_gas(
+        &mut self,
+        i: usize,
+        to: Option<Address>,
+        value: U256,
+        input: impl Into<Bytes>,
+        gas: u64,
+    ) -> Value {
         let n = self.nonce(i);
         let raw = raw_1559(i, n, to, value, input.into(), gas, CHAIN_ID);
         let hash = self.ok("eth_sendRawTransaction", json!([raw]));
@@ -190,7 +247,13 @@ impl Dev {
         a
     }
 
-    pub fn call(&mut self, from: Address, to: Address, value: U256, data: &[u8]) -> Result<Bytes, WireError> {
+    pub fn call(
+        &mut self,
+        from: Address,
+        to: Address,
+        value: U256,
+        data: &[u8],
+    ) -> Result<Bytes, WireError> {
         let v = self.rpc(
             "eth_call",
             json!([{ "from": from, "to": to, "value": format!("{value:#x}"), "data": Bytes::copy_from_slice(data) }, "latest"]),
@@ -285,11 +348,19 @@ pub fn fingerprint(chain: &Chain) -> String {
             let info = acc.info()?;
             let mut st: Vec<_> = acc.storage.iter().filter(|(_, v)| !v.is_zero()).collect();
             st.sort();
-            Some(format!("{a}:{}:{}:{}:{st:?}", info.balance, info.nonce, info.code_hash))
+            Some(format!(
+                "{a}:{}:{}:{}:{st:?}",
+                info.balance, info.nonce, info.code_hash
+            ))
         })
         .collect();
     accts.sort();
-    format!("head={} txs={} {}", chain.head().number, chain.txs.len(), accts.join(","))
+    format!(
+        "head={} txs={} {}",
+        chain.head().number,
+        chain.txs.len(),
+        accts.join(",")
+    )
 }
 
 // ---- HTTP --------------------------------------------------------------------------
@@ -298,7 +369,8 @@ pub fn fingerprint(chain: &Chain) -> String {
 pub fn http_post(addr: &str, body: &[u8]) -> (u16, String) {
     use std::io::{Read, Write};
     let mut s = std::net::TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
     let head = format!(
         "POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
@@ -308,7 +380,11 @@ pub fn http_post(addr: &str, body: &[u8]) -> (u16, String) {
     let mut out = Vec::new();
     let _ = s.read_to_end(&mut out);
     let text = String::from_utf8_lossy(&out).to_string();
-    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
     let body = text.split("\r\n\r\n").nth(1).unwrap_or("").to_string();
     (status, body)
 }
