@@ -77,6 +77,22 @@ fn table(rows: &[Measured]) -> String {
             r.bar.unwrap_or(""),
         );
     }
+    let entries: Vec<String> = ["fraction", "curation", "treasury", "vault", "governor"]
+        .iter()
+        .map(|name| {
+            let costs = common::program(name).init_costs();
+            format!(
+                "{name} {} / {}",
+                thousands(costs.call_gas(false)),
+                thousands(costs.call_gas(true))
+            )
+        })
+        .collect();
+    let _ = write!(
+        t,
+        "\nProgram entry gas, first entry in a transaction / again or if cached by ArbOS (memory pages not included): {}.\n",
+        entries.join(", ")
+    );
     t.push_str("\nexec gas = program entry (Stylus init cost of each program first entered in the transaction; not cached by ArbOS here) + EVM gas bought by host I/O (storage, calls, logs, account reads, memory) + ink / 10,000 (WASM instructions and host I/O overhead). tx = exec + 21,000 + calldata − refund. Estimates: tests/host/GAS.md.\n");
     t
 }
