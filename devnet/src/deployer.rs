@@ -7,10 +7,14 @@
 //! unactivated Stylus program (the data fee comes out of `msg.value - initValue`), calls it
 //! with `initData` and `initValue` if `initData` is non-empty (a revert there reverts the
 //! deployment with the same data), refunds the rest of `msg.value` to the sender and emits
-//! `ContractDeployed(address)`.
+//! `ContractDeployed(address)`. Its refusals are the deployer ABI's errors:
+//! `EmptyBytecode()`, `InitValueButNotInitData()`, `ContractDeploymentError(bytecode)`
+//! (the creation failed), `ContractInitializationError(newContract, data)` (the
+//! constructor reverted with `data`), `RefundExcessValueError(excess)`; `msg.value`
+//! below `initValue` is an arithmetic `Panic(0x11)`; an activation refusal is ArbWasm's.
 
 use alloy_primitives::{keccak256, Bytes, Log, U256};
-use alloy_sol_types::{sol, SolCall, SolEvent};
+use alloy_sol_types::{sol, SolCall, SolError, SolEvent};
 use revm::interpreter::{CallInputs, CallScheme, CallValue, CreateInputs, CreateScheme};
 
 use crate::{
@@ -21,6 +25,12 @@ use crate::{
 
 sol! {
     event ContractDeployed(address deployedContract);
+    error ContractDeploymentError(bytes bytecode);
+    error ContractInitializationError(address newContract, bytes data);
+    error RefundExcessValueError(uint256 excessValue);
+    error EmptyBytecode();
+    error InitValueButNotInitData();
+    error Panic(uint256 code);
     function deploy(bytes bytecode, bytes initData, uint256 initValue, bytes32 salt) external payable returns (address);
 }
 
@@ -39,11 +49,15 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     }
     let value = inputs.call_value();
     let fail = |msg: &str, gas| Ok(revert_msg(msg, gas));
-    if value < call.initValue {
-        return fail("StylusDeployer: msg.value below initValue", BASE_GAS);
+    let err = |e: &dyn Fn() -> Vec<u8>, gas| Ok(NativeOutcome::revert(Bytes::from(e()), gas));
+    if call.bytecode.is_empty() {
+        return err(&|| EmptyBytecode {}.abi_encode(), BASE_GAS);
     }
     if call.initData.is_empty() && !call.initValue.is_zero() {
-        return fail("StylusDeployer: initValue without initData", BASE_GAS);
+        return err(&|| InitValueButNotInitData {}.abi_encode(), BASE_GAS);
+    }
+    if value < call.initValue {
+        return err(&|| Panic { code: U256::from(0x11) }.abi_encode(), BASE_GAS);
     }
     let mut used = BASE_GAS;
     let left = |used: u64| inputs.gas_limit.saturating_sub(used);
@@ -70,7 +84,8 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     };
     used += created.result.gas.spent();
     let Some(addr) = created.address.filter(|_| created.result.result.is_ok()) else {
-        return Ok(NativeOutcome::revert(created.result.output.clone(), used));
+        let bytecode = call.bytecode.clone();
+        return err(&|| ContractDeploymentError { bytecode: bytecode.clone() }.abi_encode(), used);
     };
 
     // 2. Activate.
@@ -104,7 +119,11 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
         };
         used += out.result.gas.spent();
         if !out.result.result.is_ok() {
-            return Ok(NativeOutcome::revert(out.result.output.clone(), used));
+            let data = out.result.output.clone();
+            return err(
+                &|| ContractInitializationError { newContract: addr, data: data.clone() }.abi_encode(),
+                used,
+            );
         }
     }
 
@@ -112,7 +131,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     ctx.evm.load_account(STYLUS_DEPLOYER)?;
     let balance = ctx.evm.balance(STYLUS_DEPLOYER)?.data;
     if !balance.is_zero() && !exec::transfer(ctx, STYLUS_DEPLOYER, inputs.caller, balance)? {
-        return fail("StylusDeployer: refund failed", used);
+        return err(&|| RefundExcessValueError { excessValue: balance }.abi_encode(), used);
     }
     let event = ContractDeployed {
         deployedContract: addr,

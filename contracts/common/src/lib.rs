@@ -4,6 +4,7 @@
 #![cfg_attr(not(any(test, feature = "test-clock", feature = "export-abi")), no_std)]
 extern crate alloc;
 
+pub mod abi;
 pub mod clock;
 pub mod errors;
 pub mod interfaces;

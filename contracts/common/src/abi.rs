@@ -1,0 +1,218 @@
+//! Return values of public functions, encoded as Solidity encodes them.
+//!
+//! stylus-sdk 0.9 encodes a `#[public]` function's return value with
+//! `SolType::abi_encode` (`EncodableReturnType` in `stylus_sdk::abi::internal`).
+//! For a tuple holding a dynamic type (`string`, `bytes`, arrays) that is the
+//! encoding of *one* dynamic tuple: an offset word (`0x20`) comes first. A function
+//! `returns (bool, bytes memory)`, as its Solidity signature (and `abi/*.json`) says,
+//! returns its *parameters*: `abi.encode(b, data)`, with no leading offset
+//! (`abi_encode_params`). Clients decoding with the ABI (ethers, viem, alloy,
+//! Chainlink Automation) read the offset word as the first value. Static tuples and
+//! single values are not affected: there both encodings are the same bytes.
+//!
+//! [`Returns`] fixes it for one function: return `Returns((a, b, ...))` from the
+//! public function. Its [`AbiType`] carries the same Solidity names as the tuple's
+//! (so `export-abi` prints the same signature), and its `SolType` encodes with
+//! `abi_encode_params` (and decodes with `abi_decode_params`).
+use alloc::vec::Vec;
+use core::marker::PhantomData;
+
+use alloy_sol_types::{abi::TokenSeq, private::SolTypeValue, SolType, Word};
+use stylus_sdk::abi::{AbiType, ConstString};
+
+/// A public function's return parameters `T` (a tuple), ABI-encoded flat, as
+/// Solidity returns them (`abi_encode_params`, no leading offset word).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Returns<T>(pub T);
+
+/// The `SolType` of [`Returns<T>`]: `S`'s, except that a value encodes and decodes
+/// as a parameter list.
+pub struct ReturnParams<S>(PhantomData<S>);
+
+impl<T> AbiType for Returns<T>
+where
+    T: AbiType,
+    for<'a> <T::SolType as SolType>::Token<'a>: TokenSeq<'a>,
+{
+    type SolType = ReturnParams<T::SolType>;
+
+    const ABI: ConstString = T::ABI;
+    const EXPORT_ABI_ARG: ConstString = T::EXPORT_ABI_ARG;
+    const EXPORT_ABI_RET: ConstString = T::EXPORT_ABI_RET;
+    const CAN_BE_CALLDATA: bool = T::CAN_BE_CALLDATA;
+}
+
+impl<S> SolType for ReturnParams<S>
+where
+    S: SolType,
+    for<'a> S::Token<'a>: TokenSeq<'a>,
+{
+    type RustType = Returns<S::RustType>;
+    type Token<'a> = S::Token<'a>;
+
+    const SOL_NAME: &'static str = S::SOL_NAME;
+    const ENCODED_SIZE: Option<usize> = S::ENCODED_SIZE;
+    const PACKED_ENCODED_SIZE: Option<usize> = S::PACKED_ENCODED_SIZE;
+
+    #[inline]
+    fn valid_token(token: &Self::Token<'_>) -> bool {
+        S::valid_token(token)
+    }
+
+    #[inline]
+    fn detokenize(token: Self::Token<'_>) -> Self::RustType {
+        Returns(S::detokenize(token))
+    }
+
+    /// The whole point: the parameters' encoding, not one tuple's.
+    #[inline]
+    fn abi_encode<E: ?Sized + SolTypeValue<Self>>(rust: &E) -> Vec<u8> {
+        alloy_sol_types::abi::encode_params(&rust.stv_to_tokens())
+    }
+
+    #[inline]
+    fn abi_decode(data: &[u8], validate: bool) -> alloy_sol_types::Result<Self::RustType> {
+        S::abi_decode_params(data, validate).map(Returns)
+    }
+}
+
+impl<S, T> SolTypeValue<ReturnParams<S>> for Returns<T>
+where
+    S: SolType<RustType = T>,
+    for<'a> S::Token<'a>: TokenSeq<'a>,
+    T: SolTypeValue<S> + 'static,
+{
+    #[inline]
+    fn stv_abi_encoded_size(&self) -> usize {
+        self.0.stv_abi_encoded_size()
+    }
+
+    #[inline]
+    fn stv_to_tokens(&self) -> S::Token<'_> {
+        self.0.stv_to_tokens()
+    }
+
+    #[inline]
+    fn stv_abi_packed_encoded_size(&self) -> usize {
+        self.0.stv_abi_packed_encoded_size()
+    }
+
+    #[inline]
+    fn stv_abi_encode_packed_to(&self, out: &mut Vec<u8>) {
+        self.0.stv_abi_encode_packed_to(out)
+    }
+
+    #[inline]
+    fn stv_eip712_data_word(&self) -> Word {
+        self.0.stv_eip712_data_word()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::String;
+
+    use alloy_primitives::{Address, FixedBytes, B256, U256};
+    use stylus_sdk::abi::Bytes;
+    use alloy_sol_types::SolValue;
+    use stylus_sdk::abi::internal::EncodableReturnType;
+
+    use super::*;
+
+    /// What the router returns for a public function returning `value`.
+    fn router_bytes<R: EncodableReturnType>(value: R) -> Vec<u8> {
+        value.encode().unwrap_or_else(|_| panic!("encodes"))
+    }
+
+    fn word(n: u8) -> B256 {
+        B256::repeat_byte(n)
+    }
+
+    /// `ReturnParams` decodes what it encodes.
+    fn decode_like<T>(_: &T, data: &[u8]) -> Option<Returns<T>>
+    where
+        T: AbiType,
+        for<'a> <<T as AbiType>::SolType as SolType>::Token<'a>: TokenSeq<'a>,
+    {
+        ReturnParams::<<T as AbiType>::SolType>::abi_decode(data, true).ok()
+    }
+
+    /// Each affected shape: the router's bytes are the tuple's parameter encoding,
+    /// decode as the function's return parameters, and differ from the SDK's own
+    /// (offset-prefixed) encoding exactly by that first offset word.
+    macro_rules! check {
+        ($value:expr) => {{
+            let value = $value;
+            let flat = router_bytes(Returns(value.clone()));
+            assert_eq!(flat, value.abi_encode_params());
+            assert_eq!(SolValue::abi_decode_params(&flat, true).ok(), Some(value.clone()));
+            let sdk = router_bytes(value.clone());
+            assert_eq!(sdk, value.abi_encode(), "the SDK's encoding, for contrast");
+            assert_eq!(&sdk[..32], U256::from(32).to_be_bytes::<32>().as_slice());
+            assert_eq!(&sdk[32..], flat.as_slice());
+            assert_eq!(decode_like(&value, &flat), Some(Returns(value)));
+        }};
+    }
+
+    #[test]
+    fn check_upkeep_shape() {
+        check!((true, Bytes(vec![])));
+        check!((false, Bytes(vec![1, 2, 3])));
+        // The bug's symptom: the SDK's bytes, read as (bool, bytes), say "due".
+        let sdk = router_bytes((false, Bytes(vec![])));
+        assert!(<(bool, Bytes)>::abi_decode_params(&sdk, false).is_ok_and(|(due, _)| due));
+    }
+
+    #[test]
+    fn seed_info_shape() {
+        check!((
+            word(1),
+            word(2),
+            word(3),
+            String::from("ipfs://seed"),
+            Address::repeat_byte(4),
+            U256::from(5),
+            U256::MAX,
+            U256::from(7),
+        ));
+    }
+
+    #[test]
+    fn artwork_shape() {
+        check!((
+            Address::repeat_byte(1),
+            U256::from(2),
+            word(3),
+            word(4),
+            word(5),
+            Address::repeat_byte(6),
+            String::from("ar://artwork"),
+            U256::from(1000),
+            true,
+            U256::from(9),
+        ));
+    }
+
+    #[test]
+    fn creative_direction_shape() {
+        check!((word(1), word(2), String::new()));
+        check!((word(1), FixedBytes::<32>::ZERO, "x".repeat(100)));
+    }
+
+    #[test]
+    fn same_solidity_names_as_the_tuple() {
+        type T = (bool, Bytes);
+        assert_eq!(<Returns<T> as AbiType>::ABI.as_str(), T::ABI.as_str());
+        assert_eq!(<Returns<T> as AbiType>::EXPORT_ABI_RET.as_str(), "(bool, bytes memory)");
+        assert_eq!(
+            <ReturnParams<<T as AbiType>::SolType> as SolType>::SOL_NAME,
+            <<T as AbiType>::SolType as SolType>::SOL_NAME
+        );
+    }
+
+    #[test]
+    fn static_tuples_encode_the_same_either_way() {
+        let v = (U256::from(1), Address::repeat_byte(2), true);
+        assert_eq!(router_bytes(Returns(v)), router_bytes(v));
+    }
+}
