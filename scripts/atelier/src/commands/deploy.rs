@@ -251,7 +251,7 @@ async fn upload(ctx: &Ctx, a: &DeployArgs, wasm: &Path, me: Address) -> Result<(
     let out = std::process::Command::new(&program).args(&args).current_dir(&shim).stdin(Stdio::null()).output();
     let _ = std::fs::remove_file(&key_file);
     let _ = std::fs::remove_dir_all(&work);
-    let out = out.map_err(|e| Error(format!("cannot run `{}`: {e} (install cargo-stylus 0.10.10: scripts/setup --deploy, or set CARGO_STYLUS)", a.cargo_stylus)))?;
+    let out = out.map_err(|e| Error(format!("cannot run `{}`: {e} (install cargo-stylus 0.10.10: scripts/setup, or set CARGO_STYLUS)", a.cargo_stylus)))?;
     let text = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     for line in stylus::strip_ansi(&text).lines().filter(|l| !l.trim().is_empty()) {
         say(format!("        | {line}"));
