@@ -74,7 +74,7 @@ fn story_1_genesis() {
     for id in 1..=3u64 {
         assert_eq!(c.vault.sender(curator).owner_of(U256::from(id)).unwrap(), curator);
         assert_eq!(c.collection.sender(curator).owner_of(U256::from(id)).unwrap(), c.vault.address());
-        let art = c.vault.sender(curator).artwork(U256::from(id)).unwrap();
+        let art = c.vault.sender(curator).artwork(U256::from(id)).unwrap().0;
         assert_eq!(art.0, c.collection.address());
         assert_eq!(art.2, seed(id as u8));
         assert_eq!(c.registry.sender(curator).seed_id_of(seed(id as u8)), U256::from(id));
@@ -167,7 +167,7 @@ fn curation(c: &Collective) {
     // The upkeep streams the rewards bucket to the registry.
     let (_, _, _, rewards) = c.treasury.sender(alice).buckets();
     assert!(rewards > U256::ZERO);
-    let (due, _) = c.treasury.sender(alice).check_upkeep(Vec::new().into());
+    let (due, _) = c.treasury.sender(alice).check_upkeep(Vec::new().into()).0;
     assert!(due);
     c.treasury.sender(c.people.stranger.address()).perform_upkeep(Vec::new().into()).unwrap();
     assert_eq!(c.registry.address().balance(), rewards, "the rewards bucket reached the registry");
@@ -235,7 +235,7 @@ fn flywheel(c: &Collective) {
         )
         .expect("acquisition within caps");
     assert_eq!(c.collection.sender(alice).owner_of(U256::from(77)).unwrap(), c.vault.address());
-    assert_eq!(c.vault.sender(alice).artwork(artwork).unwrap().0, c.collection.address());
+    assert_eq!(c.vault.sender(alice).artwork(artwork).unwrap().0.0, c.collection.address());
     assert_eq!(seller.balance() - seller_before, price);
     assert_eq!(c.token.sender(alice).total_supply(), supply, "no new shares");
     // Over the per-artwork cap: refused.
@@ -304,7 +304,7 @@ fn governance(c: &Collective) {
     let id = pass(c, vec![direction.clone()], "direction v2");
     execute(c, vec![direction], "direction v2").expect("execute direction");
     assert_eq!(c.governor.sender(alice).state(id).unwrap(), state::EXECUTED);
-    let (model, prompt, uri) = c.governor.sender(alice).creative_direction();
+    let (model, prompt, uri) = c.governor.sender(alice).creative_direction().0;
     assert_eq!((model, prompt, uri.as_str()), (keccak256("model-v2"), keccak256("brighter palettes"), "ipfs://direction/2"));
 
     let licensee = c.people.licensee.address();

@@ -108,6 +108,16 @@ where
     }
 }
 
+/// `export-abi` collects the structs a return type names; a tuple names none.
+#[cfg(feature = "export-abi")]
+impl<T: stylus_sdk::abi::export::internal::InnerTypes> stylus_sdk::abi::export::internal::InnerTypes
+    for Returns<T>
+{
+    fn inner_types() -> Vec<stylus_sdk::abi::export::internal::InnerType> {
+        T::inner_types()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use alloc::string::String;

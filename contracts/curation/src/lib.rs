@@ -26,6 +26,7 @@ pub use error::Error;
 
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, FixedBytes, U128, U256};
+use atelier_common::abi::Returns;
 use atelier_common::{
     errors::{AlreadyInitialized, EthTransferFailed, Unauthorized, ZeroAddress, ZeroAmount},
     params::curation,
@@ -256,12 +257,14 @@ impl CurationRegistry {
 
     /// The seed's record: seed, model id, prompt hash, URI, registrant, current
     /// stake, conviction now, and the time its conviction was last stored.
+    /// Returned as Solidity returns parameters (`Returns`: stylus-sdk 0.9 would
+    /// prefix a tuple holding a dynamic type with an offset word).
     #[allow(clippy::type_complexity)]
     pub fn seed_info(
         &self,
         seed_id: U256,
     ) -> Result<
-        (
+        Returns<(
             FixedBytes<32>,
             FixedBytes<32>,
             FixedBytes<32>,
@@ -270,12 +273,12 @@ impl CurationRegistry {
             U256,
             U256,
             U256,
-        ),
+        )>,
         Error,
     > {
         let (conviction, stake) = self.conviction_at(seed_id, self.now())?;
         let record = self.seeds.getter(seed_id);
-        Ok((
+        Ok(Returns((
             record.seed.get(),
             record.model_id.get(),
             record.prompt_hash.get(),
@@ -284,7 +287,7 @@ impl CurationRegistry {
             stake,
             conviction,
             U256::from(record.touched_at.get()),
-        ))
+        )))
     }
 
     /// Id of `seed`, 0 if it is not registered.

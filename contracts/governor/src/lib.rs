@@ -29,6 +29,7 @@ pub use types::Action;
 
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
+use atelier_common::abi::Returns;
 use atelier_common::errors::{
     AlreadyInitialized, EthTransferFailed, NotInitialized, Unauthorized, ZeroAddress,
 };
@@ -233,9 +234,11 @@ impl ArtGovernor {
     // ------------------------------------------------------- granted rights
 
     /// The curatorial direction: (modelId, promptHash, uri).
-    pub fn creative_direction(&self) -> (B256, B256, String) {
+    /// Returned as Solidity returns parameters (`Returns`: stylus-sdk 0.9 would
+    /// prefix a tuple holding a dynamic type with an offset word).
+    pub fn creative_direction(&self) -> Returns<(B256, B256, String)> {
         let ([model_id, prompt_hash], uri) = atelier_common::record::read::<2>(self.vm(), text::direction_key());
-        (model_id, prompt_hash, uri)
+        Returns((model_id, prompt_hash, uri))
     }
 
     /// Whether `account` may display the artwork (in the vault's custody): an

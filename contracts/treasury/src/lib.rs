@@ -28,6 +28,7 @@ pub use error::Error;
 
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{aliases::U128, Address, B256, U256};
+use atelier_common::abi::Returns;
 use atelier_common::{
     clock,
     errors::{AlreadyInitialized, ExternalCallFailed, Unauthorized, ZeroAddress, ZeroAmount},
@@ -194,10 +195,12 @@ impl Treasury {
 
     /// Chainlink Automation check: whether `performUpkeep` is due (once per
     /// epoch). `performData` is empty: upkeep re-derives everything on chain.
-    pub fn check_upkeep(&self, check_data: Bytes) -> (bool, Bytes) {
+    /// Returned as Solidity returns parameters (`Returns`: stylus-sdk 0.9 would
+    /// prefix a tuple holding a dynamic type with an offset word).
+    pub fn check_upkeep(&self, check_data: Bytes) -> Returns<(bool, Bytes)> {
         let _ = check_data;
         let due = self.initialized.get() && clock::now(self.vm()) >= self.next_upkeep();
-        (due, Bytes(Vec::new()))
+        Returns((due, Bytes(Vec::new())))
     }
 
     /// Runs the epoch's upkeep; anyone may call it, once per epoch. Closes an

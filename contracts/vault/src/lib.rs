@@ -34,6 +34,7 @@ pub use types::GENESIS_SHARES;
 
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{aliases::B32, Address, B256, U256};
+use atelier_common::abi::Returns;
 use atelier_common::errors::{AlreadyInitialized, NotInitialized, Unauthorized, ZeroAddress};
 use stylus_sdk::{
     abi::Bytes,
@@ -214,11 +215,13 @@ impl ArtVault {
 
     /// Provenance and status of an artwork: (collection, tokenId, seed, modelId,
     /// promptHash, artist, uri, sharesIssued, held, lockedUntil).
+    /// Returned as Solidity returns parameters (`Returns`: stylus-sdk 0.9 would
+    /// prefix a tuple holding a dynamic type with an offset word).
     #[allow(clippy::type_complexity)]
     pub fn artwork(
         &self,
         artwork_id: U256,
-    ) -> Result<(Address, U256, B256, B256, B256, Address, String, U256, bool, U256), Error> {
+    ) -> Result<Returns<(Address, U256, B256, B256, B256, Address, String, U256, bool, U256)>, Error> {
         let a = self.artworks.getter(artwork_id);
         let collection = a.collection.get();
         if collection.is_zero() {
@@ -226,7 +229,7 @@ impl ArtVault {
         }
         let ([seed, model_id, prompt_hash, artist], uri) =
             atelier_common::record::read::<4>(self.vm(), text::artwork_key(artwork_id));
-        Ok((
+        Ok(Returns((
             collection,
             a.token_id.get(),
             seed,
@@ -237,7 +240,7 @@ impl ArtVault {
             U256::from(a.shares.get()),
             a.held.get(),
             U256::from(a.lock_until.get()),
-        ))
+        )))
     }
 
 

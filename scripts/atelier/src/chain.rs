@@ -171,9 +171,10 @@ impl Ctx {
 
     /// A view call decoded by hand, for the functions whose return is a tuple
     /// with a dynamic member (`checkUpkeep`, `seedInfo`, `artwork`,
-    /// `creativeDirection`): stylus-sdk 0.9 encodes those with `SolType::abi_encode`,
-    /// i.e. wrapped in one more offset word (`0x20` first), not as Solidity return
-    /// parameters. Accepts both encodings, the standard one first.
+    /// `creativeDirection`). The contracts return Solidity's encoding (through
+    /// `atelier_common::abi::Returns`); programs built before that fix, with plain
+    /// stylus-sdk 0.9, wrap it in one more offset word (`0x20` first). Accepts
+    /// both, the standard one first.
     pub async fn view<C: SolCall>(&self, what: &str, to: Address, call: &C) -> Result<C::Return> {
         let tx = TransactionRequest::default().with_to(to).with_input(call.abi_encode());
         let out = self.provider.call(&tx).await.map_err(|e| explain(what, e))?;

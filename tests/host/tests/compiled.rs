@@ -336,9 +336,11 @@ fn calldata_with_trailing_bytes_is_refused_unlike_solidity() {
     );
 }
 
-/// The functions stylus-sdk 0.9.0 encodes with an extra leading offset: those returning
-/// more than one value with a dynamic one among them (stylus-sdk-rs#308). Read from the
-/// ABIs, so the list pinned in the lifecycle suite is complete.
+/// The functions stylus-sdk 0.9.0 would encode with an extra leading offset: those
+/// returning more than one value with a dynamic one among them (stylus-sdk-rs#308).
+/// Read from the ABIs, so the list the lifecycle suite checks byte for byte
+/// (`tuple_returns_with_a_dynamic_member_are_solidity_return_parameters`) is complete,
+/// and a new such function cannot slip in without `atelier_common::abi::Returns`.
 #[test]
 fn the_abis_have_exactly_four_tuple_returns_with_a_dynamic_member() {
     let mut affected = Vec::new();

@@ -772,49 +772,57 @@ fn the_wiring_matches_the_config() {
     }
 }
 
-/// The functions whose returned tuple holds a string or bytes. stylus-sdk 0.9.0 encodes
-/// them with an extra leading offset word (stylus-sdk-rs#308), so a client decoding
-/// by the ABI (ethers, alloy, a Chainlink keeper reading `checkUpkeep`) misreads them.
-/// This pins exactly which do: the day the SDK is fixed, this fails and the
-/// workaround in `Collective::decode_returns` can go.
-const SDK_TUPLE_RETURN_BUG: [&str; 4] = [
-    "artwork(uint256)",
-    "checkUpkeep(bytes)",
-    "creativeDirection()",
-    "seedInfo(uint256)",
-];
-
+/// The functions whose returned tuple holds a string or bytes. stylus-sdk 0.9.0 would
+/// encode them with an extra leading offset word (stylus-sdk-rs#308), which a client
+/// decoding by the ABI (ethers, alloy, a Chainlink keeper reading `checkUpkeep`)
+/// misreads; the contracts return them through `atelier_common::abi::Returns`. Each
+/// must come back as exactly the Solidity encoding of its return parameters.
 #[test]
-fn abi_returns_of_every_story_decode_as_the_abi_says_except_the_sdk_tuple_bug() {
+fn tuple_returns_with_a_dynamic_member_are_solidity_return_parameters() {
+    use alloy_sol_types::SolCall;
     let mut c = deploy();
     genesis(&mut c);
     primary_sale(&mut c);
     curation(&mut c);
     flywheel(&mut c);
     governance(&mut c);
-    c.view(
-        c.registry,
-        CurationRegistry::seedInfoCall {
-            seed_id: U256::from(1),
-        },
-    );
-    let seen: Vec<&str> = c.abi_mismatches.iter().map(String::as_str).collect();
-    let mut known = SDK_TUPLE_RETURN_BUG.to_vec();
-    known.sort();
-    assert_eq!(seen, known, "returns that do not decode as abi/*.json says");
-    // What the bytes look like: the first word is an offset (32) the ABI does not have.
-    use alloy_sol_types::SolCall;
-    let r = c.world.static_call(
-        c.people.stranger,
-        c.treasury,
-        &Treasury::checkUpkeepCall {
-            check_data: Bytes::new(),
+    use alloy_sol_types::SolValue;
+    fn raw(c: &mut Collective, to: Address, data: Vec<u8>) -> Vec<u8> {
+        let r = c.world.static_call(c.people.stranger, to, &data);
+        assert!(r.success);
+        r.output.to_vec()
+    }
+    let (treasury, registry, vault, governor) = (c.treasury, c.registry, c.vault, c.governor);
+    // checkUpkeep due (the story's epoch is over), then not due after the upkeep.
+    for expected in [true, false] {
+        let call = Treasury::checkUpkeepCall { check_data: Bytes::new() };
+        let out = raw(&mut c, treasury, call.abi_encode());
+        let up = Treasury::checkUpkeepCall::abi_decode_returns(&out, true).unwrap();
+        assert_eq!(out, (up._0, up._1.clone()).abi_encode_params(), "checkUpkeep");
+        assert_eq!(up._0, expected);
+        if expected {
+            c.perform_upkeep().unwrap();
         }
-        .abi_encode(),
-    );
-    assert!(r.success);
-    assert_eq!(U256::from_be_slice(&r.output[..32]), U256::from(32));
-    assert!(Treasury::checkUpkeepCall::abi_decode_returns(&r.output, true).is_err());
+    }
+
+    let call = CurationRegistry::seedInfoCall { seed_id: U256::from(1) };
+    let out = raw(&mut c, registry, call.abi_encode());
+    let s = CurationRegistry::seedInfoCall::abi_decode_returns(&out, true).unwrap();
+    let params = (s._0, s._1, s._2, s._3.clone(), s._4, s._5, s._6, s._7);
+    assert_eq!(out, params.abi_encode_params(), "seedInfo");
+    assert!(!s._3.is_empty(), "the seed's URI reads back");
+
+    let call = ArtVault::artworkCall { artwork_id: U256::from(1) };
+    let out = raw(&mut c, vault, call.abi_encode());
+    let a = ArtVault::artworkCall::abi_decode_returns(&out, true).unwrap();
+    let params = (a._0, a._1, a._2, a._3, a._4, a._5, a._6.clone(), a._7, a._8, a._9);
+    assert_eq!(out, params.abi_encode_params(), "artwork");
+    assert!(!a._6.is_empty(), "the artwork's URI reads back");
+
+    let out = raw(&mut c, governor, ArtGovernor::creativeDirectionCall {}.abi_encode());
+    let d = ArtGovernor::creativeDirectionCall::abi_decode_returns(&out, true).unwrap();
+    assert_eq!(out, (d._0, d._1, d._2.clone()).abi_encode_params(), "creativeDirection");
+    assert_ne!(d._0, B256::ZERO, "the story set a creative direction");
 }
 
 /// Every event the contracts emit through the stories decodes as the emitting

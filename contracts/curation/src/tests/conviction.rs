@@ -86,7 +86,7 @@ fn conviction_view_grows_toward_stake() {
     assert_eq!(r.sender(alice()).conviction(id).motsu_unwrap(), units(500));
     test_clock::advance(HALF_LIFE);
     assert_eq!(r.sender(alice()).conviction(id).motsu_unwrap(), units(750));
-    let info = r.sender(alice()).seed_info(id).motsu_unwrap();
+    let info = r.sender(alice()).seed_info(id).motsu_unwrap().0;
     // seedInfo reports the live conviction and the time it was last stored.
     assert_eq!(
         (info.5, info.6, info.7),

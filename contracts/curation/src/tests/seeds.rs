@@ -24,7 +24,7 @@ fn vault_registers_a_seed_without_stake() {
         uri: "ipfs://art/1".into(),
         registrant: vault(),
     });
-    let info = r.sender(alice()).seed_info(id).motsu_unwrap();
+    let info = r.sender(alice()).seed_info(id).motsu_unwrap().0;
     assert_eq!(
         info,
         (
@@ -103,7 +103,7 @@ fn holder_registers_with_minimum_stake() {
         w.token.sender(alice()).balance_of(r.address()),
         MIN_SEED_STAKE
     );
-    let info = r.sender(alice()).seed_info(id).motsu_unwrap();
+    let info = r.sender(alice()).seed_info(id).motsu_unwrap().0;
     assert_eq!((info.4, info.5), (alice(), MIN_SEED_STAKE));
     // The registration counts as a stake: the cooldown runs from it.
     assert_eq!(

@@ -16,11 +16,11 @@ use crate::{
 #[motsu::test]
 fn set_creative_direction() {
     let w = World::new();
-    assert_eq!(w.gov.sender(w.admin).creative_direction(), (B256::ZERO, B256::ZERO, String::new()));
+    assert_eq!(w.gov.sender(w.admin).creative_direction().0, (B256::ZERO, B256::ZERO, String::new()));
     let long = "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/direction.json";
     w.enact(vec![direction(word(5), word(6), long)]);
     w.gov.assert_emitted(&CreativeDirectionSet { modelId: word(5), promptHash: word(6), uri: String::from(long) });
-    assert_eq!(w.gov.sender(w.admin).creative_direction(), (word(5), word(6), String::from(long)));
+    assert_eq!(w.gov.sender(w.admin).creative_direction().0, (word(5), word(6), String::from(long)));
     // A later, shorter direction replaces it whole.
     test_clock::advance(10_000);
     w.gov.sender(w.alice).propose(vec![direction(word(7), B256::ZERO, "")], String::from("next")).motsu_unwrap();
@@ -32,7 +32,7 @@ fn set_creative_direction() {
     w.gov.sender(w.admin).queue(id).motsu_unwrap();
     test_clock::set(w.times(id).2);
     w.gov.sender(w.admin).execute(actions, alloy_primitives::keccak256(b"next")).motsu_unwrap();
-    assert_eq!(w.gov.sender(w.admin).creative_direction(), (word(7), B256::ZERO, String::new()));
+    assert_eq!(w.gov.sender(w.admin).creative_direction().0, (word(7), B256::ZERO, String::new()));
 }
 
 #[motsu::test]
@@ -234,7 +234,7 @@ fn redeem_is_blocked_while_a_proposal_concerning_the_artwork_is_open() {
     test_clock::set(end);
     assert_error(redeem(1).motsu_unwrap_err(), locked);
     // Only the concerned artwork is locked.
-    assert_eq!(w.vault.sender(w.admin).artwork(u(3)).motsu_unwrap().9, U256::ZERO);
+    assert_eq!(w.vault.sender(w.admin).artwork(u(3)).motsu_unwrap().0.9, U256::ZERO);
     // Queued: locked until the proposal expires.
     w.to_end(id);
     w.gov.sender(w.admin).queue(id).motsu_unwrap();

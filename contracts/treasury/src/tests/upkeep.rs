@@ -13,7 +13,7 @@ fn due_once_per_epoch_and_harmless_for_strangers() {
     let stranger = Address::random();
     let t = || w.treasury.sender(stranger);
     // Due right after initialize (starts the epoch clock).
-    let (due, data) = t().check_upkeep(Vec::new().into());
+    let (due, data) = t().check_upkeep(Vec::new().into()).0;
     assert!(due);
     assert!(data.is_empty());
     t().perform_upkeep(Vec::new().into()).motsu_unwrap();
@@ -25,7 +25,7 @@ fn due_once_per_epoch_and_harmless_for_strangers() {
     assert_eq!(t().epoch_state(), (u(1), u(T0), u(T0 + EPOCH), U256::ZERO));
 
     // Not due again within the epoch, however often a stranger tries.
-    assert!(!t().check_upkeep(Vec::new().into()).0);
+    assert!(!t().check_upkeep(Vec::new().into()).0.0);
     let err = t().perform_upkeep(Vec::new().into()).motsu_unwrap_err();
     assert_error(
         err,
@@ -34,7 +34,7 @@ fn due_once_per_epoch_and_harmless_for_strangers() {
         },
     );
     test_clock::advance(EPOCH - 1);
-    assert!(!t().check_upkeep(Vec::new().into()).0);
+    assert!(!t().check_upkeep(Vec::new().into()).0.0);
     let err = t().perform_upkeep(Vec::new().into()).motsu_unwrap_err();
     assert_error(
         err,
@@ -45,7 +45,7 @@ fn due_once_per_epoch_and_harmless_for_strangers() {
     assert_eq!(t().epoch_state().0, u(1));
 
     test_clock::advance(1);
-    assert!(t().check_upkeep(Vec::new().into()).0);
+    assert!(t().check_upkeep(Vec::new().into()).0.0);
     t().perform_upkeep(Vec::new().into()).motsu_unwrap();
     assert_eq!(
         t().epoch_state(),
@@ -240,7 +240,7 @@ fn failing_registry_reverts_the_whole_upkeep() {
         },
     );
     // Nothing moved: still due, buckets intact, no round.
-    assert!(w.treasury.sender(w.admin).check_upkeep(Vec::new().into()).0);
+    assert!(w.treasury.sender(w.admin).check_upkeep(Vec::new().into()).0.0);
     assert_eq!(w.buckets(), (eth(1), eth(4), eth(3), eth(2)));
     assert!(!w.treasury.sender(w.admin).buyback_round().6);
     assert_eq!(w.treasury.balance(), eth(10));

@@ -187,5 +187,5 @@ fn functions_need_initialize() {
         )
         .motsu_unwrap_err();
     assert_error(err, NotInitialized {});
-    assert!(!t().check_upkeep(Vec::new().into()).0);
+    assert!(!t().check_upkeep(Vec::new().into()).0.0);
 }

@@ -34,7 +34,7 @@ fn genesis_deposit_records_provenance_mints_steward_and_shares() {
     assert_eq!(w.vault.sender(w.admin).owner_of(id).motsu_unwrap(), w.curator);
     assert_eq!(w.vault.sender(w.admin).live_stewards(), U256::from(1));
     assert_eq!(
-        w.vault.sender(w.admin).artwork(id).motsu_unwrap(),
+        w.vault.sender(w.admin).artwork(id).motsu_unwrap().0,
         (w.nft.address(), U256::from(7), seed, model, prompt, artist, uri, GENESIS_SHARES, true, U256::ZERO)
     );
     // The seed is registered in the CurationRegistry.

@@ -33,7 +33,7 @@ fn redeem_burns_exactly_the_price() {
     assert_error(w.vault.sender(w.admin).owner_of(id).motsu_unwrap_err(), ERC721NonexistentToken { tokenId: id });
     assert_eq!(w.vault.sender(w.admin).live_stewards(), U256::from(1));
     assert_eq!(w.vault.sender(w.admin).balance_of(w.curator).motsu_unwrap(), U256::from(1));
-    let a = w.vault.sender(w.admin).artwork(id).motsu_unwrap();
+    let a = w.vault.sender(w.admin).artwork(id).motsu_unwrap().0;
     assert!(!a.8, "no longer held");
     // Gone: a second redemption is refused.
     assert_error(w.vault.sender(w.curator).redeem(id).motsu_unwrap_err(), UnknownArtwork { artworkId: id });
@@ -85,7 +85,7 @@ fn redeem_is_refused_while_locked_by_governance() {
     w.vault.sender(w.governor).lock_artwork(id, until).motsu_unwrap();
     // An earlier lock never shortens a later one.
     w.vault.sender(w.governor).lock_artwork(id, U256::from(T0 + 10)).motsu_unwrap();
-    assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().9, until);
+    assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, until);
     test_clock::set(T0 + 100);
     let err = w.vault.sender(w.curator).redeem(id).motsu_unwrap_err();
     assert_error(err, ArtworkLocked { artworkId: id, lockedUntil: until });

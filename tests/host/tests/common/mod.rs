@@ -14,7 +14,7 @@ pub mod scenarios;
 
 use std::{
     cell::RefCell,
-    collections::{BTreeSet, HashMap},
+    collections::HashMap,
     fmt,
     path::PathBuf,
     rc::Rc,
@@ -211,9 +211,6 @@ pub struct Collective {
     pub config: Value,
     /// The receipt of the last transaction sent (for metering).
     pub last: Option<Receipt>,
-    /// Functions whose return data needed the stylus-sdk 0.9.0 workaround of
-    /// [`Collective::decode_returns`].
-    pub abi_mismatches: BTreeSet<String>,
     /// Every log of every successful transaction sent, in order.
     pub logs: Vec<Log>,
 }
@@ -295,7 +292,6 @@ pub fn deploy_with(config: Value) -> Collective {
         people,
         config,
         last: None,
-        abi_mismatches: BTreeSet::new(),
         logs: Vec::new(),
     };
     let cfg = c.config.clone();
@@ -463,29 +459,13 @@ impl Collective {
             .unwrap_or_else(|e| panic!("{}: {e:?}", C::SIGNATURE))
     }
 
-    /// Decodes `C`'s return data as the ABI says. stylus-sdk 0.9.0 encodes a returned
-    /// tuple that holds a dynamic type (string, bytes) as one tuple value, i.e. with an
-    /// extra leading offset word, where Solidity and the ABI put the values directly
-    /// (OffchainLabs/stylus-sdk-rs#308, fixed by #328 after 0.9.0). Such returns are
-    /// decoded past that word and recorded in [`Collective::abi_mismatches`] (see the
-    /// `abi_returns` test), so the stories can still read them.
+    /// Decodes `C`'s return data as the ABI says, strictly: every return must be the
+    /// Solidity encoding of its return parameters (the contracts wrap the tuples
+    /// stylus-sdk 0.9 would encode with an extra offset word in
+    /// `atelier_common::abi::Returns`).
     pub fn decode_returns<C: SolCall>(&mut self, data: &[u8]) -> C::Return {
-        match C::abi_decode_returns(data, true) {
-            Ok(r) => r,
-            Err(e) => {
-                let shifted = (data.len() >= 32
-                    && U256::from_be_slice(&data[..32]) == U256::from(32))
-                .then(|| C::abi_decode_returns(&data[32..], true).ok())
-                .flatten();
-                match shifted {
-                    Some(r) => {
-                        self.abi_mismatches.insert(C::SIGNATURE.to_string());
-                        r
-                    }
-                    None => panic!("{}: return data does not decode: {e}", C::SIGNATURE),
-                }
-            }
-        }
+        C::abi_decode_returns(data, true)
+            .unwrap_or_else(|e| panic!("{}: return data does not decode: {e}", C::SIGNATURE))
     }
 
     /// What the last transaction did.
