@@ -49,15 +49,15 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     }
     let value = inputs.call_value();
     let fail = |msg: &str, gas| Ok(revert_msg(msg, gas));
-    let err = |e: &dyn Fn() -> Vec<u8>, gas| Ok(NativeOutcome::revert(Bytes::from(e()), gas));
+    let err = |data: Vec<u8>, gas| Ok(NativeOutcome::revert(Bytes::from(data), gas));
     if call.bytecode.is_empty() {
-        return err(&|| EmptyBytecode {}.abi_encode(), BASE_GAS);
+        return err(EmptyBytecode {}.abi_encode(), BASE_GAS);
     }
     if call.initData.is_empty() && !call.initValue.is_zero() {
-        return err(&|| InitValueButNotInitData {}.abi_encode(), BASE_GAS);
+        return err(InitValueButNotInitData {}.abi_encode(), BASE_GAS);
     }
     if value < call.initValue {
-        return err(&|| Panic { code: U256::from(0x11) }.abi_encode(), BASE_GAS);
+        return err(Panic { code: U256::from(0x11) }.abi_encode(), BASE_GAS);
     }
     let mut used = BASE_GAS;
     let left = |used: u64| inputs.gas_limit.saturating_sub(used);
@@ -84,8 +84,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     };
     used += created.result.gas.spent();
     let Some(addr) = created.address.filter(|_| created.result.result.is_ok()) else {
-        let bytecode = call.bytecode.clone();
-        return err(&|| ContractDeploymentError { bytecode: bytecode.clone() }.abi_encode(), used);
+        return err(ContractDeploymentError { bytecode: call.bytecode.clone() }.abi_encode(), used);
     };
 
     // 2. Activate.
@@ -120,10 +119,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
         used += out.result.gas.spent();
         if !out.result.result.is_ok() {
             let data = out.result.output.clone();
-            return err(
-                &|| ContractInitializationError { newContract: addr, data: data.clone() }.abi_encode(),
-                used,
-            );
+            return err(ContractInitializationError { newContract: addr, data }.abi_encode(), used);
         }
     }
 
@@ -131,7 +127,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     ctx.evm.load_account(STYLUS_DEPLOYER)?;
     let balance = ctx.evm.balance(STYLUS_DEPLOYER)?.data;
     if !balance.is_zero() && !exec::transfer(ctx, STYLUS_DEPLOYER, inputs.caller, balance)? {
-        return err(&|| RefundExcessValueError { excessValue: balance }.abi_encode(), used);
+        return err(RefundExcessValueError { excessValue: balance }.abi_encode(), used);
     }
     let event = ContractDeployed {
         deployedContract: addr,

@@ -381,6 +381,13 @@ fn stylus_deployer_refusals_are_its_abi_errors() {
     // initValue without initData.
     let e = d.call(addr(0), STYLUS_DEPLOYER, value, &deploy_call(&stylus_initcode(&code), &[], 5, [0u8; 32])).unwrap_err();
     assert_eq!(e.data, Some(json!(Bytes::from(selector("InitValueButNotInitData()").to_vec()))));
+    // msg.value below initValue: Solidity's arithmetic panic, Panic(0x11).
+    let mut init = vec![3u8];
+    init.extend_from_slice(&word(9));
+    let e = d.call(addr(0), STYLUS_DEPLOYER, U256::from(4u64), &deploy_call(&stylus_initcode(&code), &init, 5, [0u8; 32])).unwrap_err();
+    let mut panic = selector("Panic(uint256)").to_vec();
+    panic.extend_from_slice(&word(0x11));
+    assert_eq!(e.data, Some(json!(Bytes::from(panic))));
     // Empty bytecode.
     let e = d.call(addr(0), STYLUS_DEPLOYER, value, &deploy_call(&[], &[], 0, [0u8; 32])).unwrap_err();
     assert_eq!(e.data, Some(json!(Bytes::from(selector("EmptyBytecode()").to_vec()))));

@@ -779,14 +779,13 @@ fn the_wiring_matches_the_config() {
 /// must come back as exactly the Solidity encoding of its return parameters.
 #[test]
 fn tuple_returns_with_a_dynamic_member_are_solidity_return_parameters() {
-    use alloy_sol_types::SolCall;
+    use alloy_sol_types::{SolCall, SolValue};
     let mut c = deploy();
     genesis(&mut c);
     primary_sale(&mut c);
     curation(&mut c);
     flywheel(&mut c);
     governance(&mut c);
-    use alloy_sol_types::SolValue;
     fn raw(c: &mut Collective, to: Address, data: Vec<u8>) -> Vec<u8> {
         let r = c.world.static_call(c.people.stranger, to, &data);
         assert!(r.success);

@@ -416,7 +416,7 @@ impl Collective {
     ) -> Result<C::Return, Reverted> {
         let receipt = self.world.call(from, to, value, &call.abi_encode());
         let out = if receipt.success {
-            Ok(self.decode_returns::<C>(&receipt.output))
+            Ok(decode_returns::<C>(&receipt.output))
         } else {
             Err(Reverted {
                 data: receipt.output.clone(),
@@ -444,7 +444,7 @@ impl Collective {
             .world
             .static_call(self.people.stranger, to, &call.abi_encode());
         if receipt.success {
-            Ok(self.decode_returns::<C>(&receipt.output))
+            Ok(decode_returns::<C>(&receipt.output))
         } else {
             Err(Reverted {
                 data: receipt.output.clone(),
@@ -457,15 +457,6 @@ impl Collective {
     pub fn view<C: SolCall>(&mut self, to: Address, call: C) -> C::Return {
         self.try_view(to, call)
             .unwrap_or_else(|e| panic!("{}: {e:?}", C::SIGNATURE))
-    }
-
-    /// Decodes `C`'s return data as the ABI says, strictly: every return must be the
-    /// Solidity encoding of its return parameters (the contracts wrap the tuples
-    /// stylus-sdk 0.9 would encode with an extra offset word in
-    /// `atelier_common::abi::Returns`).
-    pub fn decode_returns<C: SolCall>(&mut self, data: &[u8]) -> C::Return {
-        C::abi_decode_returns(data, true)
-            .unwrap_or_else(|e| panic!("{}: return data does not decode: {e}", C::SIGNATURE))
     }
 
     /// What the last transaction did.
@@ -728,4 +719,13 @@ impl Collective {
         )
             .abi_encode_params()
     }
+}
+
+/// Decodes `C`'s return data as the ABI says, strictly: every return must be the
+/// Solidity encoding of its return parameters (the contracts wrap the tuples
+/// stylus-sdk 0.9 would encode with an extra offset word in
+/// `atelier_common::abi::Returns`).
+fn decode_returns<C: SolCall>(data: &[u8]) -> C::Return {
+    C::abi_decode_returns(data, true)
+        .unwrap_or_else(|e| panic!("{}: return data does not decode: {e}", C::SIGNATURE))
 }
