@@ -10,12 +10,16 @@
 //! 5-byte LEB there). Multi-value is refused too: ArbOS 60 rejects it.
 use std::fmt;
 
+pub mod ship;
+pub use ship::{CODE_CAP, MIN_HEADROOM, PREFIX_LEN};
+
 use wasmparser::{
     BlockType, CompositeInnerType, ExternalKind, Operator, Parser, Payload, TypeRef, ValType,
     Validator, WasmFeatures,
 };
 
-/// Stylus' program size limit: brotli-compressed bytes (24 KiB).
+/// Stylus' program size limit on the bare module's brotli bytes (24 KiB), as the
+/// chain's activation applies it. What a deploy ships is `ship::shipped_len`.
 pub const MAX_COMPRESSED: usize = 24_576;
 /// The only module user programs may import from.
 pub const HOST_MODULE: &str = "vm_hooks";
@@ -53,6 +57,9 @@ pub fn nitro_features() -> WasmFeatures {
 pub struct Report {
     pub raw_bytes: usize,
     pub compressed_bytes: usize,
+    /// Bytes `cargo stylus deploy` puts on chain, prefix included (`ship`); 0 until
+    /// `check_deployable` measures it.
+    pub shipped_bytes: usize,
     pub initial_pages: u64,
     pub functions: usize,
     pub sections: Vec<String>,
@@ -60,9 +67,9 @@ pub struct Report {
 }
 
 impl Report {
-    /// Bytes left under the compressed-size limit (negative when over).
+    /// Bytes left under the code cap as shipped (negative when fragmented).
     pub fn headroom(&self) -> i64 {
-        MAX_COMPRESSED as i64 - self.compressed_bytes as i64
+        CODE_CAP as i64 - self.shipped_bytes as i64
     }
 
     pub fn ok(&self) -> bool {
@@ -103,6 +110,33 @@ pub fn check(wasm: &[u8]) -> Report {
     }
     if let Err(e) = scan(wasm, &mut report) {
         report.problems.push(format!("malformed module: {e}"));
+    }
+    report
+}
+
+/// `check`, plus the deploy's own bytes: refuses a program `cargo stylus deploy`
+/// would fragment, and one with less than `MIN_HEADROOM` left under the cap.
+pub fn check_deployable(wasm: &[u8]) -> Report {
+    let mut report = check(wasm);
+    match ship::shipped_len(wasm) {
+        Ok(n) => report.shipped_bytes = n,
+        Err(e) => {
+            report.problems.push(format!("cannot reproduce the deploy's bytes: {e}"));
+            return report;
+        }
+    }
+    if report.shipped_bytes > CODE_CAP {
+        report.problems.push(format!(
+            "ships {} B > the {} B code cap: cargo stylus deploy would fragment it",
+            report.shipped_bytes, CODE_CAP
+        ));
+    } else if report.headroom() < MIN_HEADROOM as i64 {
+        report.problems.push(format!(
+            "ships {} B: {} B headroom < the {} B every program keeps",
+            report.shipped_bytes,
+            report.headroom(),
+            MIN_HEADROOM
+        ));
     }
     report
 }
@@ -409,7 +443,7 @@ impl fmt::Display for Report {
             f,
             "{:>8} {:>10} {:>9} {:>6} {:>5}",
             self.raw_bytes,
-            self.compressed_bytes,
+            self.shipped_bytes,
             self.headroom(),
             self.initial_pages,
             self.functions

@@ -1,5 +1,5 @@
 //! Each Stylus activation rule, shown to reject a module that breaks it.
-use check_wasm::{check, MAX_COMPRESSED};
+use check_wasm::{check, check_deployable, ship, CODE_CAP, MAX_COMPRESSED, MIN_HEADROOM};
 
 /// A minimal valid Stylus program, with `extra` spliced into the module.
 fn program(extra: &str) -> Vec<u8> {
@@ -147,11 +147,10 @@ fn rejects_two_memories_and_many_data_segments() {
     assert!(p.contains("too many data segments: 129 > 128"), "{p}");
 }
 
-#[test]
-fn rejects_a_program_over_the_size_limit() {
-    // Incompressible bytes: an xorshift stream in a data segment, 30 KiB.
+/// A program with `n` incompressible bytes (an xorshift stream) in a data segment.
+fn noisy_program(n: usize) -> Vec<u8> {
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    let noise: String = (0..30_000)
+    let noise: String = (0..n)
         .map(|_| {
             x ^= x << 13;
             x ^= x >> 7;
@@ -159,10 +158,51 @@ fn rejects_a_program_over_the_size_limit() {
             format!("\\{:02x}", x as u8)
         })
         .collect();
-    let report = check(&program(&format!("(data (i32.const 0) \"{noise}\")")));
+    program(&format!("(data (i32.const 0) \"{noise}\")"))
+}
+
+#[test]
+fn rejects_a_program_over_the_size_limit() {
+    let report = check_deployable(&noisy_program(30_000));
     assert!(report.compressed_bytes > MAX_COMPRESSED);
+    assert!(report.shipped_bytes > CODE_CAP);
     assert!(report.headroom() < 0);
     assert!(report.problems.iter().any(|p| p.contains("exceeds the Stylus limit")));
+    assert!(report.problems.iter().any(|p| p.contains("would fragment it")), "{:?}", report.problems);
+}
+
+#[test]
+fn min_headroom_is_two_kib() {
+    assert_eq!(MIN_HEADROOM, 2_048);
+}
+
+#[test]
+fn rejects_a_program_with_less_than_min_headroom() {
+    // Fits the cap, but leaves less than MIN_HEADROOM.
+    let report = check_deployable(&noisy_program(CODE_CAP - MIN_HEADROOM));
+    assert!(report.shipped_bytes <= CODE_CAP, "{}", report.shipped_bytes);
+    assert!(report.headroom() < MIN_HEADROOM as i64);
+    assert!(report.problems.iter().any(|p| p.contains("headroom <")), "{:?}", report.problems);
+    // And one with enough room passes.
+    let report = check_deployable(&noisy_program(CODE_CAP - MIN_HEADROOM - 600));
+    assert!(report.ok(), "{:?} ({} B)", report.problems, report.shipped_bytes);
+}
+
+#[test]
+fn ships_what_cargo_stylus_deploys() {
+    // Custom sections are stripped and a 32-byte project_hash section appended.
+    let wasm = program(r#"(@custom "secret" "user metadata")"#);
+    let shipped = ship::processed(&wasm).unwrap();
+    let customs: Vec<(String, usize)> = wasmparser::Parser::new(0)
+        .parse_all(&shipped)
+        .filter_map(|p| match p.unwrap() {
+            wasmparser::Payload::CustomSection(r) => Some((r.name().to_string(), r.data().len())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(customs, vec![("project_hash".to_string(), 32)]);
+    // The prefix counts: shipped bytes are the brotli stream plus 4.
+    assert!(ship::shipped_len(&wasm).unwrap() > ship::PREFIX_LEN);
 }
 
 #[test]
