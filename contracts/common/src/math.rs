@@ -73,6 +73,62 @@ fn mul_q(a: U256, b: U256) -> U256 {
     mul(a, b) >> Q
 }
 
+/// `(n / d, n % d)`; `Err` if `d == 0`. The one U256 division of the WASM
+/// build: ruint's `div_rem` links a reciprocal table and a Knuth division of a
+/// few KiB; this is a native `u64` division when `n` fits 64 bits, else a
+/// shift-and-subtract loop over the quotient's bits only (`bit_len(n) −
+/// bit_len(d) + 1` steps: about 20 for a token amount over WAD).
+pub fn div_rem(n: U256, d: U256) -> Result<(U256, U256), MathOverflow> {
+    if d.is_zero() {
+        return Err(overflow());
+    }
+    Ok(div_rem_nz(n, d))
+}
+
+/// `n / d`; `Err` if `d == 0`.
+pub fn div(n: U256, d: U256) -> Result<U256, MathOverflow> {
+    div_rem(n, d).map(|(q, _)| q)
+}
+
+/// `n / d` for a divisor known to be non-zero (a constant, or checked by the
+/// caller); `0` if it is zero after all (the EVM's `DIV`), never a panic.
+pub fn div_nz(n: U256, d: U256) -> U256 {
+    div_rem_nz(n, d).0
+}
+
+/// `(n / d, n % d)` for a divisor known to be non-zero; `(0, n)` if it is zero
+/// after all, never a panic.
+#[inline(never)]
+pub fn div_rem_nz(n: U256, d: U256) -> (U256, U256) {
+    let (nl, dl) = (n.as_limbs(), d.as_limbs());
+    if nl[1] | nl[2] | nl[3] == 0 && dl[1] | dl[2] | dl[3] == 0 {
+        // Both fit 64 bits: the machine's own division.
+        return match dl[0] {
+            0 => (U256::ZERO, n),
+            d0 => (U256::from(nl[0] / d0), U256::from(nl[0] % d0)),
+        };
+    }
+    let (nb, db) = (n.bit_len(), d.bit_len());
+    if d.is_zero() || nb < db {
+        return (U256::ZERO, n);
+    }
+    // Invariant: rem < step << 1, and q holds the quotient bits above `shift`.
+    let mut shift = nb - db;
+    let mut step = d << shift;
+    let (mut q, mut rem) = (U256::ZERO, n);
+    loop {
+        if rem >= step {
+            rem = rem.wrapping_sub(step);
+            q.set_bit(shift, true);
+        }
+        if shift == 0 {
+            return (q, rem);
+        }
+        shift -= 1;
+        step >>= 1;
+    }
+}
+
 /// `x * y / d` and whether the division left a remainder, exact for any
 /// 512-bit product. `Err` if `d == 0` or the quotient exceeds 256 bits.
 ///
@@ -90,7 +146,7 @@ fn mul_div_rem(x: U256, y: U256, d: U256) -> Result<(U256, bool), MathOverflow> 
     let lo = U256::from_limbs([limbs[0], limbs[1], limbs[2], limbs[3]]);
     let hi = U256::from_limbs([limbs[4], limbs[5], limbs[6], limbs[7]]);
     if hi.is_zero() {
-        let (q, r) = lo.div_rem(d);
+        let (q, r) = div_rem_nz(lo, d);
         return Ok((q, !r.is_zero()));
     }
     if hi >= d {
@@ -129,7 +185,7 @@ pub fn mul_div_fit(x: U256, y: U256, d: U256, up: bool) -> Result<U256, MathOver
     if d.is_zero() {
         return Err(MathOverflow {});
     }
-    let (q, r) = product.div_rem(d);
+    let (q, r) = div_rem_nz(product, d);
     Ok(q + U256::from(up && !r.is_zero()))
 }
 
@@ -184,7 +240,7 @@ fn exp2_frac(f: U256) -> U256 {
     let mut acc = ONE;
     let mut k = EXP_TERMS;
     while k > 0 {
-        acc = ONE + mul_q(acc, r) / U256::from(k);
+        acc = ONE + div_nz(mul_q(acc, r), U256::from(k));
         k -= 1;
     }
     acc
@@ -276,7 +332,7 @@ pub fn pow2_neg_wad(x: U256) -> U256 {
     }
     // Exact conversion of x / 1e18 to 2^-127 fixed point, rounded up so the
     // result errs low. x < 2^66, so x·2^127 < 2^193.
-    let (q, r) = (x << Q).div_rem(WAD);
+    let (q, r) = div_rem_nz(x << Q, WAD);
     wad_pow2_neg(q + U256::from(!r.is_zero()))
 }
 
@@ -310,17 +366,17 @@ pub fn ln_wad(x: U256) -> Result<I256, MathOverflow> {
     let mut pos = mul(LN2, U256::from(k));
     if m >= SQRT2 {
         // m / √2 with √2 rounded up: errs low. m < 2^128: m·2^127 < 2^255.
-        m = (m << Q) / SQRT2;
+        m = div_nz(m << Q, SQRT2);
         pos += HALF_LN2;
     }
     // z = (m − 1)/(m + 1) ∈ [0, 3 − 2√2], rounded down.
-    let z = ((m - ONE) << Q) / (m + ONE);
+    let z = div_nz((m - ONE) << Q, m + ONE);
     let z2 = mul_q(z, z);
     // atanh(z)/z = 1 + z²/3 + z⁴/5 + … by Horner, each step truncating.
     let mut acc = U256::ZERO;
     let mut i = ATANH_TERMS;
     while i > 0 {
-        acc = ONE / U256::from(2 * i + 1) + mul_q(acc, z2);
+        acc = div_nz(ONE, U256::from(2 * i + 1)) + mul_q(acc, z2);
         i -= 1;
     }
     acc = ONE + mul_q(acc, z2);
@@ -329,7 +385,7 @@ pub fn ln_wad(x: U256) -> Result<I256, MathOverflow> {
     let value = if pos >= LN_WAD {
         I256::from_raw(mul_q(pos - LN_WAD, WAD))
     } else {
-        let (q, r) = mul(LN_WAD - pos, WAD).div_rem(ONE);
+        let (q, r) = div_rem_nz(mul(LN_WAD - pos, WAD), ONE);
         -I256::from_raw(q + U256::from(!r.is_zero()))
     };
     Ok(value)

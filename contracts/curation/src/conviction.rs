@@ -1,6 +1,7 @@
 //! Conviction: a seed's score moves toward its stake with a half-life,
 //! `c' = s + (c - s) * 2^(-dt / halfLife)`, so a stake held for long outweighs
 //! a flash stake. Evaluated lazily, O(1), in WAD fixed point.
+use atelier_common::math;
 use alloy_primitives::U256;
 use atelier_common::{
     errors::MathOverflow,
@@ -21,8 +22,7 @@ pub fn decay_toward(
     if elapsed == 0 || conviction == stake {
         return Ok(conviction);
     }
-    let exponent = (U256::from(elapsed) * WAD)
-        .checked_div(U256::from(half_life))
+    let exponent = math::div(U256::from(elapsed) * WAD, U256::from(half_life))
         .unwrap_or(U256::MAX);
     let factor = pow2_neg_wad(exponent);
     if conviction > stake {
@@ -40,6 +40,6 @@ pub fn decay_toward(
 fn scale_down(distance: U256, factor: U256) -> Result<U256, MathOverflow> {
     distance
         .checked_mul(factor)
-        .map(|p| p / WAD)
+        .map(|p| math::div_nz(p, WAD))
         .ok_or(MathOverflow {})
 }

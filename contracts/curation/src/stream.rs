@@ -8,6 +8,7 @@
 //! account settlement (the final `staked * Δper_token / 1e18` rounds down).
 //! Nothing is lost while no one stakes: the stream pauses (its finish moves
 //! later) until the first share is staked again.
+use atelier_common::math;
 use alloy_primitives::U256;
 use atelier_common::{errors::MathOverflow, math::WAD};
 
@@ -42,7 +43,7 @@ impl Stream {
                 .checked_mul(self.rate)
                 .and_then(|e| e.checked_add(self.carry))
                 .ok_or(MathOverflow {})?;
-            let (per_token, carry) = emitted.div_rem(total_staked);
+            let (per_token, carry) = math::div_rem(emitted, total_staked)?;
             self.carry = carry;
             self.per_token = self
                 .per_token
@@ -68,7 +69,7 @@ impl Stream {
         if period == 0 {
             return Err(MathOverflow {});
         }
-        (self.rate, self.carry) = total.div_rem(U256::from(period));
+        (self.rate, self.carry) = math::div_rem(total, U256::from(period))?;
         self.last_update = now;
         self.finish = now.checked_add(period).ok_or(MathOverflow {})?;
         Ok(())
@@ -79,7 +80,7 @@ impl Stream {
         let delta = self.per_token.saturating_sub(paid_per_token);
         staked
             .checked_mul(delta)
-            .map(|x| x / WAD)
+            .map(|x| math::div_nz(x, WAD))
             .ok_or(MathOverflow {})
     }
 }

@@ -1,6 +1,7 @@
 //! Splitting inflows into the four buckets, and the 128-bit wei amounts the
 //! buckets are stored as (two buckets per storage slot: one slot write less
 //! per bucket pair on every inflow; 2^128 wei is far beyond all ETH in existence).
+use atelier_common::math;
 use alloy_primitives::{aliases::U128, U256};
 use atelier_common::errors::MathOverflow;
 
@@ -38,7 +39,8 @@ pub struct Split {
 pub fn portion(amount: U256, bps: u16) -> U256 {
     let whole = U256::from(BPS);
     let bps = U256::from(bps.min(BPS));
-    amount / whole * bps + amount % whole * bps / whole
+    let (q, r) = math::div_rem_nz(amount, whole);
+    q * bps + math::div_nz(r * bps, whole)
 }
 
 /// Splits `amount` by the buyback, acquisition and rewards basis points

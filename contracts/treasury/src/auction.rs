@@ -1,6 +1,7 @@
 //! The reverse Dutch auction of a buyback round: the bid per whole share rises
 //! linearly from `floorBps` to `capBps` of the spot price read at opening, and a
 //! sale fills only as many shares as the remaining budget buys.
+use atelier_common::math;
 use alloy_primitives::U256;
 use atelier_common::{
     errors::MathOverflow,
@@ -42,9 +43,9 @@ pub fn fill(shares: U256, bid: U256, remaining: U256) -> Result<(U256, U256), Ma
     if bid.is_zero() {
         return Ok((U256::ZERO, U256::ZERO));
     }
-    let affordable = remaining.checked_mul(WAD).ok_or(MathOverflow {})? / bid;
+    let affordable = math::div_nz(remaining.checked_mul(WAD).ok_or(MathOverflow {})?, bid);
     let filled = shares.min(affordable);
     // filled * bid <= remaining * 1e18, which did not overflow above.
-    let paid = filled.checked_mul(bid).ok_or(MathOverflow {})? / WAD;
+    let paid = math::div_nz(filled.checked_mul(bid).ok_or(MathOverflow {})?, WAD);
     Ok((filled, paid))
 }

@@ -1,0 +1,76 @@
+//! `atelier_common::math::div_rem` (the WASM build's only U256 division) against
+//! ruint's `div_rem`: edge divisors, zero (an error, never a panic), and random
+//! operands of every bit length.
+use alloy_primitives::U256;
+use atelier_common::{errors::MathOverflow, math::*};
+use proptest::prelude::*;
+
+fn edges() -> Vec<U256> {
+    let one = U256::from(1u8);
+    vec![
+        U256::ZERO,
+        one,
+        U256::from(2u8),
+        U256::from(u64::MAX),
+        one << 64,
+        (one << 64) + one,
+        U256::from(u128::MAX),
+        one << 128,
+        one << 255,
+        (one << 255) - one,
+        U256::MAX - one,
+        U256::MAX,
+        WAD,
+        WAD - one,
+    ]
+}
+
+fn agrees(n: U256, d: U256) {
+    let want = n.div_rem(d);
+    assert_eq!(div_rem(n, d), Ok(want), "{n} / {d}");
+    assert_eq!(div_rem_nz(n, d), want, "{n} / {d}");
+    assert_eq!(div(n, d), Ok(want.0));
+    assert_eq!(div_nz(n, d), want.0);
+}
+
+#[test]
+fn zero_divisor_is_an_error_not_a_panic() {
+    for n in edges() {
+        assert_eq!(div_rem(n, U256::ZERO), Err(MathOverflow {}));
+        assert_eq!(div(n, U256::ZERO), Err(MathOverflow {}));
+        assert_eq!(div_rem_nz(n, U256::ZERO), (U256::ZERO, n));
+        assert_eq!(div_nz(n, U256::ZERO), U256::ZERO);
+    }
+}
+
+#[test]
+fn edge_operands_match_ruint() {
+    for n in edges() {
+        for d in edges().into_iter().filter(|d| !d.is_zero()) {
+            agrees(n, d);
+        }
+    }
+}
+
+/// A random value of a random bit length (so every path is drawn often).
+fn operand() -> impl Strategy<Value = U256> {
+    (any::<[u64; 4]>(), 0usize..=256).prop_map(|(limbs, bits)| {
+        let x = U256::from_limbs(limbs);
+        if bits == 256 { x } else { x & ((U256::from(1u8) << bits) - U256::from(1u8)) }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    #[test]
+    fn random_operands_match_ruint(n in operand(), d in operand()) {
+        prop_assume!(!d.is_zero());
+        agrees(n, d);
+    }
+
+    #[test]
+    fn small_divisors_match_ruint(n in operand(), d in 1u64..) {
+        agrees(n, U256::from(d));
+    }
+}
