@@ -282,7 +282,7 @@ impl CurationRegistry {
             record.seed.get(),
             record.model_id.get(),
             record.prompt_hash.get(),
-            record.uri.get_string(),
+            atelier_common::record::read::<0>(self.vm(), state::uri_key(seed_id)).1,
             record.registrant.get(),
             stake,
             conviction,

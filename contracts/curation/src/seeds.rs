@@ -60,7 +60,11 @@ impl CurationRegistry {
         record.seed.set(seed);
         record.model_id.set(model_id);
         record.prompt_hash.set(prompt_hash);
-        record.uri.set_str(&uri);
+        drop(record);
+        // The URI lives in a raw-storage record: the SDK's StorageString decodes its
+        // length with a 256-bit division that would cost ~1.5 KB of WASM alone.
+        atelier_common::record::write(self.vm(), crate::state::uri_key(seed_id), &[], &uri);
+        let mut record = self.seeds.setter(seed_id);
         record.registrant.set(registrant);
         record.touched_at.set(U64::from(now));
         log(

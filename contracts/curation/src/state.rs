@@ -4,9 +4,15 @@ use alloc::{vec, vec::Vec};
 use stylus_sdk::{
     prelude::*,
     storage::{
-        StorageAddress, StorageFixedBytes, StorageString, StorageU128, StorageU256, StorageU64,
+        StorageAddress, StorageFixedBytes, StorageU128, StorageU256, StorageU64,
     },
 };
+
+/// Key of seed `seed_id`'s content URI record (`atelier_common::record`): the
+/// URI (preview, metadata) of `seeds[seedId]`.
+pub fn uri_key(seed_id: alloy_primitives::U256) -> alloy_primitives::B256 {
+    alloy_primitives::keccak256(seed_id.to_be_bytes::<32>())
+}
 
 /// One registered generative seed (`seeds[seedId]`).
 #[storage]
@@ -17,8 +23,6 @@ pub struct SeedRecord {
     pub model_id: StorageFixedBytes<32>,
     /// Hash of the prompt.
     pub prompt_hash: StorageFixedBytes<32>,
-    /// Content URI (preview, metadata).
-    pub uri: StorageString,
     /// Who registered it (the vault for deposited artworks); never zero for a
     /// registered seed, so it doubles as the existence flag.
     pub registrant: StorageAddress,
