@@ -75,8 +75,8 @@ fn mul_q(a: U256, b: U256) -> U256 {
 
 /// `(n / d, n % d)`; `Err` if `d == 0`. The one U256 division of the WASM
 /// build: ruint's `div_rem` links a reciprocal table and a Knuth division of a
-/// few KiB; this is a native `u64` division when `n` fits 64 bits, else a
-/// shift-and-subtract loop over the quotient's bits only (`bit_len(n) −
+/// few KiB; this is a native `u64` division when `n` fits 64 bits, 32-bit chunks
+/// in native ops when `d` fits 32 bits, else a shift-and-subtract loop over the quotient's bits only (`bit_len(n) −
 /// bit_len(d) + 1` steps: about 20 for a token amount over WAD).
 pub fn div_rem(n: U256, d: U256) -> Result<(U256, U256), MathOverflow> {
     if d.is_zero() {
@@ -108,8 +108,25 @@ pub fn div_rem_nz(n: U256, d: U256) -> (U256, U256) {
             d0 => (U256::from(nl[0] / d0), U256::from(nl[0] % d0)),
         };
     }
+    if d.is_zero() {
+        return (U256::ZERO, n);
+    }
+    if dl[1] | dl[2] | dl[3] == 0 && dl[0] >> 32 == 0 {
+        // d < 2^32 (series terms, bps, periods): long division over 32-bit
+        // chunks in native 64-bit ops; rem < d keeps every step within 64 bits.
+        let d0 = dl[0];
+        let mut limbs = *nl;
+        let mut rem = 0u64;
+        for limb in limbs.iter_mut().rev() {
+            let hi = (rem << 32) | (*limb >> 32);
+            let lo = ((hi % d0) << 32) | (*limb & 0xffff_ffff);
+            *limb = ((hi / d0) << 32) | (lo / d0);
+            rem = lo % d0;
+        }
+        return (U256::from_limbs(limbs), U256::from(rem));
+    }
     let (nb, db) = (n.bit_len(), d.bit_len());
-    if d.is_zero() || nb < db {
+    if nb < db {
         return (U256::ZERO, n);
     }
     // Invariant: rem < step << 1, and q holds the quotient bits above `shift`.

@@ -11,6 +11,8 @@ fn edges() -> Vec<U256> {
         U256::ZERO,
         one,
         U256::from(2u8),
+        U256::from(u32::MAX),
+        U256::from(1u64 << 32),
         U256::from(u64::MAX),
         one << 64,
         (one << 64) + one,
@@ -67,6 +69,11 @@ proptest! {
     fn random_operands_match_ruint(n in operand(), d in operand()) {
         prop_assume!(!d.is_zero());
         agrees(n, d);
+    }
+
+    #[test]
+    fn tiny_divisors_match_ruint(n in operand(), d in 1u32..) {
+        agrees(n, U256::from(d));
     }
 
     #[test]

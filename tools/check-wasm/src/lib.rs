@@ -117,6 +117,11 @@ pub fn check(wasm: &[u8]) -> Report {
 /// `check`, plus the deploy's own bytes: refuses a program `cargo stylus deploy`
 /// would fragment, and one with less than `MIN_HEADROOM` left under the cap.
 pub fn check_deployable(wasm: &[u8]) -> Report {
+    check_deployable_keeping(wasm, MIN_HEADROOM)
+}
+
+/// `check_deployable` with the headroom to keep given (`ship::required_headroom`).
+pub fn check_deployable_keeping(wasm: &[u8], min_headroom: usize) -> Report {
     let mut report = check(wasm);
     match ship::shipped_len(wasm) {
         Ok(n) => report.shipped_bytes = n,
@@ -130,12 +135,12 @@ pub fn check_deployable(wasm: &[u8]) -> Report {
             "ships {} B > the {} B code cap: cargo stylus deploy would fragment it",
             report.shipped_bytes, CODE_CAP
         ));
-    } else if report.headroom() < MIN_HEADROOM as i64 {
+    } else if report.headroom() < min_headroom as i64 {
         report.problems.push(format!(
-            "ships {} B: {} B headroom < the {} B every program keeps",
+            "ships {} B: {} B headroom < the {} B this program keeps",
             report.shipped_bytes,
             report.headroom(),
-            MIN_HEADROOM
+            min_headroom
         ));
     }
     report

@@ -24,7 +24,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let r = check_wasm::check_deployable(&wasm);
+        let r = check_wasm::check_deployable_keeping(&wasm, check_wasm::ship::required_headroom(&name));
         println!(
             "| {name} | {} | {} | {} | {} | {} |",
             r.raw_bytes,

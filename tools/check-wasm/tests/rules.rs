@@ -189,6 +189,15 @@ fn rejects_a_program_with_less_than_min_headroom() {
 }
 
 #[test]
+fn only_listed_programs_keep_less_than_min_headroom() {
+    assert_eq!(ship::required_headroom("fraction"), MIN_HEADROOM);
+    for &(name, floor) in ship::SHORT_OF_HEADROOM {
+        assert!(floor < MIN_HEADROOM, "{name}: drop it from the list");
+        assert_eq!(ship::required_headroom(name), floor);
+    }
+}
+
+#[test]
 fn ships_what_cargo_stylus_deploys() {
     // Custom sections are stripped and a 32-byte project_hash section appended.
     let wasm = program(r#"(@custom "secret" "user metadata")"#);
