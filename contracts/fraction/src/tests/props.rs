@@ -16,6 +16,8 @@ fn curve(seconds: u64) -> Curve {
         lambda: U256::from(223_143_551_314_209_755u64),
         rate: RATE,
         days: vrgda::days(seconds),
+        max_drop: U256::from(223_143_551_314_209_755u64) * U256::from(7u8),
+        anchor: Default::default(),
     }
 }
 
@@ -89,7 +91,42 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// λ is within 2 wei of the true `-ln(1-k)`: the cost with the stored λ
+    /// covers the closed form at any λ' within 2 wei (the margin of 2^-32 plus
+    /// 1 wei pays for it), anywhere inside the bounds of k and r and up to
+    /// exponents of ±40.
+    #[test]
+    fn lambda_error_is_covered(
+        k in 100_000_000_000_000u64..=990_000_000_000_000_000,
+        rate_milli in 1u64..1_000_000_000,
+        sold in 0u64..1_000_000,
+        n in 1u64..100_000,
+        lag_milli in 0u64..40_000,
+    ) {
+        let lambda = U256::from(crate::config::lambda(U256::from(k)).unwrap());
+        let rate = U256::from(rate_milli) * WAD / U256::from(1_000u16);
+        let (sold, n) = (U256::from(sold) * SHARE / U256::from(100u8), U256::from(n) * SHARE / U256::from(100u8));
+        // Place the clock so the exponent at `sold` is about -lag (within ±40).
+        let x = |l: U256| atelier_common::math::mul_div_fit(l, sold, rate, false).unwrap();
+        let days_wad = (x(lambda) + U256::from(lag_milli) * WAD / U256::from(1_000u16)) * WAD / lambda;
+        let at = |l: U256| Curve {
+            unit_price: P0,
+            lambda: l,
+            rate,
+            days: days_wad,
+            max_drop: U256::from(1_000u16) * WAD,
+            anchor: Default::default(),
+        };
+        let Ok(cost) = at(lambda).cost(sold, n) else { return Ok(()) };
+        for l in [lambda - U256::from(2u8), lambda + U256::from(2u8)] {
+            let Ok(other) = at(l).cost(sold, n) else { continue };
+            // The other λ's closed form without its margin.
+            let raw = (other - U256::from(1u8)) * (U256::from(1u64) << 32) / ((U256::from(1u64) << 32) + U256::from(1u8));
+            prop_assert!(cost >= raw, "k {} r {} sold {} n {}: {} < {}", k, rate, sold, n, cost, raw);
+        }
+    }
 
     /// λ by Newton's method on `exp_wad` agrees with `-ln_wad(1 - k)` within
     /// 2 wei over the whole decay range (measured: within 1 over 4,000 cases).
