@@ -480,3 +480,31 @@ proptest! {
     }
 }
 
+
+/// One pause: while the token is paused, buying, buyback sales and
+/// acquisitions stop, and redemption still works (its fee is burned).
+#[test]
+fn the_pause_stops_every_market_path_but_not_redemption() {
+    let c = setting(&shipped());
+    let stranger = c.people.stranger.address();
+    let revenue = U256::from(50u64) * WAD;
+    stranger.fund(revenue);
+    c.treasury.sender_and_value(stranger, revenue).receive().motsu_unwrap();
+    assert!(upkeep(&c));
+    let alice = c.people.alice.address();
+    let held = c.token.sender(alice).balance_of(alice);
+    assert!(held > U256::ZERO);
+    govern_token(&c, fk::PAUSED, U256::from(1));
+    assert_eq!(sell(&c, alice, held.min(shares(5))), U256::ZERO, "no buyback sale pays while paused");
+    assert!(c.token.sender(alice).quote_buy(shares(1)).motsu_res().is_ok(), "quotes still answer");
+    alice.fund(WAD);
+    assert!(c.token.sender_and_value(alice, WAD).buy(shares(1), WAD).motsu_res().is_err(), "no buy while paused");
+    let curator = c.people.curator.address();
+    let (claim, fee) = c.vault.sender(curator).redemption_cost(U256::from(3)).unwrap();
+    c.token.sender(curator).approve(c.vault.address(), claim + fee).motsu_unwrap();
+    let supply = supply(&c);
+    c.vault.sender(curator).redeem(U256::from(3)).motsu_unwrap();
+    assert_eq!(supply - claim - fee, self::supply(&c), "claim and fee burned while paused");
+    govern_token(&c, fk::PAUSED, U256::ZERO);
+    assert!(sell(&c, alice, shares(1)) > U256::ZERO, "sales resume");
+}
