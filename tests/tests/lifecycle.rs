@@ -486,3 +486,62 @@ fn a_later_quorum_change_does_not_revive_a_defeated_proposal() {
     assert_eq!(c.governor.sender(alice).param(params::vault::QUORUM_BPS).unwrap(), U256::from(100));
     assert_eq!(c.governor.sender(alice).state(weak).unwrap(), state::DEFEATED, "still defeated");
 }
+
+/// The end-state readings the compiled-WASM suite compares with
+/// (`tests/host/tests/lifecycle.rs`, `MOTSU_END_STATE_4/5`). Prints them:
+/// `cargo test -p atelier-tests --test lifecycle end_states -- --ignored --nocapture`.
+fn fingerprint(c: &Collective, votes: bool) -> String {
+    let p = &c.people;
+    let v = p.stranger.address();
+    let mut out: Vec<(String, String)> = vec![("supply".into(), c.token.sender(v).total_supply().to_string())];
+    let named = [("curator", p.curator.address()), ("alice", p.alice.address()), ("bob", p.bob.address()), ("carol", p.carol.address())];
+    for (n, a) in named.iter().copied().chain([("registry", c.registry.address()), ("treasury", c.treasury.address())]) {
+        out.push((format!("shares.{n}"), c.token.sender(v).balance_of(a).to_string()));
+    }
+    for (n, a) in [("treasury", c.treasury.address()), ("registry", c.registry.address()), named[1], named[2], named[3], ("seller", p.seller.address())] {
+        out.push((format!("eth.{n}"), a.balance().to_string()));
+    }
+    let b = c.treasury.sender(v).buckets();
+    out.push(("buckets".into(), format!("{} {} {} {}", b.0, b.1, b.2, b.3)));
+    let r = c.treasury.sender(v).buyback_round();
+    out.push(("round".into(), format!("{} {} {} {} {} {} {}", r.0, r.1, r.2, r.3, r.4, r.5, r.6)));
+    let e = c.treasury.sender(v).epoch_state();
+    out.push(("epoch".into(), format!("{} {} {} {}", e.0, e.1, e.2, e.3)));
+    out.push(("spot".into(), c.token.sender(v).spot_price().unwrap().to_string()));
+    out.push(("sold".into(), c.token.sender(v).total_sold().to_string()));
+    out.push(("staked".into(), c.registry.sender(v).total_staked().to_string()));
+    for id in [1u64, 2] {
+        out.push((format!("conviction{id}"), c.registry.sender(v).conviction(U256::from(id)).unwrap().to_string()));
+    }
+    for (n, a) in [named[1], named[2]] {
+        out.push((format!("earned.{n}"), c.registry.sender(v).earned(a).unwrap().to_string()));
+    }
+    out.push(("rpt".into(), c.registry.sender(v).reward_per_token().unwrap().to_string()));
+    out.push(("rate".into(), c.registry.sender(v).reward_rate().to_string()));
+    out.push(("finish".into(), c.registry.sender(v).period_finish().unwrap().to_string()));
+    out.push(("seeds".into(), c.registry.sender(v).seed_count().to_string()));
+    out.push(("stewards".into(), c.vault.sender(v).live_stewards().to_string()));
+    out.push(("now".into(), test_clock::get().unwrap().to_string()));
+    if votes {
+        for (n, a) in [named[0], named[1]] {
+            out.push((format!("votes.{n}"), c.token.sender(v).get_votes(a).to_string()));
+        }
+    }
+    out.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+#[ignore = "prints the end states the compiled-WASM suite pins"]
+fn end_states() {
+    let c = deploy();
+    genesis(&c);
+    primary_sale(&c);
+    curation(&c);
+    flywheel(&c);
+    println!("MOTSU_END_STATE_4:\n{}", fingerprint(&c, false));
+    let c = deploy();
+    genesis(&c);
+    primary_sale(&c);
+    governance(&c);
+    println!("MOTSU_END_STATE_5:\n{}", fingerprint(&c, true));
+}

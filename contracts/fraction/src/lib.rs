@@ -93,10 +93,10 @@ pub struct FractionToken {
     total_supply: StorageU96,
     max_supply: StorageU96,
     decay: StorageU64,
-    // E: the longest backlog (seconds) and the schedule's anchor (a signed
-    // 96-bit WAD exponent, two's complement).
+    // E: the longest backlog (seconds); F: the schedule's anchor (a signed WAD
+    // exponent, two's complement).
     max_lag: StorageU64,
-    anchor: StorageU96,
+    anchor: StorageU256,
     // Keeper slot and premium box.
     keeper: StorageAddress,
     premium_updated_at: StorageU64,
@@ -639,9 +639,9 @@ impl FractionToken {
         Ok(curve_cost.max(by_bid).max(by_backing))
     }
 
-    /// The schedule's anchor `c` (sign-extended from 96 bits).
+    /// The schedule's anchor `c`.
     fn anchor(&self) -> I256 {
-        I256::from_raw(U256::from(self.anchor.get()) << 160).asr(160)
+        I256::from_raw(self.anchor.get())
     }
 
     /// Where the price sits now: the exponent at the current sale position,
@@ -656,15 +656,12 @@ impl FractionToken {
     /// Sets the anchor so the exponent at the current position is `target`
     /// (O(1)): called after a change of `k`, `r` or the backlog cap.
     pub(crate) fn reanchor(&mut self, target: I256) -> Result<(), Error> {
-        self.anchor.set(U96::ZERO);
+        self.anchor.set(U256::ZERO);
         let curve = self.current_curve()?;
         let c = target
             .checked_sub(curve.exponent(U256::from(self.sold.get()), false)?)
             .ok_or_else(error::overflow)?;
-        self.anchor.set(U96::wrapping_from(c.into_raw()));
-        if self.anchor() != c {
-            return Err(error::overflow());
-        }
+        self.anchor.set(c.into_raw());
         Ok(())
     }
 }
