@@ -436,8 +436,11 @@ impl FractionToken {
                 saleStart: U256::from(start),
             }));
         }
-        let curve = self.curve(now - start)?;
+        let mut curve = self.curve(now - start)?;
         let sold = U256::from(self.sold.get());
+        if curve.lift(sold)? {
+            self.anchor.set(curve.anchor.into_raw());
+        }
         let cost = self.priced(curve.cost(sold, shares)?, shares, treasury)?;
         if cost > max_cost {
             return Err(Error::MaxCostExceeded(MaxCostExceeded {
@@ -477,16 +480,20 @@ impl FractionToken {
     /// Cost in wei of buying `shares` share units now (reverts
     /// `ExternalCallFailed(treasury)` when the sale floor cannot be read).
     pub fn quote_buy(&self, shares: U256) -> Result<U256, Error> {
-        let curve = self.current_curve()?;
-        let cost = curve.cost(U256::from(self.sold.get()), shares)?;
+        let mut curve = self.current_curve()?;
+        let sold = U256::from(self.sold.get());
+        curve.lift(sold)?;
+        let cost = curve.cost(sold, shares)?;
         self.priced(cost, shares, self.treasury.get())
     }
 
     /// Price in wei of one whole share now (before the sale start: at its
     /// opening, `t = 0`).
     pub fn spot_price(&self) -> Result<U256, Error> {
-        let curve = self.current_curve()?;
-        Ok(curve.spot(U256::from(self.sold.get()))?)
+        let mut curve = self.current_curve()?;
+        let sold = U256::from(self.sold.get());
+        curve.lift(sold)?;
+        Ok(curve.spot(sold)?)
     }
 
     /// Share units sold by the primary sale so far.
@@ -648,9 +655,10 @@ impl FractionToken {
     /// the floor included, premium aside. `None` before wiring or when it
     /// cannot be computed.
     pub(crate) fn position(&self) -> Option<I256> {
-        let curve = self.current_curve().ok()?;
-        let x = curve.exponent(U256::from(self.sold.get()), false).ok()?;
-        Some(x.max(curve.floor_exponent().ok()?))
+        let mut curve = self.current_curve().ok()?;
+        let sold = U256::from(self.sold.get());
+        curve.lift(sold).ok()?;
+        curve.exponent(sold, false).ok()
     }
 
     /// Sets the anchor so the exponent at the current position is `target`

@@ -2,34 +2,37 @@
 //! capped backlog.
 //!
 //! Price of the share sold when `s` whole shares are already sold, `t` days
-//! after the sale start: `p(s) = P · e^(max(x(s), -λL))` with the exponent
+//! after the sale start: `p(s) = P · e^(x(s))` with the exponent
 //! `x(s) = λ(s/r - t) + c`, `P = p0 · premium`, `λ = -ln(1-k)`, `r` the target
-//! whole shares a day, `L` the longest backlog (`maxLag`, days) and `c` the
-//! schedule's anchor. Buying ahead of the schedule raises the price
-//! exponentially; a lull lets it decay, but never below the floor
-//! `P · e^(-λL)` = `P · (1-k)^L`: after a lull longer than `L`, the backlog
-//! beyond `L` days sells at the floor price, share by share, however long the
-//! lull. On schedule (and with `c = 0`) the price is exactly `P`.
+//! whole shares a day and `c` the schedule's anchor. Buying ahead of the
+//! schedule raises the price exponentially; a lull lets it decay, but never
+//! below the floor `P · e^(-λL)` = `P · (1-k)^L`, `L` the longest backlog
+//! (`maxLag`, days): when the exponent at the current position lies below
+//! `-λL`, the backlog beyond `L` days is forgiven — the anchor rises so the
+//! position sits on the floor ([`Curve::lift`]), and `buy` stores it. So
+//! after any lull the next purchase starts at no less than the floor and
+//! climbs from there; the backlog does not sell at the floor share by share.
+//! (Freezing `t_eff = min(t, s/r + L)` per call instead would let one-share
+//! purchases each pay the floor while a batch paid more: splitting would pay.)
+//! On schedule (and with `c = 0`) the price is exactly `P`.
 //!
-//! The anchor `c` keeps the price continuous when governance changes `k`, `r`
-//! or `L`: it is set so that the exponent at the current sale position is what
-//! it was before the change (O(1); see `FractionToken::reanchor`). A change of
-//! `p0` is a deliberate change of the price level and is not re-anchored.
+//! The anchor `c` also keeps the price continuous when governance changes
+//! `k`, `r` or `L`: it is set so that the exponent at the current position is
+//! what it was before the change (O(1); see `FractionToken::reanchor`). A
+//! change of `p0` is a deliberate change of the price level and is not
+//! re-anchored.
 //!
-//! A batch of `n` shares costs the exact integral of `p` over `[S, S+n]`: the
-//! part below the floor's knee (where `x = -λL`) at the floor price, the rest
-//! `P · (r/λ) · (e^(x(S+n)) - e^(x(knee)))`. The integral is additive, so
-//! splitting a purchase never pays (a backlog cap that froze `t` per call
-//! would let one-share purchases each pay the floor while a batch paid more).
-//! In WAD fixed point it is rounded up at every step (the upper exponential
-//! from an exponent rounded up plus the 2-wei error bound of `exp_wad`, the
-//! lower one rounded down, the knee's share count up), and the total gets a
-//! margin of 2^-32 of itself plus 1 wei: the stored λ is within 2 wei of the
-//! true `-ln(1-k)` (Newton on `exp_wad`), which moves the closed form by at most
-//! `2e-18 · (1/λ + |x|/λ)` relative — at most 2.7e-12 inside the bounds (λ ≥
-//! 1e-4, |x| ≤ 135), measured at most 1.2e-15 over the bound corners and 2,000
-//! random points (`tests/sale.rs`, `lambda_error_is_covered`) — so a buyer
-//! never pays less than the true integral.
+//! A batch of `n` shares costs the exact integral of `p` over `[S, S+n]` on
+//! the lifted curve, `P · (r/λ) · (e^(x(S+n)) - e^(x(S)))`, which is additive,
+//! so splitting a purchase never pays. In WAD fixed point it is rounded up at
+//! every step (the upper exponential from an exponent rounded up plus the
+//! 2-wei error bound of `exp_wad`, the lower one rounded down), and the total
+//! gets a margin of 2^-32 of itself plus 1 wei: the stored λ is within 2 wei
+//! of the true `-ln(1-k)` (Newton on `exp_wad`), which moves the closed form by
+//! at most `2e-18 · (1/λ + |x|/λ)` relative — at most 2.7e-12 inside the
+//! bounds (λ ≥ 1e-4, |x| ≤ 135) — so a buyer never pays less than the true
+//! integral (`tests/props.rs`, `lambda_error_is_covered`, checks the cost
+//! against the closed form at λ ± 2 wei).
 //!
 //! Products go through [`mul_div_fit`]: a checked 256-bit product, then one
 //! division. The parameter bounds keep every product of a realistic sale far
@@ -90,35 +93,42 @@ impl Curve {
         Ok(-signed(self.max_drop)?)
     }
 
-    /// Price in wei of one whole share after `sold` share units, rounded down.
-    pub fn spot(&self, sold: U256) -> Result<U256, MathOverflow> {
-        let x = self.exponent(sold, false)?.max(self.floor_exponent()?);
-        mul_div_fit(self.unit_price, exp_wad(x)?, WAD, false)
+    /// Forgives the backlog beyond `maxLag`: when the exponent at `sold` lies
+    /// below the floor `-λL`, raises the anchor so it sits exactly on it.
+    /// Returns whether it moved (`buy` then stores the new anchor).
+    pub fn lift(&mut self, sold: U256) -> Result<bool, MathOverflow> {
+        let below = self
+            .floor_exponent()?
+            .checked_sub(self.exponent(sold, false)?)
+            .ok_or(MathOverflow {})?;
+        if !below.is_positive() {
+            return Ok(false);
+        }
+        self.anchor = self.anchor.checked_add(below).ok_or(MathOverflow {})?;
+        Ok(true)
     }
 
-    /// Wei for `shares` share units after `sold`: the integral, rounded up,
-    /// plus the λ margin (see the module doc). At least 1 wei for any purchase.
+    /// Price in wei of one whole share after `sold` share units, rounded down
+    /// (on a lifted curve).
+    pub fn spot(&self, sold: U256) -> Result<U256, MathOverflow> {
+        mul_div_fit(
+            self.unit_price,
+            exp_wad(self.exponent(sold, false)?)?,
+            WAD,
+            false,
+        )
+    }
+
+    /// Wei for `shares` share units after `sold` (on a lifted curve): the
+    /// integral, rounded up, plus the λ margin (see the module doc). At least
+    /// 1 wei for any purchase.
     pub fn cost(&self, sold: U256, shares: U256) -> Result<U256, MathOverflow> {
         let end = sold.checked_add(shares).ok_or(MathOverflow {})?;
-        let floor = self.floor_exponent()?;
-        // Shares below the knee sell at the floor price: the knee lies
-        // (floor - x(sold)) · r/λ share units past `sold`.
-        let below = floor.saturating_sub(self.exponent(sold, false)?);
-        let flat = if below.is_positive() {
-            mul_div_fit(below.into_raw(), self.rate, self.lambda, true)?.min(shares)
-        } else {
-            U256::ZERO
-        };
-        let floor_price = exp_wad(floor)? + U256::from(2u8);
-        let mut total = mul_div_fit(flat, floor_price, WAD, true)?;
-        let start = sold + flat;
-        if start < end {
-            // exp_wad returns floor(true) or one less: +2 bounds the true value.
-            let high = exp_wad(self.exponent(end, true)?)? + U256::from(2u8);
-            let low = exp_wad(self.exponent(start, false)?.max(floor))?;
-            total += mul_div_fit(self.rate, high.saturating_sub(low), self.lambda, true)?;
-        }
-        let cost = mul_div_fit(self.unit_price, total, WAD, true)?;
+        // exp_wad returns floor(true) or one less: +2 bounds the true value.
+        let high = exp_wad(self.exponent(end, true)?)? + U256::from(2u8);
+        let low = exp_wad(self.exponent(sold, false)?)?;
+        let span = mul_div_fit(self.rate, high.saturating_sub(low), self.lambda, true)?;
+        let cost = mul_div_fit(self.unit_price, span, WAD, true)?;
         Ok(cost.saturating_add(cost >> 32).saturating_add(U256::from(1u8)))
     }
 }
