@@ -84,7 +84,7 @@ impl Treasury {
     /// The acquisition spending still counted now: the stored level drained
     /// by the budget per epoch length since it was written (a leaky bucket).
     pub(crate) fn spending_level(&self, now: u64) -> U256 {
-        let elapsed = now.saturating_sub(u64_of(self.spent_at.get()));
+        let elapsed = now.saturating_sub(self.spent_at.get().as_limbs()[0]);
         let budget = widen(self.acquisition_budget_per_epoch.get());
         let window = u64_of(self.epoch.get()).max(1);
         let drained = mul_div_fit(budget, U256::from(elapsed), U256::from(window), false)

@@ -39,7 +39,9 @@ use atelier_common::{
 use stylus_sdk::{
     abi::Bytes,
     prelude::*,
-    storage::{StorageAddress, StorageBool, StorageU128, StorageU16, StorageU256, StorageU64},
+    storage::{
+        StorageAddress, StorageBool, StorageU128, StorageU16, StorageU256, StorageU32, StorageU64,
+    },
 };
 
 use accounting::{bucket, narrow, u64_of, widen, word64};
@@ -66,6 +68,9 @@ pub struct Treasury {
     last_upkeep: StorageU64,
     acquirer: StorageAddress,
     epoch_index: StorageU64,
+    /// When `epoch_spent` was last written (seconds; 32 bits last until 2106),
+    /// in the acquirer's slot, which `acquire` reads anyway.
+    spent_at: StorageU32,
     // Slots: wei parameters and the epoch's acquisition spending (128 bits each).
     min_buyback: StorageU128,
     max_acquisition_price: StorageU128,
@@ -88,8 +93,6 @@ pub struct Treasury {
     round_budget: StorageU128,
     round_spent: StorageU128,
     round_spot: StorageU256,
-    /// When `epoch_spent` was last written (seconds).
-    spent_at: StorageU64,
 }
 
 #[public]
@@ -454,7 +457,7 @@ impl Treasury {
         }
         self.acquisition.set(narrow(available - price)?);
         self.epoch_spent.set(narrow(spent + price)?);
-        self.spent_at.set(word64(now));
+        self.spent_at.set(alloy_primitives::aliases::U32::saturating_from(now));
 
         let vault = self.vault.get();
         IErc721Collection::new(collection)
