@@ -140,3 +140,52 @@ proptest! {
         prop_assert!(diff <= U256::from(2u8), "k {}: {} vs {}", k, lambda, reference);
     }
 }
+
+/// Measures, over the bound corners of k and r and 2,000 pseudo-random points
+/// (exponents within ±40), how a 2-wei error of λ moves a batch's cost, and
+/// checks that the cost with the stored λ always covers the rounded-up closed
+/// form at λ ± 2 wei without its margin (itself at least the true integral
+/// there). Prints the figures
+/// (`cargo test -p atelier-fraction lambda_error_bound -- --nocapture`).
+#[test]
+fn lambda_error_bound() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    };
+    let (mut worst, mut closest) = (0f64, f64::MAX);
+    let ks = [100_000_000_000_000u64, 990_000_000_000_000_000];
+    let rs = [1_000_000_000_000_000u128, 1_000_000_000_000_000_000_000_000_000];
+    let mut points: Vec<(u64, u128, u64, u64, u64)> = Vec::new();
+    for k in ks {
+        for r in rs {
+            points.push((k, r, 1_000, 100, 20_000));
+        }
+    }
+    for _ in 0..2_000 {
+        let k = 100_000_000_000_000 + next(989_900_000_000_000_000);
+        let r = (1 + next(1_000_000_000)) as u128 * 1_000_000_000_000_000;
+        points.push((k, r, next(1_000_000), 1 + next(100_000), next(40_000)));
+    }
+    for (k, r, sold, n, lag_milli) in points {
+        let lambda = U256::from(crate::config::lambda(U256::from(k)).unwrap());
+        let rate = U256::from(r);
+        let (sold, n) = (U256::from(sold) * SHARE / U256::from(100u8), U256::from(n) * SHARE / U256::from(100u8));
+        let Ok(ahead) = atelier_common::math::mul_div_fit(lambda, sold, rate, false) else { continue };
+        let days_wad = (ahead + U256::from(lag_milli) * WAD / U256::from(1_000u16)) * WAD / lambda;
+        let at = |l: U256| Curve { unit_price: P0, lambda: l, rate, days: days_wad, max_drop: U256::from(1_000u16) * WAD, anchor: Default::default() };
+        let Ok(cost) = at(lambda).cost(sold, n) else { continue };
+        for l in [lambda - U256::from(2u8), lambda + U256::from(2u8)] {
+            let Ok(other) = at(l).cost(sold, n) else { continue };
+            let rel = f(other.abs_diff(cost)) / f(cost);
+            worst = worst.max(rel);
+            let raw = (other - U256::from(1u8)) * (U256::from(1u64) << 32) / ((U256::from(1u64) << 32) + U256::from(1u8));
+            assert!(cost >= raw, "k {k} r {rate}: {cost} < {raw}");
+            closest = closest.min((f(cost) - f(raw)) / f(cost));
+        }
+    }
+    println!("λ ± 2 wei: largest relative cost change {worst:e}; smallest cover {closest:e}");
+}
