@@ -32,11 +32,12 @@
 //! corners of `k` and `r` and 2,000 random points (exponents within ±40;
 //! `tests/props.rs`, `lambda_error_bound` and the property test
 //! `lambda_error_is_covered`): a 2-wei change of λ moves a rounded cost by at
-//! most 3.8e-10 of it (mostly `exp_wad`'s 2-wei granularity on batches tiny
-//! against `r`), and the cost with the stored λ exceeds the rounded-up closed
-//! form at λ ± 2 wei (without its margin, itself above the true integral) by
-//! at least 1.25e-10 of itself in every case: a buyer never pays less than
-//! the true integral at any parameter inside the bounds.
+//! most 3.8e-10 of it, all of it `exp_wad`'s 2-wei granularity on a small
+//! e^x (batches tiny against `r`), which the rounding up covers; beyond that
+//! granularity the cost with the stored λ exceeds the rounded-up closed form
+//! at λ ± 2 wei (without its margin, itself above the true integral) by at
+//! least 2.3e-10 of itself (the margin) in every case: a buyer never pays
+//! less than the true integral at any parameter inside the bounds.
 //!
 //! Products go through [`mul_div_fit`]: a checked 256-bit product, then one
 //! division. The parameter bounds keep every product of a realistic sale far
