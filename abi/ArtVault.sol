@@ -12,6 +12,7 @@ interface IArtVault {
     function artwork(uint256 artwork_id) external view returns (address, uint256, bytes32, bytes32, bytes32, address, string memory, uint256, bool, uint256);
     function listing(address collection, uint256 token_id) external view returns (address, uint256);
     function redeem(uint256 artwork_id) external;
+    function redemptionCost(uint256 artwork_id) external view returns (uint256, uint256);
     function executeAction(uint8 kind, address target, address account, uint256 id, uint256 amount) external;
     function lockArtwork(uint256 artwork_id, uint256 until) external;
     function liveStewards() external view returns (uint256);

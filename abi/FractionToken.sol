@@ -62,6 +62,7 @@ interface IFractionToken {
     error ERC5805FutureLookup(uint256 timepoint, uint48 clock);
     error EnforcedPause();
     error EthTransferFailed(address to, uint256 amount);
+    error ExternalCallFailed(address target);
     error InsufficientPayment(uint256 cost, uint256 sent);
     error MathOverflow();
     error MaxCostExceeded(uint256 cost, uint256 maxCost);

@@ -8,6 +8,7 @@ interface ITreasury {
     function checkUpkeep(bytes calldata check_data) external view returns (bool, bytes memory);
     function performUpkeep(bytes calldata perform_data) external;
     function currentBid() external view returns (uint256);
+    function saleFloor() external view returns (uint256, uint256);
     function buybackRound() external view returns (uint256, uint256, uint256, uint256, uint256, uint256, bool);
     function sellToTreasury(uint256 shares, uint256 min_price) external returns (uint256);
     function acquire(address collection, uint256 token_id, address seller, uint256 price, bytes32 seed, bytes32 model_id, bytes32 prompt_hash, address artist, string calldata uri) external returns (uint256);
@@ -31,6 +32,7 @@ interface ITreasury {
     error AlreadyInitialized();
     error BidBelowMinimum(uint256 bid, uint256 minPrice);
     error BudgetExhausted(uint256 round);
+    error EnforcedPause();
     error EpochBudgetExceeded(uint256 spent, uint256 price, uint256 budget);
     error EthTransferFailed(address to, uint256 amount);
     error ExternalCallFailed(address target);

@@ -71,6 +71,36 @@ fn fraction_token_refuses_bad_input() {
     refused!(c.token.sender_and_value(alice, quote - U256::from(1)).buy(SHARE, U256::MAX), InsufficientPayment);
     refused!(c.token.sender_and_value(alice, quote).buy(SHARE, quote - U256::from(1)), MaxCostExceeded);
     refused!(c.token.sender(alice).quote_buy(U256::MAX), MathOverflow);
+    // The backlog cap: out of [1 day, 365 days] either way.
+    use atelier_common::params::fraction::{MAX_LAG, PAUSED};
+    refused!(c.token.sender(c.vault.address()).set_param(MAX_LAG, U256::from(86_399)), ParamOutOfBounds);
+    refused!(c.token.sender(c.vault.address()).set_param(MAX_LAG, U256::from(365 * 86_400 + 1)), ParamOutOfBounds);
+    refused!(c.token.sender(c.vault.address()).set_param(MAX_LAG, U256::MAX), ParamOutOfBounds);
+    refused!(c.token.sender(stranger).set_param(MAX_LAG, U256::from(86_400)), Unauthorized);
+    // Paused: a burn on someone's allowance (a buyback sale) is refused.
+    c.token.sender(curator).approve(stranger, SHARE).unwrap();
+    c.token.sender(c.vault.address()).set_param(PAUSED, U256::from(1)).unwrap();
+    refused!(c.token.sender(stranger).burn_from(curator, SHARE), EnforcedPause);
+    refused!(c.token.sender_and_value(alice, quote).buy(SHARE, quote), EnforcedPause);
+    c.token.sender(c.vault.address()).set_param(PAUSED, U256::ZERO).unwrap();
+}
+
+/// The sale fails closed: a treasury that cannot quote its sale floor stops
+/// `buy` and `quoteBuy` with `ExternalCallFailed(treasury)`.
+#[test]
+fn the_sale_fails_closed_without_a_sale_floor() {
+    use atelier_fraction::*;
+    let token = Contract::<FractionToken>::new();
+    let mute = Contract::<atelier_testkit::Wallet>::new();
+    let admin = Address::from([7u8; 20]);
+    token.sender(admin).constructor(admin).unwrap();
+    token
+        .sender(admin)
+        .initialize("x".into(), "x".into(), admin, mute.address(), admin, SHARE, SHARE / U256::from(5), SHARE * U256::from(100), U256::ZERO, SHARE / U256::from(2), SHARE * U256::from(2), SHARE / U256::from(10), U256::from(3600), SHARE * U256::from(1_000_000))
+        .unwrap();
+    refused!(token.sender(admin).quote_buy(SHARE), atelier_common::errors::ExternalCallFailed);
+    admin.fund(SHARE * U256::from(10));
+    refused!(token.sender_and_value(admin, SHARE * U256::from(10)).buy(SHARE, U256::MAX), atelier_common::errors::ExternalCallFailed);
 }
 
 #[test]
@@ -112,6 +142,15 @@ fn treasury_refuses_bad_input() {
     refused!(c.treasury.sender(c.vault.address()).set_param(99, U256::from(1)), UnknownParam);
     refused!(c.treasury.sender(c.vault.address()).set_param(atelier_common::params::treasury::BUYBACK_BPS, U256::from(20_000)), ParamOutOfBounds);
     refused!(c.treasury.sender(c.vault.address()).set_param(atelier_common::params::treasury::ACQUIRER, U256::ZERO), ParamOutOfBounds);
+    // The cap bid never exceeds the reference price.
+    refused!(c.treasury.sender(c.vault.address()).set_param(atelier_common::params::treasury::CAP_BPS, U256::from(10_001)), ParamOutOfBounds);
+    // Paused: no acquisition, no buyback sale.
+    c.token.sender(c.vault.address()).set_param(atelier_common::params::fraction::PAUSED, U256::from(1)).unwrap();
+    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new()), EnforcedPause);
+    // The view answers whatever the state.
+    let (cap_bid, backing) = c.treasury.sender(stranger).sale_floor();
+    assert_eq!(cap_bid, U256::ZERO, "no live round");
+    let _ = backing;
 }
 
 #[test]
@@ -133,6 +172,8 @@ fn vault_refuses_bad_input() {
     refused!(c.vault.sender(stranger).end_bootstrap(), Unauthorized);
     refused!(c.vault.sender(alice).artwork(U256::from(99)), UnknownArtwork);
     refused!(c.vault.sender(alice).redeem(U256::from(99)), UnknownArtwork);
+    refused!(c.vault.sender(alice).redemption_cost(U256::from(99)), UnknownArtwork);
+    refused!(c.vault.sender(alice).redemption_cost(U256::MAX), UnknownArtwork);
     // The token's refusal surfaces as the vault's ExternalCallFailed(token).
     refused!(c.vault.sender(alice).redeem(U256::from(1)), atelier_common::errors::ExternalCallFailed);
     refused!(c.vault.sender(stranger).lock_artwork(U256::from(1), U256::MAX), Unauthorized);

@@ -1,6 +1,7 @@
 //! Stateful invariant fuzzing, the way Foundry's invariant tests work: random
 //! sequences of user actions and time jumps against the wired collective, with the
-//! economy's invariants checked after every step.
+//! economy's invariants checked after every step (among them: the backing per
+//! share never falls).
 //!
 //! CI runs `INVARIANT_CASES` (default 256) cases of `INVARIANT_STEPS` (default 64)
 //! steps; a longer run: `INVARIANT_CASES=4096 cargo test -p atelier-tests --test
@@ -50,6 +51,18 @@ struct Model {
     delegated: Vec<bool>,
     max_seed_stake: [U256; 4],
     claimed: U256,
+    /// The last (backing, supply) seen, for the backing-per-share invariant.
+    backing: (U256, U256),
+}
+
+/// The treasury's ETH backing the shares (reserve, buyback bucket, the live
+/// round's unspent budget) and the supply.
+fn backing(c: &Collective) -> (U256, U256) {
+    let viewer = c.people.stranger.address();
+    let (reserve, buyback, _, _) = c.treasury.sender(viewer).buckets();
+    let round = c.treasury.sender(viewer).buyback_round();
+    let unspent = if round.6 { round.1.saturating_sub(round.2) } else { U256::ZERO };
+    (reserve + buyback + unspent, c.token.sender(viewer).total_supply())
 }
 
 fn actors(c: &Collective) -> [Address; 3] {
@@ -103,7 +116,7 @@ fn apply(c: &Collective, m: &mut Model, s: &Step) {
     }
 }
 
-fn check(c: &Collective, m: &Model) {
+fn check(c: &Collective, m: &mut Model) {
     let viewer = c.people.stranger.address();
     let token = c.token.sender(viewer);
     // 1. The sum of balances equals the total supply (every holder is known).
@@ -132,6 +145,12 @@ fn check(c: &Collective, m: &Model) {
         .map(|(x, _)| c.token.sender(viewer).balance_of(*x))
         .sum();
     assert_eq!(votes, delegated, "votes == delegated supply");
+    // 7. Backing per share never falls: no buy mints below it (the sale floor)
+    // and no buyback pays above it (the round's reference).
+    let (b, s) = backing(c);
+    let (b0, s0) = m.backing;
+    assert!(b * s0 >= b0 * s, "backing per share fell: {b0}/{s0} -> {b}/{s}");
+    m.backing = (b, s);
     // 6. Conviction never exceeds the largest stake its seed ever had.
     for seed in 1..4u64 {
         let conviction = c.registry.sender(viewer).conviction(U256::from(seed)).unwrap();
@@ -178,11 +197,11 @@ proptest! {
         steps in proptest::collection::vec(step(), env_or("INVARIANT_STEPS", 64) as usize)
     ) {
         let c = setting();
-        let mut m = Model { delegated: vec![false; 3], max_seed_stake: [U256::ZERO; 4], claimed: U256::ZERO };
-        check(&c, &m);
+        let mut m = Model { delegated: vec![false; 3], max_seed_stake: [U256::ZERO; 4], claimed: U256::ZERO, backing: backing(&c) };
+        check(&c, &mut m);
         for s in &steps {
             apply(&c, &mut m, s);
-            check(&c, &m);
+            check(&c, &mut m);
         }
         // ETH conservation: the registry paid out no more than it received.
         prop_assert!(m.claimed <= c.registry.address().balance() + m.claimed);

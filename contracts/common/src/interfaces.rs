@@ -18,6 +18,7 @@ sol_interface! {
         function balanceOf(address account) external view returns (uint256);
         function totalSupply() external view returns (uint256);
         function spotPrice() external view returns (uint256);
+        function param(uint8 key) external view returns (uint256);
         function getPastVotes(address account, uint256 timepoint) external view returns (uint256);
         function getPastTotalSupply(uint256 timepoint) external view returns (uint256);
         function setParam(uint8 key, uint256 value) external;
@@ -30,9 +31,10 @@ sol_interface! {
         function setParam(uint8 key, uint256 value) external;
     }
 
-    /// Treasury as seen by the vault (governance) and the sale (its live bid).
+    /// Treasury as seen by the vault (governance) and the sale (its floor).
     interface ITreasury {
         function currentBid() external view returns (uint256);
+        function saleFloor() external view returns (uint256, uint256);
         function withdrawReserve(address to, uint256 amount) external;
         function setParam(uint8 key, uint256 value) external;
     }

@@ -27,12 +27,16 @@ pub mod fraction {
     pub const PREMIUM_INTERVAL: u8 = 7;
     /// Supply cap, in share units (18 decimals).
     pub const MAX_SUPPLY: u8 = 8;
-    /// Emergency pause of buy and transfers: 1 paused, 0 running.
+    /// Emergency pause of every market path (buy, transfers, buyback sales,
+    /// acquisitions; not redemption): 1 paused, 0 running.
     pub const PAUSED: u8 = 9;
     /// The keeper address (may set the premium).
     pub const KEEPER: u8 = 10;
+    /// Longest backlog the sale lets build up, seconds behind schedule: after a
+    /// longer lull the price stays at `p0 · premium · (1-k)^(maxLag/1 day)`.
+    pub const MAX_LAG: u8 = 11;
     /// Number of keys.
-    pub const COUNT: u8 = 11;
+    pub const COUNT: u8 = 12;
 }
 
 /// CurationRegistry parameter keys.
@@ -64,13 +68,13 @@ pub mod treasury {
     pub const MIN_BUYBACK: u8 = 4;
     /// Buyback round duration, seconds.
     pub const ROUND_DURATION: u8 = 5;
-    /// Bid at a round's start, basis points of the spot price.
+    /// Bid at a round's start, basis points of the round's reference price.
     pub const FLOOR_BPS: u8 = 6;
-    /// Bid at a round's end, basis points of the spot price.
+    /// Bid at a round's end, basis points of the round's reference price (at most 10,000).
     pub const CAP_BPS: u8 = 7;
     /// Highest price for one acquired artwork, wei.
     pub const MAX_ACQUISITION_PRICE: u8 = 8;
-    /// Acquisition spending allowed per epoch, wei.
+    /// Acquisition spending allowed per rolling window of one epoch's length, wei.
     pub const ACQUISITION_BUDGET_PER_EPOCH: u8 = 9;
     /// The acquirer address (the collective's buying agent).
     pub const ACQUIRER: u8 = 10;
@@ -92,7 +96,7 @@ pub mod vault {
     pub const PROPOSAL_THRESHOLD: u8 = 4;
     /// Shares needed for `canDisplay`, share units.
     pub const DISPLAY_THRESHOLD: u8 = 5;
-    /// Redemption fee, basis points of the artwork's issued shares.
+    /// Redemption fee, basis points of the shares a redemption burns (burned too).
     pub const REDEEM_FEE_BPS: u8 = 6;
     /// Seconds a ready proposal may wait to be executed before it expires.
     pub const GRACE_PERIOD: u8 = 7;

@@ -41,6 +41,12 @@ pub const PREMIUM_INTERVAL_MAX: u64 = 30 * 86_400;
 /// Hard supply cap: 2^96 - 1 share units (~79.2 billion whole shares), the
 /// width of the packed balances.
 pub const SUPPLY_CAP: U256 = uint!(0xffffffffffffffffffffffff_U256);
+/// Longest backlog `maxLag`: one day to one year (seconds).
+pub const MAX_LAG_MIN: u64 = 86_400;
+/// See [`MAX_LAG_MIN`].
+pub const MAX_LAG_MAX: u64 = 365 * 86_400;
+/// `maxLag` set by `initialize`: seven days (governance may change it).
+pub const DEFAULT_MAX_LAG: u64 = 7 * 86_400;
 /// Largest address as a number (`KEEPER` must be a non-zero address).
 pub const ADDRESS_MAX: U256 = uint!(0xffffffffffffffffffffffffffffffffffffffff_U256);
 
@@ -71,7 +77,7 @@ pub(crate) fn lambda(decay: U256) -> Result<U64, MathOverflow> {
 /// Newton steps allowed for [`lambda`] (it needs at most ~12).
 const NEWTON_STEPS: usize = 64;
 
-/// The fixed hard bounds `[min, max]` by key. `bounds` narrows three of them
+/// The fixed hard bounds `[min, max]` by key (in key order). `bounds` narrows three of them
 /// by the current state: `PREMIUM_MIN <= premiumMax`, `PREMIUM_MAX >=
 /// premiumMin`, `MAX_SUPPLY >= totalSupply`. Every bound fits the field its
 /// key is stored in. One table and one comparison path keep `setParam` small.
@@ -90,6 +96,10 @@ static BOUNDS: [(U256, U256); COUNT as usize] = [
     (uint!(1_U256), SUPPLY_CAP),
     (U256::ZERO, uint!(1_U256)),
     (uint!(1_U256), ADDRESS_MAX),
+    (
+        U256::from_limbs([MAX_LAG_MIN, 0, 0, 0]),
+        U256::from_limbs([MAX_LAG_MAX, 0, 0, 0]),
+    ),
 ];
 
 impl FractionToken {
@@ -113,6 +123,12 @@ impl FractionToken {
     pub(crate) fn apply_param(&mut self, key: u8, value: U256) -> Result<(), Error> {
         let (min, max) = self.bounds(key)?;
         bounded(key, value, min, max)?;
+        // A change of k, r or the backlog cap re-anchors the schedule so the
+        // price does not jump (history is not repriced).
+        let target = match key {
+            DECAY | TARGET_RATE | MAX_LAG => self.position(),
+            _ => None,
+        };
         // Every bound fits the field it is stored in.
         let narrow = U64::saturating_from(value);
         let wide = U96::saturating_from(value);
@@ -130,7 +146,11 @@ impl FractionToken {
             PREMIUM_INTERVAL => self.premium_interval.set(narrow),
             MAX_SUPPLY => self.max_supply.set(wide),
             PAUSED => self.paused.set(!value.is_zero()),
+            MAX_LAG => self.max_lag.set(narrow),
             _ => self.keeper.set(Address::from_word(value.into())),
+        }
+        if let Some(target) = target {
+            self.reanchor(target)?;
         }
         if key == PREMIUM_MIN || key == PREMIUM_MAX {
             self.clamp_premium();
@@ -172,6 +192,7 @@ impl FractionToken {
             MAX_SUPPLY => U256::from(self.max_supply.get()),
             PAUSED => U256::from(self.paused.get() as u8),
             KEEPER => address_word(self.keeper.get()),
+            MAX_LAG => U256::from(self.max_lag.get()),
             _ => return Err(UnknownParam { key }.into()),
         })
     }

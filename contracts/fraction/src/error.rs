@@ -1,6 +1,6 @@
 //! Every way a FractionToken call can fail, each a named Solidity error.
 use atelier_common::errors::{
-    AlreadyInitialized, EthTransferFailed, MathOverflow, NotInitialized, ParamOutOfBounds,
+    AlreadyInitialized, EthTransferFailed, ExternalCallFailed, MathOverflow, NotInitialized, ParamOutOfBounds,
     Unauthorized, UnknownParam, ZeroAddress, ZeroAmount,
 };
 use stylus_sdk::prelude::*;
@@ -19,6 +19,7 @@ pub enum Error {
     ParamOutOfBounds(ParamOutOfBounds),
     EthTransferFailed(EthTransferFailed),
     MathOverflow(MathOverflow),
+    ExternalCallFailed(ExternalCallFailed),
     StringTooLong(StringTooLong),
     SaleNotStarted(SaleNotStarted),
     EnforcedPause(EnforcedPause),

@@ -7,10 +7,19 @@
 //! and sets parameters; the keeper moves the volatility premium inside the
 //! governance box; anyone buys from the sale.
 //!
-//! Pause (`PAUSED` parameter) stops `buy`, `transfer` and `transferFrom`.
-//! Governance's own paths (vault `mint`), burns (`burn`, `burnFrom`: buyback and
-//! redemption), approvals, permits and delegation keep working, so governance
-//! can resolve an emergency while the market is frozen.
+//! Pause (`PAUSED` parameter) is the collective's one market switch. It stops
+//! `buy`, `transfer`, `transferFrom`, and `burnFrom` by anyone but the vault —
+//! so the treasury's buyback sales (`sellToTreasury`) pay nothing — and the
+//! treasury refuses acquisitions while it is set. It never stops the vault's
+//! `burnFrom` (redemption works while paused: its fee is burned, not moved),
+//! the vault's `mint`, `burn` of one's own shares, approvals, permits,
+//! delegation, or the registry's reward claims (ETH). Staking and unstaking
+//! move shares by `transferFrom`/`transfer`, so they wait for the unpause.
+//!
+//! The sale never mints below the treasury's `saleFloor()`: the live buyback
+//! round's highest possible bid, and the backing per share (grossed up by the
+//! part of a sale that stays as backing), read in one static call that fails
+//! closed (`ExternalCallFailed(treasury)`).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main, no_std)]
 extern crate alloc;
 
@@ -31,15 +40,15 @@ use alloc::{string::String, vec, vec::Vec};
 
 use alloy_primitives::{
     aliases::{U48, U64, U96},
-    Address, B256, U256,
+    Address, B256, I256, U256,
 };
 use atelier_common::{
     clock,
     errors::{
-        AlreadyInitialized, EthTransferFailed, NotInitialized, Unauthorized, ZeroAddress,
-        ZeroAmount,
+        AlreadyInitialized, EthTransferFailed, ExternalCallFailed, NotInitialized, Unauthorized,
+        ZeroAddress, ZeroAmount,
     },
-    math::WAD,
+    math::{mul_div_fit, WAD},
     params::{fraction, known},
 };
 use stylus_sdk::{
@@ -84,6 +93,10 @@ pub struct FractionToken {
     total_supply: StorageU96,
     max_supply: StorageU96,
     decay: StorageU64,
+    // E: the longest backlog (seconds); F: the schedule's anchor (a signed WAD
+    // exponent, two's complement).
+    max_lag: StorageU64,
+    anchor: StorageU256,
     // Keeper slot and premium box.
     keeper: StorageAddress,
     premium_updated_at: StorageU64,
@@ -165,6 +178,7 @@ impl FractionToken {
             (fraction::PREMIUM_INTERVAL, premium_interval),
             (fraction::MAX_SUPPLY, max_supply),
             (fraction::KEEPER, config::address_word(keeper)),
+            (fraction::MAX_LAG, U256::from(config::DEFAULT_MAX_LAG)),
         ] {
             self.apply_param(key, value)?;
         }
@@ -275,9 +289,13 @@ impl FractionToken {
     }
 
     /// Burns `value` of `account`'s shares on the caller's allowance (the
-    /// treasury's buyback and the vault's redemptions).
+    /// treasury's buyback and the vault's redemptions). While paused only the
+    /// vault may (redemption), so no buyback sale pays.
     pub fn burn_from(&mut self, account: Address, value: U256) -> Result<(), Error> {
         let spender = self.vm().msg_sender();
+        if spender != self.vault.get() {
+            self.when_not_paused()?;
+        }
         self.spend_allowance(account, spender, value)?;
         self.burn_checked(account, value)
     }
@@ -398,8 +416,8 @@ impl FractionToken {
 
     // ---------------------------------------------------------- primary sale
 
-    /// Buys `shares` share units at the VRGDA price (times the premium),
-    /// paying at most `maxCost`; forwards the cost to the treasury and
+    /// Buys `shares` share units at the VRGDA price (times the premium), never
+    /// below the treasury's sale floor (see the crate doc), paying at most `maxCost`; forwards the cost to the treasury and
     /// refunds the rest of `msg.value`. Returns the cost in wei.
     #[payable]
     pub fn buy(&mut self, shares: U256, max_cost: U256) -> Result<U256, Error> {
@@ -418,8 +436,11 @@ impl FractionToken {
                 saleStart: U256::from(start),
             }));
         }
-        let curve = self.curve(now - start)?;
+        let mut curve = self.curve(now - start)?;
         let sold = U256::from(self.sold.get());
+        if curve.lift(sold)? {
+            self.anchor.set(curve.anchor.into_raw());
+        }
         let cost = self.priced(curve.cost(sold, shares)?, shares, treasury)?;
         if cost > max_cost {
             return Err(Error::MaxCostExceeded(MaxCostExceeded {
@@ -456,18 +477,23 @@ impl FractionToken {
         Ok(cost)
     }
 
-    /// Cost in wei of buying `shares` share units now.
+    /// Cost in wei of buying `shares` share units now (reverts
+    /// `ExternalCallFailed(treasury)` when the sale floor cannot be read).
     pub fn quote_buy(&self, shares: U256) -> Result<U256, Error> {
-        let curve = self.current_curve()?;
-        let cost = curve.cost(U256::from(self.sold.get()), shares)?;
+        let mut curve = self.current_curve()?;
+        let sold = U256::from(self.sold.get());
+        curve.lift(sold)?;
+        let cost = curve.cost(sold, shares)?;
         self.priced(cost, shares, self.treasury.get())
     }
 
     /// Price in wei of one whole share now (before the sale start: at its
     /// opening, `t = 0`).
     pub fn spot_price(&self) -> Result<U256, Error> {
-        let curve = self.current_curve()?;
-        Ok(curve.spot(U256::from(self.sold.get()))?)
+        let mut curve = self.current_curve()?;
+        let sold = U256::from(self.sold.get());
+        curve.lift(sold)?;
+        Ok(curve.spot(sold)?)
     }
 
     /// Share units sold by the primary sale so far.
@@ -557,14 +583,18 @@ impl FractionToken {
 
     /// The sale curve `elapsed` seconds after the sale start.
     fn curve(&self, elapsed: u64) -> Result<Curve, Error> {
+        let lambda = U256::from(self.lambda.get());
+        let lag = vrgda::days(self.max_lag.get().to::<u64>());
         Ok(Curve {
+            max_drop: atelier_common::math::mul_div_fit(lambda, lag, WAD, false)?,
+            anchor: self.anchor(),
             unit_price: atelier_common::math::mul_div_fit(
                 U256::from(self.p0.get()),
                 U256::from(self.premium.get()),
                 WAD,
                 true,
             )?,
-            lambda: U256::from(self.lambda.get()),
+            lambda,
             rate: U256::from(self.rate.get()),
             days: vrgda::days(elapsed),
         })
@@ -591,23 +621,55 @@ impl FractionToken {
 }
 
 impl FractionToken {
-    /// A batch's price: the curve's cost, but never below the treasury's live
-    /// buyback bid for the same shares (rounded up). Otherwise, once the sale
-    /// price decays under a round's bid, shares minted from the sale could be sold
-    /// straight back to the treasury at a profit, draining the buyback budget.
+    /// A batch's price: the curve's cost, but never below the live buyback
+    /// round's highest possible bid for the same shares (otherwise shares
+    /// minted while the curve sits under the round's rising bid could be sold
+    /// back at a profit, then or later in the round), nor below the backing per
+    /// share the treasury quotes (so buying never dilutes the backing). Both
+    /// come from one static call to `Treasury.saleFloor()`, which calls nothing
+    /// back; a failed or short read reverts (fails closed).
     fn priced(&self, curve_cost: U256, shares: U256, treasury: Address) -> Result<U256, Error> {
         if treasury.is_zero() {
             return Ok(curve_cost);
         }
-        // Treasury.currentBid(): wei per whole share, 0 with no live round.
-        const CURRENT_BID: [u8; 4] = stylus_sdk::function_selector!("currentBid");
-        let bid = self
+        const SALE_FLOOR: [u8; 4] = stylus_sdk::function_selector!("saleFloor");
+        let fail = || Error::ExternalCallFailed(ExternalCallFailed { target: treasury });
+        let out = self
             .vm()
-            .static_call(&self, treasury, &CURRENT_BID)
-            .ok()
-            .and_then(|out| out.get(..32).map(U256::from_be_slice))
-            .unwrap_or_default();
-        let floor = atelier_common::math::mul_div_fit(shares, bid, atelier_common::math::WAD, true)?;
-        Ok(curve_cost.max(floor))
+            .static_call(&self, treasury, &SALE_FLOOR)
+            .map_err(|_| fail())?;
+        let word = |i: usize| out.get(i..i + 32).map(U256::from_be_slice).ok_or_else(fail);
+        let (bid, backing) = (word(0)?, word(32)?);
+        let by_bid = mul_div_fit(shares, bid, WAD, true)?;
+        let supply = U256::from(self.total_supply.get()).max(U256::from(1u8));
+        let by_backing = mul_div_fit(shares, backing, supply, true)?;
+        Ok(curve_cost.max(by_bid).max(by_backing))
+    }
+
+    /// The schedule's anchor `c`.
+    fn anchor(&self) -> I256 {
+        I256::from_raw(self.anchor.get())
+    }
+
+    /// Where the price sits now: the exponent at the current sale position,
+    /// the floor included, premium aside. `None` before wiring or when it
+    /// cannot be computed.
+    pub(crate) fn position(&self) -> Option<I256> {
+        let mut curve = self.current_curve().ok()?;
+        let sold = U256::from(self.sold.get());
+        curve.lift(sold).ok()?;
+        curve.exponent(sold, false).ok()
+    }
+
+    /// Sets the anchor so the exponent at the current position is `target`
+    /// (O(1)): called after a change of `k`, `r` or the backlog cap.
+    pub(crate) fn reanchor(&mut self, target: I256) -> Result<(), Error> {
+        self.anchor.set(U256::ZERO);
+        let curve = self.current_curve()?;
+        let c = target
+            .checked_sub(curve.exponent(U256::from(self.sold.get()), false)?)
+            .ok_or_else(error::overflow)?;
+        self.anchor.set(c.into_raw());
+        Ok(())
     }
 }

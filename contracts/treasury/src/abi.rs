@@ -15,7 +15,8 @@ atelier_common::abi_items! {
     /// buyback round with `buybackBudget` wei opened (0 when none opened).
     #[derive(Debug, PartialEq)]
     event UpkeepPerformed(uint256 epoch, uint256 rewardsStreamed, uint256 buybackBudget);
-    /// Buyback round `round` opened with `budget` wei; its bid is tied to `spotPrice`.
+    /// Buyback round `round` opened with `budget` wei; its bid is tied to
+    /// `spotPrice`, the round's reference price `min(p0, backing per share)`.
     #[derive(Debug, PartialEq)]
     event BuybackOpened(uint256 indexed round, uint256 budget, uint256 spotPrice, uint256 start, uint256 end);
     /// `seller` sold (and burned) `shares` to the treasury for `paid` wei.
@@ -50,7 +51,11 @@ atelier_common::abi_items! {
     /// An acquisition at `price` exceeds the per-artwork cap `max`.
     #[derive(Debug, PartialEq)]
     error AcquisitionPriceTooHigh(uint256 price, uint256 max);
-    /// An acquisition at `price` on top of `spent` exceeds the epoch's `budget`.
+    /// The token is paused: no acquisition.
+    #[derive(Debug, PartialEq)]
+    error EnforcedPause();
+    /// An acquisition at `price` on top of `spent` (the rolling window's
+    /// spending still counted) exceeds the `budget`.
     #[derive(Debug, PartialEq)]
     error EpochBudgetExceeded(uint256 spent, uint256 price, uint256 budget);
     /// Bucket `bucket` (0 reserve, 1 buyback, 2 acquisition, 3 rewards) holds

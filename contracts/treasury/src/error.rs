@@ -6,7 +6,7 @@ use atelier_common::errors::{
 use stylus_sdk::prelude::*;
 
 use crate::abi::{
-    AcquisitionPriceTooHigh, BidBelowMinimum, BudgetExhausted, EpochBudgetExceeded,
+    AcquisitionPriceTooHigh, BidBelowMinimum, BudgetExhausted, EnforcedPause, EpochBudgetExceeded,
     InsufficientBucket, NoLiveRound, RoundEnded, UpkeepNotNeeded,
 };
 
@@ -49,4 +49,6 @@ pub enum Error {
     EpochBudgetExceeded(EpochBudgetExceeded),
     /// A bucket holds less than requested.
     InsufficientBucket(InsufficientBucket),
+    /// The token is paused.
+    EnforcedPause(EnforcedPause),
 }

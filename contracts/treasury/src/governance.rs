@@ -20,8 +20,9 @@ pub const MAX_EPOCH: u64 = 365 * 86_400;
 pub const MIN_ROUND_DURATION: u64 = 600;
 /// Longest buyback round: thirty days.
 pub const MAX_ROUND_DURATION: u64 = 30 * 86_400;
-/// Highest cap bid: twice the spot price.
-pub const MAX_CAP_BPS: u16 = 20_000;
+/// Highest cap bid: the reference price itself. A round never bids above the
+/// price nobody can push, so no round pays more for a share than it is worth.
+pub const MAX_CAP_BPS: u16 = 10_000;
 
 impl Treasury {
     /// Checks `value` against the hard bounds of key `k`, stores it and emits

@@ -1,11 +1,17 @@
 //! The Treasury's internal steps: intake, round opening and bid, time, ETH
 //! payment and the access guards shared by the public functions.
 use alloy_primitives::{aliases::U128, Address, U256};
-use atelier_common::errors::{EthTransferFailed, NotInitialized, Unauthorized, ZeroAmount};
+use atelier_common::{
+    errors::{EthTransferFailed, NotInitialized, Unauthorized, ZeroAmount},
+    interfaces::IFractionToken,
+    math::{mul_div_fit, WAD},
+    params::fraction::P0,
+};
+use atelier_common::clock;
 use stylus_sdk::prelude::*;
 
 use crate::{
-    accounting::{add, narrow, split, u16_of, u64_of, word64},
+    accounting::{add, narrow, split, u16_of, u64_of, widen, word64, BPS},
     auction, BuybackOpened, Error, RevenueReceived, Treasury,
 };
 
@@ -32,7 +38,61 @@ impl Treasury {
         Ok(())
     }
 
-    /// Opens round `id + 1` with `budget` wei, snapshotting the spot price and
+    /// The round reference nobody can push: `min(p0, backing per share)`, with
+    /// `p0` the sale's on-schedule price without premium (no buy and no keeper
+    /// moves it) and backing the reserve plus `buyback` (the round's budget to
+    /// be). 0 when a read fails or overflows: the upkeep then opens no round
+    /// but still runs.
+    pub(crate) fn reference_price(&self, buyback: U256) -> U256 {
+        let token = IFractionToken::new(self.token.get());
+        let (Ok(p0), Ok(supply)) = (token.param(self, P0), token.total_supply(self)) else {
+            return U256::ZERO;
+        };
+        let backing = widen(self.reserve.get()).saturating_add(buyback);
+        if supply.is_zero() {
+            return p0;
+        }
+        mul_div_fit(backing, WAD, supply, false).map_or(U256::ZERO, |b| b.min(p0))
+    }
+
+    /// `saleFloor()`: the live round's cap bid (0 without a live round) and the
+    /// backing grossed up by the part of a sale that stays as backing.
+    pub(crate) fn floor_quote(&self) -> (U256, U256) {
+        let live = self.round_live.get();
+        let now = clock::now(self.vm());
+        let cap = if live && now <= self.round_end() {
+            // The bid at the round's end is its highest.
+            self.bid_at(self.round_end()).unwrap_or(U256::MAX)
+        } else {
+            U256::ZERO
+        };
+        let unspent = if live {
+            widen(self.round_budget.get()).saturating_sub(widen(self.round_spent.get()))
+        } else {
+            U256::ZERO
+        };
+        let backing = widen(self.reserve.get()) + widen(self.buyback.get()) + unspent;
+        let kept = BPS - u16_of(self.acquisition_bps.get()) - u16_of(self.rewards_bps.get());
+        let gross = if kept == 0 {
+            backing
+        } else {
+            mul_div_fit(backing, U256::from(BPS), U256::from(kept), true).unwrap_or(U256::MAX)
+        };
+        (cap, gross)
+    }
+
+    /// The acquisition spending still counted now: the stored level drained
+    /// by the budget per epoch length since it was written (a leaky bucket).
+    pub(crate) fn spending_level(&self, now: u64) -> U256 {
+        let elapsed = now.saturating_sub(self.spent_at.get().as_limbs()[0]);
+        let budget = widen(self.acquisition_budget_per_epoch.get());
+        let window = u64_of(self.epoch.get()).max(1);
+        let drained = mul_div_fit(budget, U256::from(elapsed), U256::from(window), false)
+            .unwrap_or(U256::MAX);
+        widen(self.epoch_spent.get()).saturating_sub(drained)
+    }
+
+    /// Opens round `id + 1` with `budget` wei, snapshotting the reference price and
     /// the floor/cap basis points, and emits `BuybackOpened`.
     pub(crate) fn open_round(&mut self, budget: U256, spot: U256, now: u64) -> Result<(), Error> {
         let id = u64_of(self.round_id.get()) + 1;

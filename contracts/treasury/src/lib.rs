@@ -6,7 +6,8 @@
 //! buyback round, streams the rewards bucket to the curation registry and opens
 //! a new buyback-and-burn round (a reverse Dutch auction on the share price).
 //! The collective's acquirer buys artworks straight into the vault within a
-//! per-artwork cap and a per-epoch budget. Governance (the vault) sets the
+//! per-artwork cap and a rolling budget (a leaky bucket draining one budget per
+//! epoch length, so no upkeep timing lets it be spent twice). Governance (the vault) sets the
 //! parameters inside hard bounds and may withdraw the reserve.
 //!
 //! Accounting invariant: the contract's balance equals the four buckets plus the
@@ -38,7 +39,9 @@ use atelier_common::{
 use stylus_sdk::{
     abi::Bytes,
     prelude::*,
-    storage::{StorageAddress, StorageBool, StorageU128, StorageU16, StorageU256, StorageU64},
+    storage::{
+        StorageAddress, StorageBool, StorageU128, StorageU16, StorageU256, StorageU32, StorageU64,
+    },
 };
 
 use accounting::{bucket, narrow, u64_of, widen, word64};
@@ -65,10 +68,15 @@ pub struct Treasury {
     last_upkeep: StorageU64,
     acquirer: StorageAddress,
     epoch_index: StorageU64,
+    /// When `epoch_spent` was last written (seconds; 32 bits last until 2106),
+    /// in the acquirer's slot, which `acquire` reads anyway.
+    spent_at: StorageU32,
     // Slots: wei parameters and the epoch's acquisition spending (128 bits each).
     min_buyback: StorageU128,
     max_acquisition_price: StorageU128,
     acquisition_budget_per_epoch: StorageU128,
+    /// The acquisition spending bucket's level at `spent_at` (wei): it drains
+    /// linearly, by the budget per epoch length (a rolling window).
     epoch_spent: StorageU128,
     // Slots: the buckets.
     reserve: StorageU128,
@@ -205,9 +213,10 @@ impl Treasury {
 
     /// Runs the epoch's upkeep; anyone may call it, once per epoch. Closes an
     /// ended (or spent) buyback round, returning its unspent budget to the
-    /// buyback bucket; resets the epoch's acquisition spending; opens a round
-    /// from the whole buyback bucket when it holds at least `minBuyback`; and
-    /// streams the rewards bucket to the registry. `performData` is ignored.
+    /// buyback bucket; opens a round from the whole buyback bucket when it holds
+    /// at least `minBuyback`, its bid tied to the reference price
+    /// `min(p0, backing per share)` (no round when that cannot be read or is 0);
+    /// and streams the rewards bucket to the registry. `performData` is ignored.
     pub fn perform_upkeep(&mut self, perform_data: Bytes) -> Result<(), Error> {
         let _ = perform_data;
         self.require_initialized()?;
@@ -219,7 +228,8 @@ impl Treasury {
             }
             .into());
         }
-        // Plan in memory; the only call before the effects is the spot price read.
+        // Plan in memory; the only calls before the effects are the reference
+        // reads (a failed read opens no round but the upkeep still runs).
         let mut buyback = widen(self.buyback.get());
         let mut live = self.round_live.get();
         let mut closed = None;
@@ -238,10 +248,7 @@ impl Treasury {
         let min = widen(self.min_buyback.get());
         let mut spot = U256::ZERO;
         if !live && !buyback.is_zero() && buyback >= min {
-            let token = self.token.get();
-            spot = IFractionToken::new(token)
-                .spot_price(&*self)
-                .map_err(|_| ExternalCallFailed { target: token })?;
+            spot = self.reference_price(buyback);
         }
         let opened = if spot.is_zero() { U256::ZERO } else { buyback };
 
@@ -249,7 +256,6 @@ impl Treasury {
         let epoch = u64_of(self.epoch_index.get()) + 1;
         self.epoch_index.set(word64(epoch));
         self.last_upkeep.set(word64(now));
-        self.epoch_spent.set(U128::ZERO);
         if let Some((spent, returned)) = closed {
             self.round_live.set(false);
             let round = U256::from(u64_of(self.round_id.get()));
@@ -299,8 +305,20 @@ impl Treasury {
         self.bid_at(now)
     }
 
-    /// The current (or last) buyback round: id, budget, spent, the spot price
-    /// read at opening, start, end (both seconds) and whether it is still open.
+    /// What the sale must never undercut, read by the FractionToken in `buy`:
+    /// the live round's highest possible bid per whole share (its cap bid; 0
+    /// without a live round) and the backing a buyer must match per share of
+    /// supply, `backing * 10,000 / (buybackBps + reserve share)` wei, where
+    /// backing is the reserve, the buyback bucket and the live round's unspent
+    /// budget: a mint at `shares * that / totalSupply` never lowers the backing
+    /// per share, since that part of its price stays as backing.
+    pub fn sale_floor(&self) -> (U256, U256) {
+        self.floor_quote()
+    }
+
+    /// The current (or last) buyback round: id, budget, spent, the reference
+    /// price its bid is tied to, start, end (both seconds) and whether it is
+    /// still open.
     pub fn buyback_round(&self) -> (U256, U256, U256, U256, U256, U256, bool) {
         (
             U256::from(u64_of(self.round_id.get())),
@@ -317,7 +335,9 @@ impl Treasury {
     /// current bid: the shares are burned from the caller (who approved the
     /// treasury on the token) and `paid = shares * bid / 1e18` wei sent back.
     /// When the round's remaining budget is short, only the shares it buys are
-    /// taken. Reverts if the bid is below `minPrice` (per whole share).
+    /// taken. Reverts if the bid is below `minPrice` (per whole share). While the
+    /// token is paused its `burnFrom` refuses, so no sale pays
+    /// (`ExternalCallFailed(token)`).
     pub fn sell_to_treasury(&mut self, shares: U256, min_price: U256) -> Result<U256, Error> {
         self.require_initialized()?;
         if shares.is_zero() {
@@ -376,7 +396,9 @@ impl Treasury {
     /// treasury) for `price` wei: the token moves straight into the vault, which
     /// records it with its provenance (no shares minted), then the seller is
     /// paid from the acquisition bucket. Acquirer only, within the per-artwork
-    /// cap and the epoch budget. Returns the vault's artwork id.
+    /// cap and the rolling budget (`acquisitionBudgetPerEpoch` per epoch length,
+    /// a leaky bucket), and not while the token is paused (`EnforcedPause`).
+    /// Returns the vault's artwork id.
     #[allow(clippy::too_many_arguments)]
     pub fn acquire(
         &mut self,
@@ -405,7 +427,15 @@ impl Treasury {
         if price > max {
             return Err(AcquisitionPriceTooHigh { price, max }.into());
         }
-        let spent = widen(self.epoch_spent.get());
+        let token = self.token.get();
+        let paused = IFractionToken::new(token)
+            .param(&*self, atelier_common::params::fraction::PAUSED)
+            .map_err(|_| ExternalCallFailed { target: token })?;
+        if !paused.is_zero() {
+            return Err(EnforcedPause {}.into());
+        }
+        let now = clock::now(self.vm());
+        let spent = self.spending_level(now);
         let budget = widen(self.acquisition_budget_per_epoch.get());
         // price <= max <= MAX_WEI and spent <= budget <= MAX_WEI: no overflow.
         if spent + price > budget {
@@ -427,6 +457,7 @@ impl Treasury {
         }
         self.acquisition.set(narrow(available - price)?);
         self.epoch_spent.set(narrow(spent + price)?);
+        self.spent_at.set(alloy_primitives::aliases::U32::saturating_from(now));
 
         let vault = self.vault.get();
         IErc721Collection::new(collection)
@@ -495,13 +526,15 @@ impl Treasury {
     }
 
     /// The upkeep clock: epochs run so far, the last upkeep time, when the next
-    /// is due (seconds) and the acquisition spending of the current epoch (wei).
+    /// is due (seconds) and the acquisition spending still counted against the
+    /// rolling budget now (wei).
     pub fn epoch_state(&self) -> (U256, U256, U256, U256) {
+        let now = clock::now(self.vm());
         (
             U256::from(u64_of(self.epoch_index.get())),
             U256::from(u64_of(self.last_upkeep.get())),
             U256::from(self.next_upkeep()),
-            widen(self.epoch_spent.get()),
+            self.spending_level(now),
         )
     }
 

@@ -20,7 +20,7 @@ atelier_common::abi_items! {
     /// `shares` shares were minted to `depositor`.
     #[derive(Debug)]
     event ArtworkDeposited(uint256 indexed artworkId, address indexed collection, uint256 tokenId, address indexed depositor, bytes32 seed, bytes32 modelId, bytes32 promptHash, address artist, string uri, uint256 shares);
-    /// `redeemer` burned `sharesBurned` shares, paid `fee` shares to the treasury and took the artwork out.
+    /// `redeemer` burned `sharesBurned` shares (the artwork's claim) plus `fee` shares (burned too) and took the artwork out.
     #[derive(Debug)]
     event ArtworkRedeemed(uint256 indexed artworkId, address indexed redeemer, uint256 sharesBurned, uint256 fee);
     /// Governance sent the artwork to `to` (`ReleaseArtwork`).

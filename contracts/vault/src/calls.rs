@@ -13,6 +13,8 @@ use crate::{ArtVault, Error};
 
 /// `IFractionToken.mint(address,uint256)`.
 pub const MINT: [u8; 4] = function_selector!("mint", Address, U256);
+/// `IFractionToken.totalSupply()`.
+pub const TOTAL_SUPPLY: [u8; 4] = function_selector!("totalSupply");
 /// `IFractionToken.burnFrom(address,uint256)`.
 pub const BURN_FROM: [u8; 4] = function_selector!("burnFrom", Address, U256);
 /// `transferFrom(address,address,uint256)`: ERC-20 shares and ERC-721 artworks alike.

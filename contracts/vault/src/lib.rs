@@ -56,6 +56,8 @@ pub struct ArtVault {
     admin: StorageAddress,
     bootstrap_over: StorageBool,
     redeem_fee_bps: StorageU16,
+    /// Artworks in custody (each of weight 1): redemption's pro-rata base.
+    held_count: StorageU64,
     token: StorageAddress,
     artwork_count: StorageU64,
     registry: StorageAddress,
@@ -251,36 +253,50 @@ impl ArtVault {
         (l.depositor.get(), U256::from(l.shares.get()))
     }
 
-    /// Takes the artwork out: burns its issued shares from the caller, moves
-    /// `redeemFeeBps` of them from the caller to the treasury (the caller approves
-    /// the vault for both), sends the artwork to the caller and burns the steward
-    /// token. Refused while a proposal concerning it is pending, active or queued.
+    /// Takes the artwork out: burns the artwork's claim on the supply from the
+    /// caller, `max(issued shares, ceil(totalSupply / artworks in custody))`,
+    /// plus `redeemFeeBps` of it as the fee (burned too; the caller approves the
+    /// vault for both), sends the artwork to the caller and burns the steward
+    /// token. Works while the token is paused. Refused while a proposal
+    /// concerning it is pending, active or queued.
     pub fn redeem(&mut self, artwork_id: U256) -> Result<(), Error> {
         let caller = self.vm().msg_sender();
         let now = atelier_common::clock::now(self.vm());
+        let (shares, fee) = self.redemption_cost(artwork_id)?;
+        let lock = self.artworks.getter(artwork_id).lock_until.get().to::<u64>();
+        if now <= lock {
+            return Err(ArtworkLocked { artworkId: artwork_id, lockedUntil: U256::from(lock) }.into());
+        }
+        let (collection, token_id) = self.take_out(artwork_id)?;
+        let token = self.token.get();
+        self.call(token, &calls::calldata(calls::BURN_FROM, &[calls::word(caller), (shares + fee).into()]))?;
+        self.send_artwork(collection, token_id, caller)?;
+        self.emit(ArtworkRedeemed { artworkId: artwork_id, redeemer: caller, sharesBurned: shares, fee });
+        Ok(())
+    }
+
+    /// What redeeming the artwork burns now: (its claim, the fee), share units.
+    /// The claim is `max(issued shares, ceil(totalSupply / artworks in
+    /// custody))`: every artwork weighs the same, so buying cheap shares never
+    /// buys art below its pro-rata share of the collective.
+    pub fn redemption_cost(&self, artwork_id: U256) -> Result<(U256, U256), Error> {
         let a = self.artworks.getter(artwork_id);
         if !a.held.get() {
             return Err(UnknownArtwork { artworkId: artwork_id }.into());
         }
-        let shares = U256::from(a.shares.get());
-        if shares.is_zero() {
+        let issued = U256::from(a.shares.get());
+        if issued.is_zero() {
             return Err(NotRedeemable { artworkId: artwork_id }.into());
         }
-        let lock = a.lock_until.get().to::<u64>();
-        if now <= lock {
-            return Err(ArtworkLocked { artworkId: artwork_id, lockedUntil: U256::from(lock) }.into());
-        }
-        let fee = steward::bps_of(shares, self.redeem_fee_bps.get().to::<u64>())?;
-        let (collection, token_id) = self.take_out(artwork_id)?;
         let token = self.token.get();
-        self.call(token, &calls::calldata(calls::BURN_FROM, &[calls::word(caller), shares.into()]))?;
-        if !fee.is_zero() {
-            let to = calls::word(self.treasury.get());
-            self.call(token, &calls::calldata(calls::TRANSFER_FROM, &[calls::word(caller), to, fee.into()]))?;
-        }
-        self.send_artwork(collection, token_id, caller)?;
-        self.emit(ArtworkRedeemed { artworkId: artwork_id, redeemer: caller, sharesBurned: shares, fee });
-        Ok(())
+        let out = self
+            .vm()
+            .static_call(&self, token, &calls::TOTAL_SUPPLY)
+            .map_err(|_| atelier_common::errors::ExternalCallFailed { target: token })?;
+        let supply = out.get(..32).map(U256::from_be_slice).unwrap_or_default();
+        let held = self.held_count.get().to::<u64>().max(1);
+        let claim = issued.max(steward::div_small(supply + U256::from(held - 1), held));
+        Ok((claim, steward::bps_of(claim, self.redeem_fee_bps.get().to::<u64>())?))
     }
 
     // ------------------------------------------------- governor-only effects

@@ -32,15 +32,21 @@ pub fn supports(interface_id: B32) -> bool {
 /// `x * bps / 10_000` rounded down. The division is long division over 32-bit
 /// chunks in 64-bit arithmetic (native WASM ops): no wide division routine.
 pub fn bps_of(x: U256, bps: u64) -> Result<U256, Error> {
-    let mut limbs = x.checked_mul(U256::from(bps)).ok_or(MathOverflow {})?.into_limbs();
+    Ok(div_small(x.checked_mul(U256::from(bps)).ok_or(MathOverflow {})?, BPS))
+}
+
+/// `x / d` rounded down, for `0 < d < 2^32`, by 32-bit halves (no U256
+/// division routine in the binary).
+pub fn div_small(x: U256, d: u64) -> U256 {
+    let mut limbs = x.into_limbs();
     let mut rem = 0u64;
     for limb in limbs.iter_mut().rev() {
         let hi = (rem << 32) | (*limb >> 32);
-        let lo = ((hi % BPS) << 32) | (*limb & 0xffff_ffff);
-        *limb = ((hi / BPS) << 32) | (lo / BPS);
-        rem = lo % BPS;
+        let lo = ((hi % d) << 32) | (*limb & 0xffff_ffff);
+        *limb = ((hi / d) << 32) | (lo / d);
+        rem = lo % d;
     }
-    Ok(U256::from_limbs(limbs))
+    U256::from_limbs(limbs)
 }
 
 /// ERC-2981 royalty on `sale_price`.

@@ -5,9 +5,9 @@ use crate::{
     util::{fail, Result},
 };
 
-pub const TOKEN: [&str; 11] = [
+pub const TOKEN: [&str; 12] = [
     "p0", "decay", "targetRate", "saleStart", "premiumMin", "premiumMax", "premiumMaxStep",
-    "premiumInterval", "maxSupply", "paused", "keeper",
+    "premiumInterval", "maxSupply", "paused", "keeper", "maxLag",
 ];
 pub const REGISTRY: [&str; 4] = ["minSeedStake", "cooldown", "halfLife", "rewardPeriod"];
 pub const TREASURY: [&str; 11] = [

@@ -231,10 +231,16 @@ fn pause_freezes_the_market_not_governance(
     assert!(paused(
         token.sender(alice).buy(SHARE, U256::MAX).motsu_unwrap_err()
     ));
-    // Governance mints, burns and approvals still work.
+    // Burning on someone's allowance (the treasury's buyback) is market too.
+    assert!(paused(
+        token.sender(bob).burn_from(alice, SHARE).motsu_unwrap_err()
+    ));
+    // Governance mints, the vault's burns (redemption), own burns and
+    // approvals still work.
+    token.sender(alice).approve(roles.vault, SHARE).motsu_unwrap();
     token.sender(roles.vault).mint(bob, SHARE).motsu_unwrap();
     token.sender(alice).burn(SHARE).motsu_unwrap();
-    token.sender(bob).burn_from(alice, SHARE).motsu_unwrap();
+    token.sender(roles.vault).burn_from(alice, SHARE).motsu_unwrap();
     token
         .sender(roles.vault)
         .set_param(fraction::PAUSED, U256::ZERO)

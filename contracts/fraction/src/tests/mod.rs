@@ -45,7 +45,8 @@ pub const MAX_SUPPLY: U256 = uint!(1_000_000_000_000_000_000_000_000_U256);
 /// 1e18.
 pub const WAD: U256 = SHARE;
 
-/// An account that accepts ETH (treasury, buyers needing refunds).
+/// An account that accepts ETH (treasury, buyers needing refunds); as the
+/// treasury it quotes no sale floor.
 #[storage]
 pub struct Wallet;
 
@@ -57,9 +58,13 @@ impl Wallet {
     fn receive(&mut self) -> Result<(), Vec<u8>> {
         Ok(())
     }
+
+    fn sale_floor(&self) -> (U256, U256) {
+        (U256::ZERO, U256::ZERO)
+    }
 }
 
-/// An account that refuses ETH.
+/// An account that refuses ETH (and quotes no sale floor).
 #[storage]
 pub struct Refuser;
 
@@ -70,6 +75,24 @@ impl Refuser {
     #[receive]
     fn receive(&mut self) -> Result<(), Vec<u8>> {
         Err(b"no".to_vec())
+    }
+
+    fn sale_floor(&self) -> (U256, U256) {
+        (U256::ZERO, U256::ZERO)
+    }
+}
+
+/// A treasury that accepts ETH but cannot quote a sale floor.
+#[storage]
+pub struct Mute;
+
+unsafe impl TopLevelStorage for Mute {}
+
+#[public]
+impl Mute {
+    #[receive]
+    fn receive(&mut self) -> Result<(), Vec<u8>> {
+        Ok(())
     }
 }
 

@@ -16,6 +16,8 @@ fn curve(seconds: u64) -> Curve {
         lambda: U256::from(223_143_551_314_209_755u64),
         rate: RATE,
         days: vrgda::days(seconds),
+        max_drop: U256::from(223_143_551_314_209_755u64) * U256::from(7u8),
+        anchor: Default::default(),
     }
 }
 
@@ -89,7 +91,45 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// λ is within 2 wei of the true `-ln(1-k)`: the cost with the stored λ
+    /// covers the closed form at any λ' within 2 wei (the margin of 2^-32 plus
+    /// 1 wei pays for it), anywhere inside the bounds of k and r and up to
+    /// exponents of ±40.
+    #[test]
+    fn lambda_error_is_covered(
+        k in 100_000_000_000_000u64..=990_000_000_000_000_000,
+        rate_milli in 1u64..1_000_000_000,
+        sold in 0u64..1_000_000,
+        n in 1u64..100_000,
+        lag_milli in 0u64..40_000,
+    ) {
+        let lambda = U256::from(crate::config::lambda(U256::from(k)).unwrap());
+        let rate = U256::from(rate_milli) * WAD / U256::from(1_000u16);
+        let (sold, n) = (U256::from(sold) * SHARE / U256::from(100u8), U256::from(n) * SHARE / U256::from(100u8));
+        // Place the clock so the exponent at `sold` is about -lag (within ±40).
+        let x = |l: U256| atelier_common::math::mul_div_fit(l, sold, rate, false).unwrap();
+        let days_wad = (x(lambda) + U256::from(lag_milli) * WAD / U256::from(1_000u16)) * WAD / lambda;
+        let at = |l: U256| Curve {
+            unit_price: P0,
+            lambda: l,
+            rate,
+            days: days_wad,
+            max_drop: U256::from(1_000u16) * WAD,
+            anchor: Default::default(),
+        };
+        let Ok(cost) = at(lambda).cost(sold, n) else { return Ok(()) };
+        for l in [lambda - U256::from(2u8), lambda + U256::from(2u8)] {
+            let Ok(other) = at(l).cost(sold, n) else { continue };
+            // The other λ's closed form without its margin, less what 2 wei of
+            // exp_wad's granularity on e^x cost (both forms round those up
+            // past the true integral; they are not λ's error).
+            let raw = (other - U256::from(1u8)) * (U256::from(1u64) << 32) / ((U256::from(1u64) << 32) + U256::from(1u8));
+            let grain = P0 * rate / l * U256::from(2u8) / WAD + U256::from(2u8);
+            prop_assert!(cost + grain >= raw, "k {} r {} sold {} n {}: {} < {}", k, rate, sold, n, cost, raw);
+        }
+    }
 
     /// λ by Newton's method on `exp_wad` agrees with `-ln_wad(1 - k)` within
     /// 2 wei over the whole decay range (measured: within 1 over 4,000 cases).
@@ -103,3 +143,55 @@ proptest! {
         prop_assert!(diff <= U256::from(2u8), "k {}: {} vs {}", k, lambda, reference);
     }
 }
+
+/// Measures, over the bound corners of k and r and 2,000 pseudo-random points
+/// (exponents within ±40), how a 2-wei error of λ moves a batch's cost, and
+/// checks that the cost with the stored λ always covers the rounded-up closed
+/// form at λ ± 2 wei without its margin, up to 2 wei of `exp_wad`'s
+/// granularity on e^x (which both forms round up past the true integral).
+/// Prints the figures
+/// (`cargo test -p atelier-fraction lambda_error_bound -- --nocapture`).
+#[test]
+fn lambda_error_bound() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    };
+    let (mut worst, mut closest) = (0f64, f64::MAX);
+    let ks = [100_000_000_000_000u64, 990_000_000_000_000_000];
+    let rs = [1_000_000_000_000_000u128, 1_000_000_000_000_000_000_000_000_000];
+    let mut points: Vec<(u64, u128, u64, u64, u64)> = Vec::new();
+    for k in ks {
+        for r in rs {
+            points.push((k, r, 1_000, 100, 20_000));
+        }
+    }
+    for _ in 0..2_000 {
+        let k = 100_000_000_000_000 + next(989_900_000_000_000_000);
+        let r = (1 + next(1_000_000_000)) as u128 * 1_000_000_000_000_000;
+        points.push((k, r, next(1_000_000), 1 + next(100_000), next(40_000)));
+    }
+    for (k, r, sold, n, lag_milli) in points {
+        let lambda = U256::from(crate::config::lambda(U256::from(k)).unwrap());
+        let rate = U256::from(r);
+        let (sold, n) = (U256::from(sold) * SHARE / U256::from(100u8), U256::from(n) * SHARE / U256::from(100u8));
+        let Ok(ahead) = atelier_common::math::mul_div_fit(lambda, sold, rate, false) else { continue };
+        let days_wad = (ahead + U256::from(lag_milli) * WAD / U256::from(1_000u16)) * WAD / lambda;
+        let at = |l: U256| Curve { unit_price: P0, lambda: l, rate, days: days_wad, max_drop: U256::from(1_000u16) * WAD, anchor: Default::default() };
+        let Ok(cost) = at(lambda).cost(sold, n) else { continue };
+        for l in [lambda - U256::from(2u8), lambda + U256::from(2u8)] {
+            let Ok(other) = at(l).cost(sold, n) else { continue };
+            let rel = f(other.abs_diff(cost)) / f(cost);
+            worst = worst.max(rel);
+            let raw = (other - U256::from(1u8)) * (U256::from(1u64) << 32) / ((U256::from(1u64) << 32) + U256::from(1u8));
+            let grain = P0 * rate / l * U256::from(2u8) / WAD + U256::from(2u8);
+            assert!(cost + grain >= raw, "k {k} r {rate}: {cost} < {raw}");
+            closest = closest.min((f(cost + grain) - f(raw)) / f(cost));
+        }
+    }
+    println!("λ ± 2 wei: largest relative cost change {worst:e}; smallest cover {closest:e}");
+}
+

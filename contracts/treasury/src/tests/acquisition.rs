@@ -118,7 +118,7 @@ fn per_artwork_price_cap() {
 }
 
 #[test]
-fn per_epoch_budget_resets_at_upkeep() {
+fn the_budget_rolls_over_a_window_not_at_upkeep() {
     let w = World::new();
     w.revenue(eth(40)); // acquisition bucket 12 ETH; budget 8 ETH per epoch
     acquire(&w, &seller_of(&w, 1), 1, eth(5)).unwrap();
@@ -143,11 +143,38 @@ fn per_epoch_budget_resets_at_upkeep() {
             budget: epoch_budget(),
         },
     );
-    // A new epoch starts at the upkeep.
+    // An upkeep frees nothing: the spending drains with time only.
     w.upkeep();
-    assert_eq!(w.treasury.sender(w.admin).epoch_state().3, U256::ZERO);
-    acquire(&w, &third, 3, eth(4)).unwrap();
+    assert_eq!(w.treasury.sender(w.admin).epoch_state().3, eth(8));
+    assert!(acquire(&w, &third, 3, u(1)).is_err());
+    // Half an epoch later half the budget is free again.
+    test_clock::advance(EPOCH / 2);
     assert_eq!(w.treasury.sender(w.admin).epoch_state().3, eth(4));
+    let err = acquire(&w, &third, 3, eth(4) + u(1)).unwrap_err();
+    assert_error(
+        err,
+        EpochBudgetExceeded {
+            spent: eth(4),
+            price: eth(4) + u(1),
+            budget: epoch_budget(),
+        },
+    );
+    acquire(&w, &third, 3, eth(4)).unwrap();
+    assert_eq!(w.treasury.sender(w.admin).epoch_state().3, eth(8));
+    // A whole epoch drains it all.
+    test_clock::advance(EPOCH);
+    assert_eq!(w.treasury.sender(w.admin).epoch_state().3, U256::ZERO);
+}
+
+#[test]
+fn no_acquisition_while_the_token_is_paused() {
+    let w = World::new();
+    w.revenue(eth(40));
+    w.token.sender(w.admin).set_paused(true);
+    let err = acquire(&w, &seller_of(&w, 1), 1, eth(1)).unwrap_err();
+    assert_error(err, crate::EnforcedPause {});
+    w.token.sender(w.admin).set_paused(false);
+    acquire(&w, &seller_of(&w, 1), 1, eth(1)).unwrap();
 }
 
 #[test]

@@ -22,12 +22,12 @@ fn bid_rises_from_floor_to_cap() {
     let w = World::new();
     assert_eq!(bid(&w), U256::ZERO); // no round yet
     w.open_round(eth(4));
-    // Start: 50% of spot; middle: 80%; end: 110%; after the end: none.
+    // Start: 50% of the reference; middle: 75%; end: 100%; after the end: none.
     assert_eq!(bid(&w), SPOT / u(2));
     test_clock::advance(ROUND / 2);
-    assert_eq!(bid(&w), SPOT * u(8) / u(10));
+    assert_eq!(bid(&w), SPOT * u(75) / u(100));
     test_clock::advance(ROUND / 2);
-    assert_eq!(bid(&w), SPOT * u(11) / u(10));
+    assert_eq!(bid(&w), SPOT);
     test_clock::advance(1);
     assert_eq!(bid(&w), U256::ZERO);
 }
@@ -39,11 +39,11 @@ fn round_keeps_the_bounds_it_opened_with() {
     w.open_round(eth(4));
     w.treasury
         .sender(w.vault.address())
-        .set_param(key::CAP_BPS, u(20_000))
+        .set_param(key::CAP_BPS, u(6_000))
         .motsu_unwrap();
     w.token.sender(w.admin).set_spot_price(SPOT * u(3));
     test_clock::advance(ROUND);
-    assert_eq!(bid(&w), SPOT * u(11) / u(10));
+    assert_eq!(bid(&w), SPOT);
 }
 
 #[test]
@@ -52,8 +52,8 @@ fn sell_burns_shares_and_pays_the_bid() {
     w.open_round(eth(4));
     let seller = w.holder(eth(100));
     test_clock::advance(ROUND / 2);
-    let paid = sell(&w, &seller, eth(40), SPOT * u(8) / u(10)).unwrap();
-    assert_eq!(paid, eth(32) / u(100)); // 40 shares * 0.008 ETH
+    let paid = sell(&w, &seller, eth(40), SPOT * u(75) / u(100)).unwrap();
+    assert_eq!(paid, eth(30) / u(100)); // 40 shares * 0.0075 ETH
     assert_eq!(seller.balance(), paid);
     assert_eq!(
         w.token.sender(w.admin).balance_of(seller.address()),
@@ -95,10 +95,10 @@ fn partial_fill_rounds_down_and_leaves_dust_unsellable() {
     let w = World::new();
     w.open_round(eth(1));
     let seller = w.holder(eth(1_000));
-    test_clock::advance(ROUND / 3); // bid 70% of spot: 0.007 ETH
-    assert_eq!(bid(&w), SPOT * u(7) / u(10));
+    test_clock::advance(ROUND / 5); // bid 60% of the reference: 0.006 ETH
+    assert_eq!(bid(&w), SPOT * u(6) / u(10));
     let paid = sell(&w, &seller, eth(1_000), U256::ZERO).unwrap();
-    let filled = U256::from(142_857_142_857_142_857_142u128);
+    let filled = U256::from(166_666_666_666_666_666_666u128);
     assert_eq!(paid, eth(1) - u(1));
     assert_eq!(
         w.token.sender(w.admin).balance_of(seller.address()),

@@ -33,8 +33,8 @@ fn vault_sets_every_parameter() {
         (key::EPOCH, u(7 * 86_400)),
         (key::MIN_BUYBACK, u(1)),
         (key::ROUND_DURATION, u(600)),
-        (key::CAP_BPS, u(20_000)),
-        (key::FLOOR_BPS, u(20_000)),
+        (key::CAP_BPS, u(10_000)),
+        (key::FLOOR_BPS, u(10_000)),
         (key::MAX_ACQUISITION_PRICE, U256::ZERO),
         (key::ACQUISITION_BUDGET_PER_EPOCH, U256::from(MAX_WEI)),
         (key::ACQUIRER, U256::from_be_slice(acquirer.as_slice())),
@@ -117,7 +117,7 @@ fn hard_bounds_hold() {
     let w = World::new();
     let wei_max = U256::from(MAX_WEI);
     let addr_max = (U256::from(1) << 160) - U256::from(1);
-    // Defaults: buyback 4000, acquisition 3000, rewards 2000, floor 5000, cap 11000.
+    // Defaults: buyback 4000, acquisition 3000, rewards 2000, floor 5000, cap 10000.
     let cases = [
         (key::BUYBACK_BPS, u(5_001), u(0), u(5_000)),
         (key::ACQUISITION_BPS, u(4_001), u(0), u(4_000)),
@@ -135,8 +135,8 @@ fn hard_bounds_hold() {
         ),
         (key::FLOOR_BPS, U256::ZERO, u(1), u(CAP_BPS)),
         (key::FLOOR_BPS, u(CAP_BPS + 1), u(1), u(CAP_BPS)),
-        (key::CAP_BPS, u(FLOOR_BPS - 1), u(FLOOR_BPS), u(20_000)),
-        (key::CAP_BPS, u(20_001), u(FLOOR_BPS), u(20_000)),
+        (key::CAP_BPS, u(FLOOR_BPS - 1), u(FLOOR_BPS), u(10_000)),
+        (key::CAP_BPS, u(10_001), u(FLOOR_BPS), u(10_000)),
         (
             key::MAX_ACQUISITION_PRICE,
             wei_max + u(1),

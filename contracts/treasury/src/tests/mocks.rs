@@ -21,6 +21,7 @@ pub struct MockToken {
     pub allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
     pub total_supply: StorageU256,
     pub spot: StorageU256,
+    pub paused: StorageBool,
 }
 
 unsafe impl TopLevelStorage for MockToken {}
@@ -74,6 +75,19 @@ impl MockToken {
 
     pub fn set_spot_price(&mut self, price: U256) {
         self.spot.set(price);
+    }
+
+    /// `param(P0)` is the settable price; `param(PAUSED)` the settable pause.
+    pub fn param(&self, key: u8) -> Result<U256, Vec<u8>> {
+        match key {
+            0 => Ok(self.spot.get()),
+            9 => Ok(U256::from(self.paused.get() as u8)),
+            _ => Err(revert("unknown param")),
+        }
+    }
+
+    pub fn set_paused(&mut self, paused: bool) {
+        self.paused.set(paused);
     }
 }
 

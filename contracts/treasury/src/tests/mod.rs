@@ -26,7 +26,7 @@ pub const REWARDS_BPS: u64 = 2_000;
 pub const EPOCH: u64 = 86_400;
 pub const ROUND: u64 = 43_200;
 pub const FLOOR_BPS: u64 = 5_000;
-pub const CAP_BPS: u64 = 11_000;
+pub const CAP_BPS: u64 = 10_000;
 /// Spot price per whole share: 0.01 ETH.
 pub const SPOT: U256 = uint!(10_000_000_000_000_000_U256);
 

@@ -1,5 +1,6 @@
-//! Redemption: burns exactly the issued shares, pays the fee in shares to the
-//! treasury, sends the artwork out, burns the steward token; refused while locked.
+//! Redemption: burns the artwork's pro-rata claim (at least its issued shares)
+//! plus the fee, sends the artwork out, burns the steward token; refused while
+//! locked.
 use alloy_primitives::{Address, U256};
 use atelier_common::errors::{ExternalCallFailed, Unauthorized};
 use motsu::prelude::*;
@@ -23,10 +24,12 @@ fn redeem_burns_exactly_the_price() {
     let id = U256::from(1);
     let fee = shares(25);
     let supply = w.token.sender(w.admin).total_supply();
+    // Two artworks, 2,000 shares: the claim is 1,000 (= the issued shares).
+    assert_eq!(w.vault.sender(w.admin).redemption_cost(id).motsu_unwrap(), (GENESIS_SHARES, fee));
     w.vault.sender(w.curator).redeem(id).motsu_unwrap();
-    assert_eq!(w.token.sender(w.admin).total_supply(), supply - GENESIS_SHARES);
+    assert_eq!(w.token.sender(w.admin).total_supply(), supply - GENESIS_SHARES - fee);
     assert_eq!(w.shares_of(w.curator), shares(2_000) - GENESIS_SHARES - fee);
-    assert_eq!(w.shares_of(w.treasury.address()), fee);
+    assert_eq!(w.shares_of(w.treasury.address()), U256::ZERO, "the fee is burned");
     assert_eq!(w.nft_owner(1), w.curator);
     w.vault.assert_emitted(&ArtworkRedeemed { artworkId: id, redeemer: w.curator, sharesBurned: GENESIS_SHARES, fee });
     w.vault.assert_emitted(&Transfer { from: w.curator, to: Address::ZERO, tokenId: id });
@@ -102,9 +105,9 @@ mod props {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
-        /// For any fee and listed share count, redemption burns exactly the
-        /// issued shares and moves exactly floor(shares * fee / 10_000) to the
-        /// treasury.
+        /// For any fee and listed share count, redemption burns exactly
+        /// `claim = max(issued, ceil(supply / artworks held))` plus
+        /// floor(claim * fee / 10_000), all burned.
         #[test]
         fn redeem_takes_exactly_shares_plus_fee(fee_bps in 0u64..=5_000, issued in 1u128..=2_000_000_000_000_000_000_000u128) {
             let w = World::new();
@@ -117,16 +120,25 @@ mod props {
             w.list(1, lister, issued);
             w.mint_approved(lister, 1);
             w.deposit(lister, 1).motsu_unwrap();
-            let fee = issued * U256::from(fee_bps) / U256::from(10_000);
-            // Top the lister up with the fee (a genesis deposit's shares).
             w.genesis(2);
-            w.token.sender(w.curator).transfer(lister, fee).motsu_unwrap();
-            w.token.sender(lister).approve(w.vault.address(), U256::MAX).motsu_unwrap();
             let supply = w.token.sender(w.admin).total_supply();
-            w.vault.sender(lister).redeem(U256::from(1)).motsu_unwrap();
-            prop_assert_eq!(w.token.sender(w.admin).total_supply(), supply - issued);
-            prop_assert_eq!(w.shares_of(lister), U256::ZERO);
-            prop_assert_eq!(w.shares_of(w.treasury.address()), fee);
+            let (claim, fee) = w.vault.sender(w.admin).redemption_cost(U256::from(1)).motsu_unwrap();
+            prop_assert_eq!(claim, issued.max(supply.div_ceil(U256::from(2))));
+            prop_assert_eq!(fee, claim * U256::from(fee_bps) / U256::from(10_000));
+            // Top the lister up from the genesis shares when they suffice.
+            let missing = (claim + fee).saturating_sub(issued);
+            let curator_has = w.shares_of(w.curator);
+            w.token.sender(w.curator).transfer(lister, missing.min(curator_has)).motsu_unwrap();
+            w.token.sender(lister).approve(w.vault.address(), U256::MAX).motsu_unwrap();
+            let paid = w.vault.sender(lister).redeem(U256::from(1)).motsu_res();
+            if missing <= curator_has {
+                prop_assert!(paid.is_ok());
+                prop_assert_eq!(w.token.sender(w.admin).total_supply(), supply - claim - fee);
+                prop_assert_eq!(w.shares_of(w.treasury.address()), U256::ZERO);
+            } else {
+                prop_assert!(paid.is_err());
+                prop_assert_eq!(w.token.sender(w.admin).total_supply(), supply);
+            }
         }
     }
 }

@@ -1,8 +1,7 @@
 //! The vault: deposit an artwork, redeem one, end bootstrap; licenses.
 use alloy::{
-    primitives::{Address, U256},
-    rpc::types::Filter,
-    sol_types::{SolCall, SolEvent},
+    primitives::U256,
+    sol_types::SolCall,
 };
 use serde_json::json;
 
@@ -59,27 +58,17 @@ pub async fn deposit(ctx: &mut Ctx, a: DepositArgs) -> Result<Report> {
 
 /// The vault's redemption fee: its latest `ParamSet(REDEEM_FEE_BPS)`, else the
 /// deployment's initial value.
-async fn redeem_fee_bps(ctx: &mut Ctx, vaddr: Address) -> Result<u64> {
-    let (head, _) = ctx.head().await?;
-    let filter = Filter::new().address(vaddr).event_signature(ArtVault::ParamSet::SIGNATURE_HASH).topic1(U256::from(6u8));
-    let logs = ctx.logs(filter, ctx.start_block(), head, ctx.log_chunk).await?;
-    if let Some(v) = logs.iter().filter_map(|l| l.log_decode::<ArtVault::ParamSet>().ok()).last() {
-        return Ok(v.inner.data.value.saturating_to());
-    }
-    Ok(ctx.deployment()?.redeem_fee_bps.unwrap_or(0))
-}
-
 pub async fn redeem(ctx: &mut Ctx, a: RedeemArgs) -> Result<Report> {
     ctx.sender()?;
     let vaddr = ctx.addr("ArtVault")?;
     let art = ctx.view("artwork", vaddr, &ArtVault::artworkCall { artwork_id: a.artwork }).await?;
-    let shares = art._7;
     if !art._8 {
         return fail(format!("redeem: artwork {} is no longer in the vault", a.artwork));
     }
-    let bps = redeem_fee_bps(ctx, vaddr).await?;
-    // The vault's bps_of rounds down.
-    let fee = shares * U256::from(bps) / U256::from(10_000u64);
+    // The artwork's pro-rata claim on the supply (at least its issued shares) and
+    // the fee, both burned.
+    let cost = ctx.view("redemptionCost", vaddr, &ArtVault::redemptionCostCall { artwork_id: a.artwork }).await?;
+    let (shares, fee) = (cost._0, cost._1);
     let mut rep = Report::default();
     let approval = ensure_allowance(ctx, vaddr, shares + fee, &mut rep).await?;
     let data = ArtVault::redeemCall { artwork_id: a.artwork }.abi_encode();
@@ -89,7 +78,7 @@ pub async fn redeem(ctx: &mut Ctx, a: RedeemArgs) -> Result<Report> {
         "collection": art._0, "tokenId": art._1.to_string(), "approval": approval.map(|s| s.json()), "transaction": sent.json(),
     });
     rep.line(format!(
-        "redeemed artwork {}: {} shares burned, {} shares fee to the treasury; token {} of {} is yours",
+        "redeemed artwork {}: {} shares burned, plus {} shares fee (burned too); token {} of {} is yours",
         a.artwork,
         fmt_amount(shares),
         fmt_amount(fee),

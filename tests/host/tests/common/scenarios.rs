@@ -159,8 +159,8 @@ pub fn measure_all() -> Report {
     // Exit, from this state (before any proposal locks the artwork).
     {
         let mut d = c.clone();
-        let fee = GENESIS_SHARES * d.cfg("vault", "redeemFeeBps") / U256::from(10_000);
-        d.approve_token(curator, d.vault, GENESIS_SHARES + fee);
+        let cost = d.view(d.vault, ArtVault::redemptionCostCall { artwork_id: U256::from(3) });
+        d.approve_token(curator, d.vault, cost._0 + cost._1);
         ok(
             d.send(
                 curator,
@@ -174,7 +174,7 @@ pub fn measure_all() -> Report {
         rep.last(
             &d,
             "redeem",
-            "delegated curator redeems a genesis artwork (burn + fee to treasury)",
+            "delegated curator redeems a genesis artwork (claim + fee burned)",
             None,
         );
     }
