@@ -1,5 +1,6 @@
 //! The collective's life on the compiled artifacts: the six stories and three
-//! regression tests of `tests/tests/lifecycle.rs` (motsu, native Rust), run against
+//! regression tests of `tests/tests/lifecycle.rs` (motsu, native Rust), plus
+//! governance's locks, queue deadline, extension and veto (issue 17), run against
 //! `target/stylus/*.wasm` in the host's World and called through the `sol!` bindings
 //! of `abi/*.json`. Same stories, same assertions, same end state. Later stories replay
 //! the earlier ones as their setting.
