@@ -1131,7 +1131,9 @@ fn locks_queue_deadline_extension_and_veto_on_the_artifacts() {
     // Voting started: no cancel; a passing vote locks through the queue deadline.
     let id = c.propose(curator, &[release.clone()], "release 1 again").expect("propose");
     c.advance(c.secs("governor", "votingDelay") + 1);
-    let refused = c.send(curator, c.governor, ArtGovernor::cancelCall { proposal_id: id }).unwrap_err();
+    let Err(refused) = c.send(curator, c.governor, ArtGovernor::cancelCall { proposal_id: id }) else {
+        panic!("cancel while Active must revert");
+    };
     assert!(refused.decoded().starts_with("UnexpectedProposalState"), "{}", refused.decoded());
     assert_eq!(locked_until(&mut c, 1), U256::ZERO, "active, no votes: not locked");
     c.cast_vote(curator, id, 1).expect("vote");
@@ -1146,7 +1148,9 @@ fn locks_queue_deadline_extension_and_veto_on_the_artifacts() {
     let redeem = |c: &mut Collective, id: u64| {
         c.send(curator, c.vault, ArtVault::redeemCall { artwork_id: U256::from(id) })
     };
-    let refused = redeem(&mut c, 1).unwrap_err();
+    let Err(refused) = redeem(&mut c, 1) else {
+        panic!("redeem of a Succeeded release's artwork must revert");
+    };
     assert!(refused.decoded().starts_with("ArtworkLocked"), "{}", refused.decoded());
     // Nobody queued it: Expired at the deadline, and the artwork is free again.
     c.advance(c.secs("governor", "gracePeriod"));
