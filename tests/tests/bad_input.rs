@@ -135,6 +135,7 @@ fn vault_refuses_bad_input() {
     refused!(c.vault.sender(alice).redeem(U256::from(99)), UnknownArtwork);
     // The token's refusal surfaces as the vault's ExternalCallFailed(token).
     refused!(c.vault.sender(alice).redeem(U256::from(1)), atelier_common::errors::ExternalCallFailed);
+    refused!(c.vault.sender(stranger).lock_artwork(U256::from(1), U256::MAX, U256::from(1)), Unauthorized);
     refused!(c.vault.sender(alice).owner_of(U256::from(99)), ERC721NonexistentToken);
     refused!(c.vault.sender(alice).transfer_from(curator, alice, U256::from(1)), ERC721InsufficientApproval);
     refused!(c.vault.sender(curator).transfer_from(curator, Address::ZERO, U256::from(1)), ERC721InvalidReceiver);
