@@ -3,14 +3,14 @@
 pragma solidity ^0.8.23;
 
 interface IArtGovernor {
-    function initialize(address vault, address token, address registry, address treasury, uint256 voting_delay, uint256 voting_period, uint256 timelock, uint256 quorum_bps, uint256 proposal_threshold, uint256 display_threshold, uint256 grace_period) external;
+    function initialize(address vault, address token, address registry, address treasury, uint256 voting_delay, uint256 voting_period, uint256 timelock, uint256 quorum_bps, uint256 proposal_threshold, uint256 display_threshold, uint256 grace_period, uint256 vote_extension) external;
     function wiring() external view returns (address, address, address, address);
     function param(uint8 key) external view returns (uint256);
     function propose((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, string calldata description) external returns (uint256);
     function castVote(uint256 proposal_id, uint8 support) external returns (uint256);
     function castVoteWithReason(uint256 proposal_id, uint8 support, string calldata reason) external returns (uint256);
     function queue(uint256 proposal_id) external returns (uint256);
-    function execute((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, bytes32 description_hash) external returns (uint256);
+    function execute((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, bytes32 description_hash, address proposer) external returns (uint256);
     function cancel(uint256 proposal_id) external;
     function veto(uint256 proposal_id, uint256 steward_token_id) external;
     function state(uint256 proposal_id) external view returns (uint8);
@@ -18,7 +18,7 @@ interface IArtGovernor {
     function proposal(uint256 proposal_id) external view returns (address, uint256, uint256, uint256, uint256, uint256);
     function hasVoted(uint256 proposal_id, address account) external view returns (bool);
     function hasVetoed(uint256 proposal_id, uint256 steward_token_id) external view returns (bool);
-    function hashProposal((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, bytes32 description_hash) external view returns (uint256);
+    function hashProposal((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, bytes32 description_hash, address proposer) external view returns (uint256);
     function creativeDirection() external view returns (bytes32, bytes32, string memory);
     function canDisplay(address account, uint256 artwork_id) external view returns (bool);
     function grantUntil(uint256 artwork_id, address account) external view returns (uint256);
@@ -34,6 +34,7 @@ interface IArtGovernor {
     event ProposalCanceled(uint256 proposalId);
     event ProposalCreated(uint256 proposalId, address proposer,(uint8, address, address, uint256, uint256, bytes32, bytes32, string)[] actions, uint256 voteStart, uint256 voteEnd, string description);
     event ProposalExecuted(uint256 proposalId);
+    event ProposalExtended(uint256 indexed proposalId, uint256 newVoteEnd);
     event ProposalQueued(uint256 proposalId, uint256 etaSeconds);
     event ProposalVetoed(uint256 proposalId);
     event VetoCast(uint256 indexed proposalId, uint256 indexed stewardTokenId, address indexed steward);
@@ -48,6 +49,7 @@ interface IArtGovernor {
     error InsufficientProposerVotes(address proposer, uint256 votes, uint256 threshold);
     error InvalidVoteType(uint8 support);
     error LicenseAlreadyActive(uint256 licenseId);
+    error LicenseExpired(uint256 licenseId, uint256 expiredAt);
     error MalformedAction(uint256 index);
     error NotInitialized();
     error NotSteward(address caller, uint256 stewardTokenId);

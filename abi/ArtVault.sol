@@ -13,8 +13,8 @@ interface IArtVault {
     function listing(address collection, uint256 token_id) external view returns (address, uint256);
     function redeem(uint256 artwork_id) external;
     function redemptionCost(uint256 artwork_id) external view returns (uint256, uint256);
+    function lockArtwork(uint256 artwork_id, uint256 until, uint256 proposal_id) external;
     function executeAction(uint8 kind, address target, address account, uint256 id, uint256 amount) external;
-    function lockArtwork(uint256 artwork_id, uint256 until) external;
     function liveStewards() external view returns (uint256);
     function name() external view returns (string memory);
     function symbol() external view returns (string memory);
@@ -40,6 +40,7 @@ interface IArtVault {
     event Initialized(address token, address registry, address treasury, address governor, address genesisCurator);
     event ListingApproved(address indexed collection, uint256 indexed tokenId, address indexed depositor, uint256 shares);
     event ParamSet(uint8 indexed key, uint256 value);
+    event TokenRescued(address indexed collection, uint256 indexed tokenId, address indexed to);
     event Transfer(address indexed from, address indexed to, uint256 indexed tokenId);
 
     error AlreadyInitialized();

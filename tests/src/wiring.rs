@@ -183,6 +183,7 @@ pub fn deploy() -> Collective {
             num(&g["proposalThreshold"]),
             num(&g["displayThreshold"]),
             num(&g["gracePeriod"]),
+            num(&g["voteExtension"]),
         )
         .expect("governor initialize");
     c

@@ -8,7 +8,7 @@ use atelier_common::errors::{
     AlreadyInitialized, MathOverflow, ParamOutOfBounds, Unauthorized, UnknownParam, ZeroAddress,
     ZeroAmount,
 };
-use atelier_tests::wiring::{deploy, Collective};
+use atelier_tests::{test_clock, wiring::{deploy, Collective}};
 use motsu::prelude::*;
 
 const SHARE: U256 = uint!(1_000_000_000_000_000_000_U256);
@@ -176,7 +176,7 @@ fn vault_refuses_bad_input() {
     refused!(c.vault.sender(alice).redemption_cost(U256::MAX), UnknownArtwork);
     // The token's refusal surfaces as the vault's ExternalCallFailed(token).
     refused!(c.vault.sender(alice).redeem(U256::from(1)), atelier_common::errors::ExternalCallFailed);
-    refused!(c.vault.sender(stranger).lock_artwork(U256::from(1), U256::MAX), Unauthorized);
+    refused!(c.vault.sender(stranger).lock_artwork(U256::from(1), U256::MAX, U256::from(1)), Unauthorized);
     refused!(c.vault.sender(alice).owner_of(U256::from(99)), ERC721NonexistentToken);
     refused!(c.vault.sender(alice).transfer_from(curator, alice, U256::from(1)), ERC721InsufficientApproval);
     refused!(c.vault.sender(curator).transfer_from(curator, Address::ZERO, U256::from(1)), ERC721InvalidReceiver);
@@ -190,7 +190,7 @@ fn governor_refuses_bad_input() {
     let c = setting();
     let (alice, stranger) = (c.people.alice.address(), c.people.stranger.address());
     let some = (0u8, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, keccak256("m"), B256::ZERO, String::new());
-    refused!(c.governor.sender(c.people.deployer.address()).initialize(alice, alice, alice, alice, U256::ZERO, U256::from(60), U256::from(60), U256::from(100), U256::ZERO, U256::ZERO, U256::from(60)), AlreadyInitialized);
+    refused!(c.governor.sender(c.people.deployer.address()).initialize(alice, alice, alice, alice, U256::ZERO, U256::from(60), U256::from(60), U256::from(100), U256::ZERO, U256::ZERO, U256::from(60), U256::ZERO), AlreadyInitialized);
     refused!(c.governor.sender(stranger).propose(vec![some.clone()], "d".into()), InsufficientProposerVotes);
     refused!(c.governor.sender(stranger).propose(vec![], "d".into()), BadActionCount);
     refused!(c.governor.sender(stranger).propose(vec![(42, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new())], "d".into()), MalformedAction);
@@ -200,9 +200,36 @@ fn governor_refuses_bad_input() {
     refused!(c.governor.sender(alice).veto(U256::from(123), U256::from(1)), NotSteward);
     refused!(c.governor.sender(c.people.curator.address()).veto(U256::from(123), U256::from(1)), UnknownProposal);
     refused!(c.governor.sender(alice).state(U256::from(123)), UnknownProposal);
-    refused!(c.governor.sender(alice).execute(vec![some], B256::ZERO), UnknownProposal);
+    refused!(c.governor.sender(alice).execute(vec![some.clone()], B256::ZERO, alice), UnknownProposal);
+    // Out-of-bound governance parameters are refused at propose (the curator holds
+    // the threshold): a quorum over 20%, a threshold over 10,000 shares, a vote
+    // extension over 14 days.
+    let curator = c.people.curator.address();
+    c.token.sender(curator).delegate(curator).unwrap();
+    test_clock::advance(1);
+    let vault = c.vault.address();
+    for (key, value) in [
+        (atelier_common::params::vault::QUORUM_BPS, U256::from(2_001)),
+        (atelier_common::params::vault::PROPOSAL_THRESHOLD, SHARE * U256::from(10_000) + U256::from(1)),
+        (atelier_common::params::vault::VOTE_EXTENSION, U256::from(14 * 86_400 + 1)),
+    ] {
+        let set = (4u8, vault, Address::ZERO, U256::from(key), value, B256::ZERO, B256::ZERO, String::new());
+        refused!(c.governor.sender(curator).propose(vec![set], "bad bound".into()), ParamOutOfBounds);
+    }
+    // Cancel after voting started.
+    let id = c.governor.sender(curator).propose(vec![some], "d".into()).unwrap();
+    test_clock::advance(c.cfg("governor", "votingDelay").to::<u64>() + 1);
+    refused!(c.governor.sender(curator).cancel(id), UnexpectedProposalState);
+
     refused!(c.governor.sender(alice).license(U256::from(7)), UnknownLicense);
     refused!(c.governor.sender(alice).activate_license(U256::from(7)), UnknownLicense);
+    // RescueToken of the vault's own steward tokens is malformed; the vault refuses
+    // a rescue of anything in custody, and anyone but the governor.
+    let rescue_own = (7u8, vault, alice, U256::from(1), U256::ZERO, B256::ZERO, B256::ZERO, String::new());
+    refused!(c.governor.sender(curator).propose(vec![rescue_own], "rescue".into()), MalformedAction);
+    let gov = c.governor.address();
+    refused!(c.vault.sender(gov).execute_action(7, c.collection.address(), alice, U256::from(1), U256::ZERO), atelier_vault::AlreadyRecorded);
+    refused!(c.vault.sender(stranger).execute_action(7, c.collection.address(), alice, U256::from(1), U256::ZERO), Unauthorized);
     // A view for galleries: an unknown artwork is simply not displayable.
     assert!(!c.governor.sender(alice).can_display(alice, U256::from(99)).unwrap());
 }

@@ -283,7 +283,7 @@ fn execute(c: &Collective, actions: Vec<Action>, description: &str) -> Result<U2
     test_clock::advance(c.cfg("governor", "timelock").to::<u64>() + 1);
     c.governor
         .sender(c.people.stranger.address())
-        .execute(actions, keccak256(description))
+        .execute(actions, keccak256(description), c.people.alice.address())
         .motsu_res()
         .map_err(Into::into)
 }
@@ -544,4 +544,91 @@ fn end_states() {
     primary_sale(&c);
     governance(&c);
     println!("MOTSU_END_STATE_5:\n{}", fingerprint(&c, true));
+}
+
+/// Seed squatting: a holder registers an artwork's seed first with a phishing URI
+/// and their own model and prompt; the vault's registration (here an acquisition)
+/// must overwrite them (the vault's provenance is authoritative) while the
+/// squatter's stake stays theirs. On the old code the registry kept the squatter's
+/// record: uri `https://phish.example`, registrant alice.
+#[test]
+fn a_seed_squatter_cannot_rewrite_an_artworks_provenance() {
+    let c = deploy();
+    genesis(&c);
+    let alice = c.people.alice.address();
+    buy(&c, alice, 20);
+    c.token.sender(alice).approve(c.registry.address(), U256::MAX).unwrap();
+    let stake = c.cfg("registry", "minSeedStake");
+    let seed_id = c
+        .registry
+        .sender(alice)
+        .register_seed(seed(9), keccak256("fake model"), keccak256("fake prompt"), "https://phish.example".into(), stake)
+        .motsu_unwrap();
+    let seller = c.people.seller.address();
+    c.collection.sender(seller).mint(seller, U256::from(9)).unwrap();
+    c.collection.sender(seller).approve(c.treasury.address(), U256::from(9)).unwrap();
+    test_clock::advance(DAY);
+    c.treasury.sender(c.people.stranger.address()).perform_upkeep(Vec::new().into()).motsu_unwrap();
+    c.treasury
+        .sender(c.people.acquirer.address())
+        .acquire(c.collection.address(), U256::from(9), seller, ETH / U256::from(1000), seed(9), keccak256("model-v1"), keccak256("prompt 9"), seller, "ar://art/9".into())
+        .motsu_unwrap();
+    let info = c.registry.sender(alice).seed_info(seed_id).unwrap().0;
+    assert_eq!((info.1, info.2, info.3.as_str()), (keccak256("model-v1"), keccak256("prompt 9"), "ar://art/9"));
+    assert_eq!(info.4, c.vault.address(), "the vault is the registrant");
+    assert_eq!(info.5, stake, "the squatter's stake stays");
+    assert_eq!(c.token.sender(alice).balance_of(c.registry.address()), stake);
+}
+
+/// Governance attacks on the deployed configuration (issue 17): proposing and
+/// canceling never locks an artwork (one round used to lock it 3 d 1 h; 120 rounds
+/// a year); a passed release cannot be raced by a redemption before `queue`; a
+/// Succeeded proposal nobody queues expires and frees its artwork; an NFT sent by a
+/// plain transferFrom is rescued.
+#[test]
+fn governance_locks_only_what_can_still_execute() {
+    let c = deploy();
+    genesis(&c);
+    let curator = c.people.curator.address();
+    c.token.sender(curator).delegate(curator).unwrap();
+    test_clock::advance(1);
+    let fee = shares(1_000) * c.cfg("vault", "redeemFeeBps") / U256::from(10_000);
+    c.token.sender(curator).approve(c.vault.address(), (shares(1_000) + fee) * U256::from(3)).unwrap();
+    let (delay, period) = (c.cfg("governor", "votingDelay").to::<u64>(), c.cfg("governor", "votingPeriod").to::<u64>());
+    let mut release = action(kind::RELEASE_ARTWORK);
+    release.2 = c.people.stranger.address();
+    release.3 = U256::from(1);
+    for round in 0..5 {
+        let id = c.governor.sender(curator).propose(vec![release.clone()], format!("round {round}")).motsu_unwrap();
+        c.governor.sender(curator).cancel(id).motsu_unwrap();
+        assert_eq!(c.vault.sender(curator).artwork(U256::from(1)).unwrap().0.9, U256::ZERO);
+    }
+    // A passing release locks its artwork through the queue deadline.
+    let id = c.governor.sender(curator).propose(vec![release.clone()], "release 1".into()).motsu_unwrap();
+    test_clock::advance(delay + 1);
+    c.governor.sender(curator).cast_vote(id, 1).motsu_unwrap();
+    test_clock::advance(period);
+    assert_eq!(c.governor.sender(curator).state(id).unwrap(), state::SUCCEEDED);
+    assert!(c.vault.sender(curator).redeem(U256::from(1)).motsu_res().is_err(), "locked between vote end and queue");
+    // Nobody queues it: expired after the grace period, and the artwork is free.
+    test_clock::advance(c.cfg("governor", "gracePeriod").to::<u64>());
+    assert_eq!(c.governor.sender(curator).state(id).unwrap(), state::EXPIRED);
+    c.vault.sender(curator).redeem(U256::from(1)).motsu_unwrap();
+    assert_eq!(c.collection.sender(curator).owner_of(U256::from(1)).unwrap(), curator);
+    // An NFT sent by a plain transferFrom comes back by a RescueToken proposal.
+    let stranger = c.people.stranger.address();
+    c.collection.sender(stranger).mint(stranger, U256::from(77)).unwrap();
+    c.collection.sender(stranger).transfer_from(stranger, c.vault.address(), U256::from(77)).unwrap();
+    let mut rescue = action(kind::RESCUE_TOKEN);
+    rescue.1 = c.collection.address();
+    rescue.2 = stranger;
+    rescue.3 = U256::from(77);
+    let id = c.governor.sender(curator).propose(vec![rescue.clone()], "rescue 77".into()).motsu_unwrap();
+    test_clock::advance(delay + 1);
+    c.governor.sender(curator).cast_vote(id, 1).motsu_unwrap();
+    test_clock::advance(period);
+    c.governor.sender(curator).queue(id).motsu_unwrap();
+    test_clock::advance(c.cfg("governor", "timelock").to::<u64>());
+    c.governor.sender(stranger).execute(vec![rescue], keccak256("rescue 77"), curator).motsu_unwrap();
+    assert_eq!(c.collection.sender(curator).owner_of(U256::from(77)).unwrap(), stranger);
 }

@@ -98,10 +98,14 @@ pub mod vault {
     pub const DISPLAY_THRESHOLD: u8 = 5;
     /// Redemption fee, basis points of the shares a redemption burns (burned too).
     pub const REDEEM_FEE_BPS: u8 = 6;
-    /// Seconds a ready proposal may wait to be executed before it expires.
+    /// Seconds a succeeded proposal may wait to be queued, and a queued one to
+    /// be executed after its timelock, before it expires.
     pub const GRACE_PERIOD: u8 = 7;
+    /// Late-quorum protection: when quorum is first reached within this many
+    /// seconds of the vote's end, voting runs until this long after that vote.
+    pub const VOTE_EXTENSION: u8 = 8;
     /// Number of keys.
-    pub const COUNT: u8 = 8;
+    pub const COUNT: u8 = 9;
 }
 
 /// `Ok(value)` when `min <= value <= max`, else the error naming the key.

@@ -9,7 +9,8 @@ atelier_common::abi_items! {
     /// Governance (or `initialize`) set parameter `key` to `value`.
     #[derive(Debug, PartialEq)]
     event ParamSet(uint8 indexed key, uint256 value);
-    /// A generative seed entered the registry as `seedId`.
+    /// A generative seed entered the registry as `seedId`, or the vault (re)registered
+    /// it for a deposited artwork: the record now holds these values.
     #[derive(Debug, PartialEq)]
     event SeedRegistered(uint256 indexed seedId, bytes32 indexed seed, bytes32 modelId, bytes32 promptHash, string uri, address registrant);
     /// `account` locked `amount` shares behind `seedId`.

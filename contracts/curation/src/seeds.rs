@@ -13,7 +13,9 @@ use crate::{
 
 impl CurationRegistry {
     /// Stores a new seed for `registrant` and returns its id; checks the seed
-    /// is new and, for anyone but the vault, that `initial_stake` is enough.
+    /// is new and, for anyone but the vault, that `initial_stake` is enough. The
+    /// vault's registration of a known seed rewrites its model, prompt, URI and
+    /// registrant: the vault's provenance is authoritative.
     pub(crate) fn record_seed(
         &mut self,
         registrant: Address,
@@ -27,37 +29,44 @@ impl CurationRegistry {
             return Err(ZeroSeed {}.into());
         }
         let existing = self.seed_ids.get(seed);
-        if !existing.is_zero() {
-            // A deposited artwork whose seed a holder registered first joins that
-            // seed: refusing would let anyone block a deposit by front-running it.
-            if registrant == self.vault.get() {
-                return Ok(existing);
+        let by_vault = registrant == self.vault.get();
+        let seed_id = if !existing.is_zero() {
+            // A deposited artwork whose seed a holder registered first takes that
+            // seed over (its stakes stay): refusing would let anyone block a
+            // deposit by front-running it, keeping theirs would let them rewrite
+            // its provenance.
+            if !by_vault {
+                return Err(SeedAlreadyRegistered {
+                    seed,
+                    seedId: existing,
+                }
+                .into());
             }
-            return Err(SeedAlreadyRegistered {
-                seed,
-                seedId: existing,
+            existing
+        } else {
+            let minimum = self.min_seed_stake.get();
+            if !by_vault && initial_stake < minimum {
+                return Err(SeedStakeTooLow {
+                    amount: initial_stake,
+                    minimum,
+                }
+                .into());
             }
-            .into());
-        }
-        let minimum = self.min_seed_stake.get();
-        if registrant != self.vault.get() && initial_stake < minimum {
-            return Err(SeedStakeTooLow {
-                amount: initial_stake,
-                minimum,
-            }
-            .into());
-        }
-        let count = self
-            .seed_count
-            .get()
-            .checked_add(U64::from(1))
-            .ok_or(MathOverflow {})?;
-        self.seed_count.set(count);
-        let seed_id = U256::from(count);
-        self.seed_ids.setter(seed).set(seed_id);
-        let now = self.now();
+            let count = self
+                .seed_count
+                .get()
+                .checked_add(U64::from(1))
+                .ok_or(MathOverflow {})?;
+            self.seed_count.set(count);
+            let seed_id = U256::from(count);
+            self.seed_ids.setter(seed).set(seed_id);
+            let now = self.now();
+            let mut record = self.seeds.setter(seed_id);
+            record.seed.set(seed);
+            record.touched_at.set(U64::from(now));
+            seed_id
+        };
         let mut record = self.seeds.setter(seed_id);
-        record.seed.set(seed);
         record.model_id.set(model_id);
         record.prompt_hash.set(prompt_hash);
         drop(record);
@@ -66,7 +75,6 @@ impl CurationRegistry {
         atelier_common::record::write(self.vm(), crate::state::uri_key(seed_id), &[], &uri);
         let mut record = self.seeds.setter(seed_id);
         record.registrant.set(registrant);
-        record.touched_at.set(U64::from(now));
         log(
             self.vm(),
             SeedRegistered {

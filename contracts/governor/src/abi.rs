@@ -26,10 +26,14 @@ atelier_common::abi_items! {
     /// The proposal's actions were executed.
     #[derive(Debug)]
     event ProposalExecuted(uint256 proposalId);
+    /// Quorum was first reached within the last `voteExtension` seconds of voting:
+    /// voting now ends at `newVoteEnd` (once per proposal).
+    #[derive(Debug)]
+    event ProposalExtended(uint256 indexed proposalId, uint256 newVoteEnd);
     /// The proposer withdrew the proposal.
     #[derive(Debug)]
     event ProposalCanceled(uint256 proposalId);
-    /// Steward tokens holding more than half of the live steward tokens vetoed the proposal.
+    /// Steward tokens holding more than half of the steward tokens live at queue vetoed the proposal.
     #[derive(Debug)]
     event ProposalVetoed(uint256 proposalId);
     /// Steward token `stewardTokenId` vetoed the proposal.
@@ -60,7 +64,7 @@ atelier_common::abi_items! {
     /// The proposer has fewer than `threshold` votes and is not the steward of every artwork the actions concern.
     #[derive(Debug)]
     error InsufficientProposerVotes(address proposer, uint256 votes, uint256 threshold);
-    /// The same actions and description were already proposed.
+    /// The same proposer already proposed the same actions and description.
     #[derive(Debug)]
     error ProposalExists(uint256 proposalId);
     /// No such proposal.
@@ -93,6 +97,9 @@ atelier_common::abi_items! {
     /// The license was already activated.
     #[derive(Debug)]
     error LicenseAlreadyActive(uint256 licenseId);
+    /// The approval lapsed: activation was due before `expiredAt` (approval + grace period).
+    #[derive(Debug)]
+    error LicenseExpired(uint256 licenseId, uint256 expiredAt);
     /// `activateLicense` must pay exactly the fee.
     #[derive(Debug)]
     error WrongPayment(uint256 expected, uint256 sent);
@@ -124,5 +131,6 @@ pub enum Error {
     TimelockActive(TimelockActive),
     UnknownLicense(UnknownLicense),
     LicenseAlreadyActive(LicenseAlreadyActive),
+    LicenseExpired(LicenseExpired),
     WrongPayment(WrongPayment),
 }

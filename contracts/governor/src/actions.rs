@@ -12,9 +12,12 @@
 //! | 4 | SetParams | vault/token/registry/treasury* | | key | value | | | |
 //! | 5 | ReleaseArtwork | | to* | artworkId* | | | | |
 //! | 6 | WithdrawReserve | | to* | | amount* | | | |
+//! | 7 | RescueToken | collection* | to* | tokenId | | | | |
 //!
 //! (* must be non-zero.) Artwork ids must be in the vault's custody at `propose`
-//! and again at `execute`. Kinds 0–2 take effect in the governor; kinds 3–6 are
+//! and again at `execute`. RescueToken returns an ERC-721 token that reached the
+//! vault by a plain `transferFrom` (never in custody; the vault refuses anything in
+//! custody). Kinds 0–2 take effect in the governor; kinds 3–7 are
 //! carried out by the vault (`ArtVault.executeAction`), the one caller the other
 //! contracts accept. SetParams keys are checked against the target's key count at
 //! `propose` (and vault values against the vault's bounds); other targets check
@@ -41,6 +44,7 @@ pub mod kind {
     pub const SET_PARAMS: u8 = 4;
     pub const RELEASE_ARTWORK: u8 = 5;
     pub const WITHDRAW_RESERVE: u8 = 6;
+    pub const RESCUE_TOKEN: u8 = 7;
 }
 
 const TARGET: u8 = 1;
@@ -52,7 +56,7 @@ const H2: u8 = 32;
 const URI: u8 = 64;
 
 /// Per kind: (fields it may set, fields it must set).
-const FIELDS: [(u8, u8); 7] = [
+const FIELDS: [(u8, u8); 8] = [
     (H1 | H2 | URI, H1),
     (ACCOUNT | ID | AMOUNT, ACCOUNT | ID | AMOUNT),
     (ACCOUNT | ID | AMOUNT | H1, ACCOUNT | ID | H1),
@@ -60,6 +64,7 @@ const FIELDS: [(u8, u8); 7] = [
     (TARGET | ID | AMOUNT, TARGET),
     (ACCOUNT | ID, ACCOUNT | ID),
     (ACCOUNT | AMOUNT, ACCOUNT | AMOUNT),
+    (TARGET | ACCOUNT | ID, TARGET | ACCOUNT),
 ];
 
 /// Which fields of the action are non-zero.
@@ -110,7 +115,8 @@ impl ArtGovernor {
                 }
                 return Ok((id.as_limbs()[0], steward));
             }
-            kind::APPROVE_LISTING
+            // Listing or rescuing the vault's own steward tokens is meaningless.
+            kind::APPROVE_LISTING | kind::RESCUE_TOKEN
                 if *target == self.vault.get() || *amount > U256::from(U96::MAX) =>
             {
                 return Err(malformed());
@@ -162,6 +168,9 @@ impl ArtGovernor {
                 l.artwork_id.set(U64::from(id.as_limbs()[0]));
                 l.terms_hash.set(h1);
                 l.fee.set(amount);
+                let now = atelier_common::clock::now(self.vm());
+                let expires = now.saturating_add(self.grace_period.get().to::<u64>());
+                self.licenses.setter(license_id).expires.set(U64::from(expires));
                 self.emit(LicenseApproved {
                     licenseId: license_id,
                     artworkId: id,

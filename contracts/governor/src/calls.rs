@@ -17,11 +17,11 @@ const BALANCE_OF: [u8; 4] = function_selector!("balanceOf", Address);
 const OWNER_OF: [u8; 4] = function_selector!("ownerOf", U256);
 /// `ArtVault.liveStewards()`.
 const LIVE_STEWARDS: [u8; 4] = function_selector!("liveStewards");
+/// `ArtVault.lockArtwork(uint256,uint256,uint256)`.
+const LOCK_ARTWORK: [u8; 4] = function_selector!("lockArtwork", U256, U256, U256);
 /// `ArtVault.executeAction(uint8,address,address,uint256,uint256)`.
 const EXECUTE_ACTION: [u8; 4] =
     function_selector!("executeAction", u8, Address, Address, U256, U256);
-/// `ArtVault.lockArtwork(uint256,uint256)`.
-const LOCK_ARTWORK: [u8; 4] = function_selector!("lockArtwork", U256, U256);
 
 fn calldata(selector: [u8; 4], words: &[B256]) -> Vec<u8> {
     let mut data = Vec::with_capacity(4 + 32 * words.len());
@@ -99,9 +99,9 @@ impl ArtGovernor {
         self.call(self.vault.get(), &calldata(EXECUTE_ACTION, &words))
     }
 
-    /// `ArtVault.lockArtwork(artworkId, until)`.
-    pub(crate) fn lock_artwork(&mut self, artwork_id: U256, until: u64) -> Result<(), Error> {
-        let words = [artwork_id.into(), U256::from(until).into()];
+    /// `ArtVault.lockArtwork(artworkId, until, proposalId)`.
+    pub(crate) fn lock_artwork(&mut self, artwork_id: U256, until: u64, proposal_id: U256) -> Result<(), Error> {
+        let words = [artwork_id.into(), U256::from(until).into(), proposal_id.into()];
         self.call(self.vault.get(), &calldata(LOCK_ARTWORK, &words))
     }
 }

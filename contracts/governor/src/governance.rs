@@ -1,8 +1,10 @@
 //! Proposals: creation, voting, the state machine, queue / steward veto /
-//! execute / cancel. A proposal stores O(1) slots whatever its actions; its id is
-//! the hash of its actions and description hash, as in OpenZeppelin Governor.
+//! execute / cancel, and the redemption locks of the artworks a proposal concerns.
+//! A proposal stores O(1) slots whatever its actions; its id is the hash of its
+//! actions, description hash and proposer (OpenZeppelin's `#proposer=` guard,
+//! always on).
 use alloc::{string::String, vec::Vec};
-use alloy_primitives::{keccak256, B256, U256, U64, U8};
+use alloy_primitives::{keccak256, Address, B256, U256, U64, U8};
 use atelier_common::{clock, errors::Unauthorized};
 
 use stylus_sdk::prelude::*;
@@ -11,13 +13,14 @@ use crate::{
     types::{state, Action, BPS, MAX_ACTIONS},
     AlreadyVetoed, AlreadyVoted, ArtGovernor, BadActionCount, Error, InsufficientProposerVotes,
     InvalidVoteType, NotSteward, ProposalCanceled, ProposalCreated, ProposalExecuted,
-    ProposalExists, ProposalQueued, ProposalVetoed, TimelockActive, UnexpectedProposalState,
-    UnknownProposal, VetoCast, VetoWindowClosed, VoteCast,
+    ProposalExists, ProposalExtended, ProposalQueued, ProposalVetoed, TimelockActive,
+    UnexpectedProposalState, UnknownProposal, VetoCast, VetoWindowClosed, VoteCast,
 };
 
 /// Proposal id: keccak256 over each action's eight 32-byte words (the uri as its
-/// keccak256), then the description hash.
-pub fn hash_actions(actions: &[Action], description_hash: B256) -> U256 {
+/// keccak256), then the description hash, then the proposer (as a word): nobody
+/// can take another proposer's id by proposing the same text first.
+pub fn hash_actions(actions: &[Action], description_hash: B256, proposer: Address) -> U256 {
     let mut buf = Vec::with_capacity(actions.len() * 256 + 32);
     for (kind, target, account, id, amount, h1, h2, uri) in actions {
         buf.extend_from_slice(&U256::from(*kind).to_be_bytes::<32>());
@@ -30,7 +33,17 @@ pub fn hash_actions(actions: &[Action], description_hash: B256) -> U256 {
         buf.extend_from_slice(keccak256(uri.as_bytes()).as_slice());
     }
     buf.extend_from_slice(description_hash.as_slice());
+    buf.extend_from_slice(proposer.into_word().as_slice());
     keccak256(&buf).into()
+}
+
+/// (quorum reached, passing): turnout (for + abstain) >= floor(supply * bps /
+/// 10_000), without a 256-bit division, and for > against.
+fn outcome(supply: U256, bps: u16, against: U256, for_votes: U256, abstain: U256) -> (bool, bool) {
+    let needed = supply.saturating_mul(U256::from(bps));
+    let turnout = for_votes.saturating_add(abstain);
+    let reached = turnout.saturating_mul(U256::from(BPS)).saturating_add(U256::from(BPS - 1)) >= needed;
+    (reached, reached && for_votes > against)
 }
 
 fn unexpected(proposal_id: U256, state: u8) -> Error {
@@ -56,21 +69,38 @@ impl ArtGovernor {
         if now <= p.vote_end.get().to::<u64>() {
             return Ok(state::ACTIVE);
         }
+        // Queued proposals expire after eta + grace, Succeeded ones (OZ's queue
+        // deadline) after voteEnd + grace.
+        let expired = now >= p.expires.get().to::<u64>();
         if !p.eta.get().is_zero() {
-            let expired = now >= p.expires.get().to::<u64>();
             return Ok(if expired { state::EXPIRED } else { state::QUEUED });
         }
-        let (against, for_votes) = (p.against.get(), p.for_votes.get());
         let supply = self.past_supply(snapshot)?;
-        // turnout >= floor(supply * bps / 10_000), without a 256-bit division.
-        let needed = supply.saturating_mul(U256::from(p.quorum_bps.get()));
-        let turnout = for_votes.saturating_add(p.abstain.get());
-        let reached = turnout.saturating_mul(U256::from(BPS)).saturating_add(U256::from(BPS - 1)) >= needed;
-        Ok(if reached && for_votes > against { state::SUCCEEDED } else { state::DEFEATED })
+        let (_, passing) = outcome(supply, p.quorum_bps.get().to(), p.against.get(), p.for_votes.get(), p.abstain.get());
+        Ok(if !passing {
+            state::DEFEATED
+        } else if expired {
+            state::EXPIRED
+        } else {
+            state::SUCCEEDED
+        })
     }
 
-    /// `propose`: validates the actions and the proposer, stores the proposal,
-    /// locks the concerned artworks against redemption until voting ends.
+    /// Has the vault lock each concerned artwork for the proposal up to `until`
+    /// (`ArtVault.lockArtwork`; the vault keeps one lock per artwork, the one
+    /// ending last, and honours it only while the proposal is Succeeded or Queued).
+    fn lock_concerned(&mut self, proposal_id: U256, concerns: U256, until: u64) -> Result<(), Error> {
+        for lane in 0..MAX_ACTIONS {
+            let id = U256::from((concerns >> (64 * lane)).as_limbs()[0]);
+            if !id.is_zero() {
+                self.lock_artwork(id, until, proposal_id)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `propose`: validates the actions and the proposer, stores the proposal
+    /// (locking nothing: only a passing vote does).
     pub(crate) fn create_proposal(
         &mut self,
         actions: Vec<Action>,
@@ -96,7 +126,7 @@ impl ArtGovernor {
                 return Err(InsufficientProposerVotes { proposer, votes, threshold }.into());
             }
         }
-        let proposal_id = hash_actions(&actions, keccak256(description.as_bytes()));
+        let proposal_id = hash_actions(&actions, keccak256(description.as_bytes()), proposer);
         let mut p = self.proposals.setter(proposal_id);
         if !p.proposer.get().is_zero() {
             return Err(ProposalExists { proposalId: proposal_id }.into());
@@ -107,8 +137,8 @@ impl ArtGovernor {
         p.snapshot.set(U64::from(snapshot));
         p.quorum_bps.set(self.quorum_bps.get());
         p.vote_end.set(U64::from(vote_end));
+        p.expires.set(U64::from(vote_end.saturating_add(self.grace_period.get().to::<u64>())));
         p.concerns.set(concerns);
-        self.lock_concerned(concerns, vote_end)?;
         self.emit(ProposalCreated {
             proposalId: proposal_id,
             proposer,
@@ -120,18 +150,8 @@ impl ArtGovernor {
         Ok(proposal_id)
     }
 
-    /// Refuses redemption of each concerned artwork up to `until` (keeps the latest).
-    fn lock_concerned(&mut self, concerns: U256, until: u64) -> Result<(), Error> {
-        for lane in 0..MAX_ACTIONS {
-            let id = U256::from((concerns >> (64 * lane)).as_limbs()[0]);
-            if !id.is_zero() {
-                self.lock_artwork(id, until)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// `castVote` / `castVoteWithReason`.
+    /// `castVote` / `castVoteWithReason` (one copy for both entry points).
+    #[inline(never)]
     pub(crate) fn count_vote(
         &mut self,
         proposal_id: U256,
@@ -154,7 +174,12 @@ impl ArtGovernor {
         voted.set(true);
         let snapshot = self.proposals.getter(proposal_id).snapshot.get().to::<u64>();
         let weight = self.past_votes(voter, snapshot)?;
+        let supply = self.past_supply(snapshot)?;
+        let extension = self.vote_extension.get().to::<u64>();
+        let now = clock::now(self.vm());
         let mut p = self.proposals.setter(proposal_id);
+        let bps = p.quorum_bps.get().to::<u16>();
+        let (was_reached, was_passing) = outcome(supply, bps, p.against.get(), p.for_votes.get(), p.abstain.get());
         // Votes are bounded by the token's total supply: no overflow.
         let tally = match support {
             0 => &mut p.against,
@@ -163,12 +188,33 @@ impl ArtGovernor {
         };
         let total = tally.get().saturating_add(weight);
         tally.set(total);
+        let (reached, passing) = outcome(supply, bps, p.against.get(), p.for_votes.get(), p.abstain.get());
+        // Late-quorum protection: quorum first reached (turnout only grows) within
+        // the last `voteExtension` seconds moves the end to now + voteExtension.
+        let vote_end = p.vote_end.get().to::<u64>();
+        let new_end = now.saturating_add(extension);
+        let mut expires = p.expires.get().to::<u64>();
+        let concerns = p.concerns.get();
+        let extend = reached && !was_reached && new_end > vote_end;
+        if extend {
+            expires = expires.saturating_add(new_end - vote_end);
+            p.vote_end.set(U64::from(new_end));
+            p.expires.set(U64::from(expires));
+            self.emit(ProposalExtended { proposalId: proposal_id, newVoteEnd: U256::from(new_end) });
+        }
+        // Passing from this vote on (or its deadline moved): its artworks stay
+        // locked through the queue deadline, so nobody can redeem one between the
+        // vote's end and `queue`.
+        if passing && (!was_passing || extend) && !concerns.is_zero() {
+            self.lock_concerned(proposal_id, concerns, expires - 1)?;
+        }
         self.emit(VoteCast { voter, proposalId: proposal_id, support, weight, reason });
         Ok(weight)
     }
 
     /// `queue`: Succeeded -> Queued; the timelock (veto window) runs until eta, the
-    /// proposal is executable until eta + grace period, and its artworks stay locked.
+    /// proposal is executable until eta + grace period, and its artworks stay
+    /// locked; the live steward tokens now are the veto majority's base.
     pub(crate) fn queue_proposal(&mut self, proposal_id: U256) -> Result<U256, Error> {
         let current = self.proposal_state(proposal_id)?;
         if current != state::SUCCEEDED {
@@ -177,11 +223,14 @@ impl ArtGovernor {
         let now = clock::now(self.vm());
         let eta = now.saturating_add(self.timelock.get().to::<u64>());
         let expires = eta.saturating_add(self.grace_period.get().to::<u64>());
+        // Live steward tokens never reach 2^32 (one per artwork deposited).
+        let stewards = self.live_stewards()?.as_limbs()[0] & 0xffff_ffff;
         let mut p = self.proposals.setter(proposal_id);
         p.eta.set(U64::from(eta));
         p.expires.set(U64::from(expires));
+        p.vetoes.set(U64::from(stewards << 32));
         let concerns = p.concerns.get();
-        self.lock_concerned(concerns, expires - 1)?;
+        self.lock_concerned(proposal_id, concerns, expires - 1)?;
         self.emit(ProposalQueued { proposalId: proposal_id, etaSeconds: U256::from(eta) });
         Ok(proposal_id)
     }
@@ -191,8 +240,9 @@ impl ArtGovernor {
         &mut self,
         actions: Vec<Action>,
         description_hash: B256,
+        proposer: Address,
     ) -> Result<U256, Error> {
-        let proposal_id = hash_actions(&actions, description_hash);
+        let proposal_id = hash_actions(&actions, description_hash, proposer);
         let current = self.proposal_state(proposal_id)?;
         if current != state::QUEUED {
             return Err(unexpected(proposal_id, current));
@@ -209,7 +259,8 @@ impl ArtGovernor {
         Ok(proposal_id)
     }
 
-    /// `cancel`: the proposer, while Pending or Active.
+    /// `cancel`: the proposer, while Pending (OpenZeppelin's rule: once voting
+    /// started, the vote decides).
     pub(crate) fn cancel_proposal(&mut self, proposal_id: U256) -> Result<(), Error> {
         let current = self.proposal_state(proposal_id)?;
         let caller = self.vm().msg_sender();
@@ -217,7 +268,7 @@ impl ArtGovernor {
         if caller != p.proposer.get() {
             return Err(Unauthorized { caller }.into());
         }
-        if current > state::ACTIVE {
+        if current != state::PENDING {
             return Err(unexpected(proposal_id, current));
         }
         p.status.set(U8::from(state::CANCELED));
@@ -226,7 +277,8 @@ impl ArtGovernor {
     }
 
     /// `veto`: one veto per steward token during the timelock; Vetoed once the
-    /// vetoing tokens exceed half of the live steward tokens.
+    /// vetoing tokens exceed half of the steward tokens live at queue (a fixed
+    /// base: burning tokens after vetoing cannot tip it).
     pub(crate) fn veto_proposal(
         &mut self,
         proposal_id: U256,
@@ -251,12 +303,13 @@ impl ArtGovernor {
             return Err(AlreadyVetoed { proposalId: proposal_id, stewardTokenId: steward_token_id }.into());
         }
         vetoed.set(true);
-        let live = self.live_stewards()?;
         let mut p = self.proposals.setter(proposal_id);
-        let vetoes = p.vetoes.get() + U64::from(1);
-        p.vetoes.set(vetoes);
+        // At most one veto per steward token: below 2^32.
+        // One veto per steward token: the count stays below the base's 2^32.
+        let packed = p.vetoes.get().to::<u64>() + 1;
+        p.vetoes.set(U64::from(packed));
         self.emit(VetoCast { proposalId: proposal_id, stewardTokenId: steward_token_id, steward: caller });
-        if U256::from(vetoes).saturating_mul(U256::from(2)) > live {
+        if (packed & 0xffff_ffff) * 2 > packed >> 32 {
             self.proposals.setter(proposal_id).status.set(U8::from(state::VETOED));
             self.emit(ProposalVetoed { proposalId: proposal_id });
         }

@@ -8,8 +8,9 @@
 //! 24 KiB compressed limit. Effects on custody and on the other contracts
 //! (listings, releases, parameters, reserve withdrawals) go through the vault's
 //! governor-only `executeAction`, so the vault stays the one caller the
-//! FractionToken, CurationRegistry and Treasury accept; the governor also locks
-//! the artworks an open proposal concerns against redemption (`lockArtwork`).
+//! FractionToken, CurationRegistry and Treasury accept; the governor has the vault
+//! lock the artworks a passing or queued proposal concerns (`lockArtwork`), and
+//! the vault honours a lock only while that proposal can still execute.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main, no_std)]
 extern crate alloc;
 
@@ -57,6 +58,7 @@ pub struct ArtGovernor {
     voting_period: StorageU64,
     timelock: StorageU64,
     grace_period: StorageU64,
+    vote_extension: StorageU64,
     proposal_threshold: StorageU256,
     display_threshold: StorageU256,
     proposals: StorageMap<U256, Proposal>,
@@ -97,6 +99,7 @@ impl ArtGovernor {
         proposal_threshold: U256,
         display_threshold: U256,
         grace_period: U256,
+        vote_extension: U256,
     ) -> Result<(), Error> {
         if !self.token.get().is_zero() {
             return Err(AlreadyInitialized {}.into());
@@ -122,6 +125,7 @@ impl ArtGovernor {
             (PROPOSAL_THRESHOLD, proposal_threshold),
             (DISPLAY_THRESHOLD, display_threshold),
             (GRACE_PERIOD, grace_period),
+            (VOTE_EXTENSION, vote_extension),
         ] {
             self.set_param(key, value)?;
         }
@@ -145,7 +149,7 @@ impl ArtGovernor {
     /// Creates a proposal of 1..=4 typed actions (validated now). Allowed to holders
     /// of at least `proposalThreshold` votes (at the previous second) and to the
     /// steward of every artwork the actions concern. Returns the id:
-    /// `hashProposal(actions, keccak256(description))`.
+    /// `hashProposal(actions, keccak256(description), proposer)`. Locks nothing.
     pub fn propose(&mut self, actions: Vec<Action>, description: String) -> Result<U256, Error> {
         self.create_proposal(actions, description)
     }
@@ -172,18 +176,24 @@ impl ArtGovernor {
     }
 
     /// Executes a queued proposal after its timelock and before it expires; anyone
-    /// may call with the proposal's actions and description hash.
-    pub fn execute(&mut self, actions: Vec<Action>, description_hash: B256) -> Result<U256, Error> {
-        self.execute_proposal(actions, description_hash)
+    /// may call with the proposal's actions, description hash and proposer.
+    pub fn execute(
+        &mut self,
+        actions: Vec<Action>,
+        description_hash: B256,
+        proposer: Address,
+    ) -> Result<U256, Error> {
+        self.execute_proposal(actions, description_hash, proposer)
     }
 
-    /// Withdraws a proposal (its proposer, before voting ends).
+    /// Withdraws a proposal (its proposer, while Pending).
     pub fn cancel(&mut self, proposal_id: U256) -> Result<(), Error> {
         self.cancel_proposal(proposal_id)
     }
 
     /// Vetoes a queued proposal during its timelock with one steward token (one
-    /// veto per token); vetoed once more than half of the live steward tokens did.
+    /// veto per token); vetoed once more than half of the steward tokens live at
+    /// queue did.
     pub fn veto(&mut self, proposal_id: U256, steward_token_id: U256) -> Result<(), Error> {
         self.veto_proposal(proposal_id, steward_token_id)
     }
@@ -200,8 +210,8 @@ impl ArtGovernor {
         (p.against.get(), p.for_votes.get(), p.abstain.get())
     }
 
-    /// (proposer, snapshot, voteEnd, eta, expires, vetoes); eta and expires are 0
-    /// until queued.
+    /// (proposer, snapshot, voteEnd, eta, expires, vetoes); eta is 0 until queued;
+    /// expires is the queue deadline until queued, then the execution deadline.
     pub fn proposal(&self, proposal_id: U256) -> (Address, U256, U256, U256, U256, U256) {
         let p = self.proposals.getter(proposal_id);
         (
@@ -210,7 +220,7 @@ impl ArtGovernor {
             U256::from(p.vote_end.get()),
             U256::from(p.eta.get()),
             U256::from(p.expires.get()),
-            U256::from(p.vetoes.get()),
+            U256::from(p.vetoes.get().to::<u64>() & 0xffff_ffff),
         )
     }
 
@@ -224,11 +234,11 @@ impl ArtGovernor {
         self.vetoed.getter(proposal_id).get(steward_token_id)
     }
 
-    /// The proposal id of `actions` with `descriptionHash`:
-    /// `keccak256(abi.encode(k0, t0, a0, i0, m0, h0, g0, keccak256(u0), ..., descriptionHash))`
+    /// The proposal id of `actions` with `descriptionHash` by `proposer`:
+    /// `keccak256(abi.encode(k0, t0, a0, i0, m0, h0, g0, keccak256(u0), ..., descriptionHash, proposer))`
     /// over each action's fields in order, the uri hashed.
-    pub fn hash_proposal(&self, actions: Vec<Action>, description_hash: B256) -> U256 {
-        governance::hash_actions(&actions, description_hash)
+    pub fn hash_proposal(&self, actions: Vec<Action>, description_hash: B256, proposer: Address) -> U256 {
+        governance::hash_actions(&actions, description_hash, proposer)
     }
 
     // ------------------------------------------------------- granted rights
@@ -270,12 +280,14 @@ impl ArtGovernor {
     }
 
     /// Activates an approved license: the licensee pays exactly its fee, which is
-    /// forwarded to the treasury.
+    /// forwarded to the treasury. Only while the artwork is still in the vault's
+    /// custody (`UnknownArtwork`) and before the approval lapses, a grace period
+    /// after it was executed (`LicenseExpired`).
     #[payable]
     pub fn activate_license(&mut self, license_id: U256) -> Result<(), Error> {
         let sender = self.vm().msg_sender();
         let value = self.vm().msg_value();
-        let mut l = self.licenses.setter(license_id);
+        let l = self.licenses.getter(license_id);
         let licensee = l.licensee.get();
         if licensee.is_zero() {
             return Err(UnknownLicense { licenseId: license_id }.into());
@@ -286,10 +298,17 @@ impl ArtGovernor {
         if l.active.get() {
             return Err(LicenseAlreadyActive { licenseId: license_id }.into());
         }
+        let expires = l.expires.get().to::<u64>();
+        if atelier_common::clock::now(self.vm()) >= expires {
+            return Err(LicenseExpired { licenseId: license_id, expiredAt: U256::from(expires) }.into());
+        }
         let fee = l.fee.get();
         if value != fee {
             return Err(WrongPayment { expected: fee, sent: value }.into());
         }
+        let artwork_id = U256::from(l.artwork_id.get());
+        self.steward_of(artwork_id)?;
+        let mut l = self.licenses.setter(license_id);
         l.active.set(true);
         if !fee.is_zero() {
             let treasury = self.treasury.get();

@@ -3,7 +3,11 @@
 //! `initialize` and by `SetParams` actions targeting the vault.
 //!
 //! The lower bounds keep every governance window open for at least a minute
-//! (short enough for devnet end-to-end runs; production values are days).
+//! (short enough for devnet end-to-end runs; production values are days). The
+//! upper bounds keep governance alive: a quorum of at most 20% stays reachable
+//! when shares sit undelegated, staked or held by the treasury, and the proposal
+//! threshold is at most 10,000 shares (1% of the deployed supply cap of 1,000,000
+//! shares; a fixed ceiling: reading the token's cap cost 190 bytes).
 use alloy_primitives::{uint, U256};
 use atelier_common::{
     errors::UnknownParam,
@@ -14,8 +18,10 @@ use crate::{ArtGovernor, Error, ParamSet};
 
 const MINUTE: u64 = 60;
 const DAY: u64 = 86_400;
-/// One billion shares (18 decimals): the ceiling of the share-denominated thresholds.
+/// One billion shares (18 decimals): the ceiling of the display threshold.
 const MAX_SHARES: U256 = uint!(1_000_000_000_000_000_000_000_000_000_U256);
+/// 10,000 shares (18 decimals): the ceiling of the proposal threshold.
+pub const MAX_PROPOSAL_THRESHOLD: U256 = uint!(10_000_000_000_000_000_000_000_U256);
 
 /// `[min, max]` of vault parameter `key`.
 pub fn bounds(key: u8) -> Result<(U256, U256), Error> {
@@ -23,11 +29,12 @@ pub fn bounds(key: u8) -> Result<(U256, U256), Error> {
         VOTING_DELAY => (0, 30 * DAY),
         VOTING_PERIOD => (MINUTE, 90 * DAY),
         TIMELOCK => (MINUTE, 30 * DAY),
-        QUORUM_BPS => (100, 10_000),
-        PROPOSAL_THRESHOLD => return Ok((U256::ZERO, MAX_SHARES)),
+        QUORUM_BPS => (100, 2_000),
+        PROPOSAL_THRESHOLD => return Ok((U256::ZERO, MAX_PROPOSAL_THRESHOLD)),
         DISPLAY_THRESHOLD => return Ok((U256::from(1), MAX_SHARES)),
         REDEEM_FEE_BPS => (0, 5_000),
         GRACE_PERIOD => (MINUTE, 90 * DAY),
+        VOTE_EXTENSION => (0, 14 * DAY),
         _ => return Err(UnknownParam { key }.into()),
     };
     Ok((U256::from(min), U256::from(max)))
@@ -54,6 +61,7 @@ impl ArtGovernor {
             PROPOSAL_THRESHOLD => self.proposal_threshold.set(v),
             DISPLAY_THRESHOLD => self.display_threshold.set(v),
             GRACE_PERIOD => self.grace_period.set(secs),
+            VOTE_EXTENSION => self.vote_extension.set(secs),
             _ => return Err(UnknownParam { key }.into()),
         }
         self.emit(ParamSet { key, value });
@@ -70,6 +78,7 @@ impl ArtGovernor {
             PROPOSAL_THRESHOLD => self.proposal_threshold.get(),
             DISPLAY_THRESHOLD => self.display_threshold.get(),
             GRACE_PERIOD => U256::from(self.grace_period.get()),
+            VOTE_EXTENSION => U256::from(self.vote_extension.get()),
             _ => return Err(UnknownParam { key }.into()),
         })
     }

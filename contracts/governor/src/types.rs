@@ -47,7 +47,11 @@ pub struct Proposal {
     pub quorum_bps: StorageU16,
     pub vote_end: StorageU64,
     pub eta: StorageU64,
+    /// The queue deadline (vote end + grace period) until queued, then the
+    /// execution deadline (eta + grace period); Expired from this second.
     pub expires: StorageU64,
+    /// Vetoes cast (low 32 bits) and the steward tokens live when queued, the
+    /// veto majority's fixed base (high 32 bits; one token per artwork).
     pub vetoes: StorageU64,
     /// Up to four concerned artwork ids, 64 bits each (0 = none).
     pub concerns: StorageU256,
@@ -64,4 +68,6 @@ pub struct License {
     pub active: StorageBool,
     pub terms_hash: StorageB256,
     pub fee: StorageU256,
+    /// Activation is refused from this second (approval + grace period).
+    pub expires: StorageU64,
 }

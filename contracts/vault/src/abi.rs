@@ -26,6 +26,9 @@ atelier_common::abi_items! {
     /// Governance sent the artwork to `to` (`ReleaseArtwork`).
     #[derive(Debug)]
     event ArtworkReleased(uint256 indexed artworkId, address indexed to);
+    /// Governance returned `collection`/`tokenId`, which reached the vault outside custody (a plain `transferFrom`), to `to`.
+    #[derive(Debug)]
+    event TokenRescued(address indexed collection, uint256 indexed tokenId, address indexed to);
     /// Governance approved depositing `collection`/`tokenId` by `depositor` for `shares` new shares.
     #[derive(Debug)]
     event ListingApproved(address indexed collection, uint256 indexed tokenId, address indexed depositor, uint256 shares);
@@ -46,7 +49,7 @@ atelier_common::abi_items! {
     /// no approved listing for this depositor, or the listing was already used).
     #[derive(Debug)]
     error DepositRefused(address collection, uint256 tokenId, address from);
-    /// This token is already an artwork in custody.
+    /// This token is already an artwork in custody (so neither recorded again nor rescued).
     #[derive(Debug)]
     error AlreadyRecorded(address collection, uint256 tokenId);
     /// `recordAcquisition`: the vault does not own this token.
@@ -61,7 +64,7 @@ atelier_common::abi_items! {
     /// The artwork was acquired without shares: only governance (`ReleaseArtwork`) takes it out.
     #[derive(Debug)]
     error NotRedeemable(uint256 artworkId);
-    /// A proposal concerning the artwork is pending, active or queued until `lockedUntil`.
+    /// A proposal concerning the artwork can still execute (Succeeded or Queued): locked until `lockedUntil`.
     #[derive(Debug)]
     error ArtworkLocked(uint256 artworkId, uint256 lockedUntil);
     /// `executeAction` got a kind the vault does not carry out.

@@ -29,6 +29,8 @@ pub const REGISTER_SEED: [u8; 4] =
     function_selector!("registerSeed", B256, B256, B256, alloc::string::String, U256);
 /// `setParam(uint8,uint256)` of the FractionToken, CurationRegistry and Treasury.
 pub const SET_PARAM: [u8; 4] = function_selector!("setParam", u8, U256);
+/// `ArtGovernor.state(uint256)`.
+pub const STATE: [u8; 4] = function_selector!("state", U256);
 /// `ITreasury.withdrawReserve(address,uint256)`.
 pub const WITHDRAW_RESERVE: [u8; 4] = function_selector!("withdrawReserve", Address, U256);
 
@@ -60,5 +62,24 @@ impl ArtVault {
         self.vm()
             .call(&Call::new(), target, data)
             .map_err(|_| ExternalCallFailed { target }.into())
+    }
+
+    /// The last second redemption of the artwork is refused, 0 if not locked: its
+    /// lock holds while the proposal that set it is Succeeded (4) or Queued (5),
+    /// `ArtGovernor.state` (a time transition the governor cannot clear by a
+    /// transaction; canceled, defeated, vetoed, executed or expired frees it).
+    pub(crate) fn lock_end(&self, artwork_id: U256) -> Result<u64, Error> {
+        let a = self.artworks.getter(artwork_id);
+        let (until, proposal) = (a.lock_until.get().to::<u64>(), a.lock_proposal.get());
+        if proposal.is_zero() || atelier_common::clock::now(self.vm()) > until {
+            return Ok(0);
+        }
+        let governor = self.governor.get();
+        let out = self
+            .vm()
+            .static_call(&Call::new(), governor, &calldata(STATE, &[proposal.into()]))
+            .map_err(|_| ExternalCallFailed { target: governor })?;
+        let state = out.get(31).copied().unwrap_or_default();
+        Ok(if state == 4 || state == 5 { until } else { 0 })
     }
 }

@@ -16,11 +16,14 @@ pub const SET_PARAMS: u8 = 4;
 pub const RELEASE_ARTWORK: u8 = 5;
 /// WithdrawReserve.
 pub const WITHDRAW_RESERVE: u8 = 6;
+/// RescueToken.
+pub const RESCUE_TOKEN: u8 = 7;
 
 use crate::{
     calls::{self, calldata, word},
     types::MAX_REDEEM_FEE_BPS,
-    ArtVault, ArtworkReleased, Error, ListingApproved, ParamSet, UnknownAction,
+    AlreadyRecorded, ArtVault, ArtworkReleased, Error, ListingApproved, ParamSet, TokenRescued,
+    UnknownAction,
 };
 
 impl ArtVault {
@@ -80,19 +83,28 @@ impl ArtVault {
                 let data = calldata(calls::WITHDRAW_RESERVE, &[word(account), amount.into()]);
                 self.call(self.treasury.get(), &data)?;
             }
+            RESCUE_TOKEN => {
+                // Only what never entered custody (sent by a plain transferFrom).
+                if !self.custody.getter(target).get(id).is_zero() {
+                    return Err(AlreadyRecorded { collection: target, tokenId: id }.into());
+                }
+                self.send_artwork(target, id, account)?;
+                self.emit(TokenRescued { collection: target, tokenId: id, to: account });
+            }
             _ => return Err(UnknownAction { kind }.into()),
         }
         Ok(())
     }
 
-    /// Refuses redemption of the artwork up to and including `until` (keeps the
-    /// latest lock). The governor locks the artworks a proposal concerns.
-    pub(crate) fn lock(&mut self, artwork_id: U256, until: U256) -> Result<(), Error> {
+    /// `lockArtwork`: keeps the lock ending last (an expired one is always
+    /// replaced: the new one ends after now).
+    pub(crate) fn lock(&mut self, artwork_id: U256, until: U256, proposal_id: U256) -> Result<(), Error> {
         self.only_governor()?;
         let until = U64::saturating_from(until);
         let mut a = self.artworks.setter(artwork_id);
-        if a.lock_until.get() < until {
+        if a.lock_until.get() <= until {
             a.lock_until.set(until);
+            a.lock_proposal.set(proposal_id);
         }
         Ok(())
     }

@@ -241,7 +241,7 @@ impl ArtVault {
             uri,
             U256::from(a.shares.get()),
             a.held.get(),
-            U256::from(a.lock_until.get()),
+            U256::from(self.lock_end(artwork_id).unwrap_or_default()),
         )))
     }
 
@@ -258,12 +258,13 @@ impl ArtVault {
     /// plus `redeemFeeBps` of it as the fee (burned too; the caller approves the
     /// vault for both), sends the artwork to the caller and burns the steward
     /// token. Works while the token is paused. Refused while a proposal
-    /// concerning it is pending, active or queued.
+    /// concerning it can still execute (the lock its passing vote or queue set,
+    /// honoured while it is Succeeded or Queued).
     pub fn redeem(&mut self, artwork_id: U256) -> Result<(), Error> {
         let caller = self.vm().msg_sender();
         let now = atelier_common::clock::now(self.vm());
         let (shares, fee) = self.redemption_cost(artwork_id)?;
-        let lock = self.artworks.getter(artwork_id).lock_until.get().to::<u64>();
+        let lock = self.lock_end(artwork_id)?;
         if now <= lock {
             return Err(ArtworkLocked { artworkId: artwork_id, lockedUntil: U256::from(lock) }.into());
         }
@@ -301,12 +302,21 @@ impl ArtVault {
 
     // ------------------------------------------------- governor-only effects
 
+    /// Governor only: refuses redemption of the artwork up to and including
+    /// `until` while proposal `proposalId` is Succeeded or Queued (a vote made it
+    /// pass, or it was queued). One lock per artwork: the one ending last.
+    pub fn lock_artwork(&mut self, artwork_id: U256, until: U256, proposal_id: U256) -> Result<(), Error> {
+        self.lock(artwork_id, until, proposal_id)
+    }
+
     /// Governor only: carries out the vault side of a typed governance action
     /// (the governor validated it at propose):
     /// 3 ApproveListing(target = collection, id = tokenId, account = depositor, amount = shares),
     /// 4 SetParams(target, id = key, amount = value) on the vault or forwarded,
     /// 5 ReleaseArtwork(id = artworkId, account = to),
-    /// 6 WithdrawReserve(account = to, amount).
+    /// 6 WithdrawReserve(account = to, amount),
+    /// 7 RescueToken(target = collection, id = tokenId, account = to): a token the
+    /// vault holds outside custody (refused with `AlreadyRecorded` if in custody).
     pub fn execute_action(
         &mut self,
         kind: u8,
@@ -316,12 +326,6 @@ impl ArtVault {
         amount: U256,
     ) -> Result<(), Error> {
         self.execute_for_governor(kind, target, account, id, amount)
-    }
-
-    /// Governor only: refuses redemption of the artwork up to and including
-    /// `until` (the end of a proposal concerning it).
-    pub fn lock_artwork(&mut self, artwork_id: U256, until: U256) -> Result<(), Error> {
-        self.lock(artwork_id, until)
     }
 
     /// Steward tokens held outside the vault (the steward council's size).

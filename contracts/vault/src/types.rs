@@ -24,7 +24,8 @@ pub const MAX_REDEEM_FEE_BPS: u64 = 5_000;
 #[storage]
 pub struct Artwork {
     pub collection: StorageAddress,
-    /// Redemption is refused up to and including this time (open proposals).
+    /// Redemption is refused up to and including this time while `lock_proposal`
+    /// is Succeeded or Queued (asked of the governor at `redeem`).
     pub lock_until: StorageU64,
     /// In custody now (false after redemption or release).
     pub held: StorageBool,
@@ -32,6 +33,8 @@ pub struct Artwork {
     pub shares: StorageU96,
     /// The collection's token id.
     pub token_id: StorageU256,
+    /// The proposal that set `lock_until`.
+    pub lock_proposal: StorageU256,
 }
 
 /// A governance-approved deposit: one slot.

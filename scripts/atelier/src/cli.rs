@@ -147,7 +147,8 @@ pub struct DelegateArgs {
 
 #[derive(Debug, Args)]
 pub struct ProposeArgs {
-    /// The proposal's description (its hash is part of the proposal id);
+    /// The proposal's description (its hash and the proposer are part of the
+    /// proposal id);
     /// required, before or after the action.
     #[arg(long, short, global = true)]
     pub description: Option<String>,
@@ -250,6 +251,16 @@ pub enum ProposeAction {
         /// ETH.
         #[arg(long)]
         amount: Amount,
+    },
+    /// Kind 7: return an NFT that reached the vault by a plain transferFrom (not in
+    /// custody) to an address.
+    Rescue {
+        #[arg(long)]
+        collection: Address,
+        #[arg(long)]
+        token_id: U256,
+        #[arg(long)]
+        to: Address,
     },
 }
 

@@ -146,6 +146,7 @@ impl Config {
                 proposal_threshold: n("governor", "proposalThreshold")?,
                 display_threshold: n("governor", "displayThreshold")?,
                 grace_period: n("governor", "gracePeriod")?,
+                vote_extension: n("governor", "voteExtension")?,
             }
             .abi_encode(),
             other => return fail(format!("unknown contract {other}")),

@@ -14,9 +14,9 @@ pub const TREASURY: [&str; 11] = [
     "buybackBps", "acquisitionBps", "rewardsBps", "epoch", "minBuyback", "roundDuration",
     "floorBps", "capBps", "maxAcquisitionPrice", "acquisitionBudgetPerEpoch", "acquirer",
 ];
-pub const VAULT: [&str; 8] = [
+pub const VAULT: [&str; 9] = [
     "votingDelay", "votingPeriod", "timelock", "quorumBps", "proposalThreshold",
-    "displayThreshold", "redeemFeeBps", "gracePeriod",
+    "displayThreshold", "redeemFeeBps", "gracePeriod", "voteExtension",
 ];
 
 /// The key names of a target, in key order.

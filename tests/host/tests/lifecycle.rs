@@ -1,5 +1,6 @@
 //! The collective's life on the compiled artifacts: the six stories and three
-//! regression tests of `tests/tests/lifecycle.rs` (motsu, native Rust), run against
+//! regression tests of `tests/tests/lifecycle.rs` (motsu, native Rust), plus
+//! governance's locks, queue deadline, extension and veto (issue 17), run against
 //! `target/stylus/*.wasm` in the host's World and called through the `sol!` bindings
 //! of `abi/*.json`. Same stories, same assertions, same end state. Later stories replay
 //! the earlier ones as their setting.
@@ -1093,4 +1094,96 @@ fn stories_4_and_5_end_in_motsus_end_state_to_the_wei() {
     primary_sale(&mut c);
     governance(&mut c);
     assert_same_end_state(&fingerprint(&mut c, true), MOTSU_END_STATE_5);
+}
+
+/// Governance on the artifacts (issue 17): a proposal alone locks nothing and can be
+/// canceled only while Pending; a passing vote locks its artwork through the queue
+/// deadline; a Succeeded proposal nobody queues expires and frees it; a queued one
+/// keeps it locked until vetoed; quorum reached in the last `voteExtension` seconds
+/// extends the vote once; ids bind the proposer.
+#[test]
+fn locks_queue_deadline_extension_and_veto_on_the_artifacts() {
+    use alloy_sol_types::SolEvent;
+    let mut c = deploy();
+    genesis(&mut c);
+    let (curator, alice) = (c.people.curator, c.people.alice);
+    c.delegate(curator, curator);
+    c.advance(1);
+    let locked_until = |c: &mut Collective, id: u64| {
+        c.view(c.vault, ArtVault::artworkCall { artwork_id: U256::from(id) })._9
+    };
+    let mut release = action(kind::RELEASE_ARTWORK);
+    release.2 = c.people.stranger;
+    release.3 = U256::from(1);
+
+    // Proposed and canceled while Pending: nothing locked.
+    let id = c.propose(curator, &[release.clone()], "release 1").expect("propose");
+    let bound = c.view(
+        c.governor,
+        ArtGovernor::hashProposalCall { actions: vec![release.clone()], description_hash: keccak256("release 1"), proposer: curator },
+    );
+    assert_eq!(bound._0, id, "the id binds the proposer");
+    assert_eq!(locked_until(&mut c, 1), U256::ZERO);
+    c.send(curator, c.governor, ArtGovernor::cancelCall { proposal_id: id }).expect("cancel while pending");
+
+    // Voting started: no cancel; a passing vote locks through the queue deadline.
+    let id = c.propose(curator, &[release.clone()], "release 1 again").expect("propose");
+    c.advance(c.secs("governor", "votingDelay") + 1);
+    let Err(refused) = c.send(curator, c.governor, ArtGovernor::cancelCall { proposal_id: id }) else {
+        panic!("cancel while Active must revert");
+    };
+    assert!(refused.decoded().starts_with("UnexpectedProposalState"), "{}", refused.decoded());
+    assert_eq!(locked_until(&mut c, 1), U256::ZERO, "active, no votes: not locked");
+    c.cast_vote(curator, id, 1).expect("vote");
+    let p = c.view(c.governor, ArtGovernor::proposalCall { proposal_id: id });
+    let (vote_end, deadline) = (p._2, p._4);
+    assert_eq!(deadline, vote_end + c.cfg("governor", "gracePeriod"), "queue deadline");
+    c.advance(c.secs("governor", "votingPeriod"));
+    assert_eq!(c.proposal_state(id), state::SUCCEEDED);
+    assert_eq!(locked_until(&mut c, 1), deadline - U256::from(1));
+    let fee = GENESIS_SHARES * c.cfg("vault", "redeemFeeBps") / U256::from(10_000);
+    c.approve_token(curator, c.vault, (GENESIS_SHARES + fee) * U256::from(2));
+    let redeem = |c: &mut Collective, id: u64| {
+        c.send(curator, c.vault, ArtVault::redeemCall { artwork_id: U256::from(id) })
+    };
+    let Err(refused) = redeem(&mut c, 1) else {
+        panic!("redeem of a Succeeded release's artwork must revert");
+    };
+    assert!(refused.decoded().starts_with("ArtworkLocked"), "{}", refused.decoded());
+    // Nobody queued it: Expired at the deadline, and the artwork is free again.
+    c.advance(c.secs("governor", "gracePeriod"));
+    assert_eq!(c.proposal_state(id), state::EXPIRED);
+    assert_eq!(locked_until(&mut c, 1), U256::ZERO);
+    assert!(c.send(alice, c.governor, ArtGovernor::queueCall { proposal_id: id }).is_err());
+
+    // Late quorum: the vote reaching it in the last second moves the end.
+    let mut direction = action(kind::SET_CREATIVE_DIRECTION);
+    direction.5 = keccak256("late");
+    let late = c.propose(curator, &[direction], "late").expect("propose");
+    let end = c.view(c.governor, ArtGovernor::proposalCall { proposal_id: late })._2;
+    let now = c.now();
+    c.advance(end.to::<u64>() - now);
+    c.cast_vote(curator, late, 1).expect("last-second vote");
+    let extended = end + c.cfg("governor", "voteExtension");
+    assert_eq!(c.view(c.governor, ArtGovernor::proposalCall { proposal_id: late })._2, extended);
+    assert!(c.logs.iter().any(|l| l.topics().first() == Some(&ArtGovernor::ProposalExtended::SIGNATURE_HASH)));
+    c.advance(1);
+    assert_eq!(c.proposal_state(late), state::ACTIVE, "others may still vote");
+
+    // Queued release, then vetoed by two of the three steward tokens: free.
+    release.3 = U256::from(2);
+    let queued = c.propose(curator, &[release], "release 2").expect("propose");
+    c.advance(c.secs("governor", "votingDelay") + 1);
+    c.cast_vote(curator, queued, 1).expect("vote");
+    c.advance(c.secs("governor", "votingPeriod"));
+    c.send(alice, c.governor, ArtGovernor::queueCall { proposal_id: queued }).expect("queue");
+    let expires = c.view(c.governor, ArtGovernor::proposalCall { proposal_id: queued })._4;
+    assert_eq!(locked_until(&mut c, 2), expires - U256::from(1));
+    for token in [1u64, 2] {
+        c.send(curator, c.governor, ArtGovernor::vetoCall { proposal_id: queued, steward_token_id: U256::from(token) })
+            .expect("veto");
+    }
+    assert_eq!(c.proposal_state(queued), state::VETOED);
+    assert_eq!(locked_until(&mut c, 2), U256::ZERO);
+    redeem(&mut c, 2).expect("redeem after the veto");
 }

@@ -182,6 +182,9 @@ fn duplicate_seeds_are_refused_to_holders_and_joined_by_the_vault() {
         .motsu_unwrap();
     assert_eq!(again, id);
     assert_eq!(w.registry.sender(alice()).seed_count(), U256::from(1));
+    // ... and its provenance is the vault's.
+    let info = w.registry.sender(alice()).seed_info(id).motsu_unwrap().0;
+    assert_eq!((info.1, info.2, info.4), (seed(5), seed(6), vault()));
     w.fund(alice(), MIN_SEED_STAKE);
     let err = w
         .registry

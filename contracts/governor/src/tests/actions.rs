@@ -25,13 +25,13 @@ fn set_creative_direction() {
     test_clock::advance(10_000);
     w.gov.sender(w.alice).propose(vec![direction(word(7), B256::ZERO, "")], String::from("next")).motsu_unwrap();
     let actions = vec![direction(word(7), B256::ZERO, "")];
-    let id = w.gov.sender(w.admin).hash_proposal(actions.clone(), alloy_primitives::keccak256(b"next"));
+    let id = w.gov.sender(w.admin).hash_proposal(actions.clone(), alloy_primitives::keccak256(b"next"), w.alice);
     w.to_active(id);
     w.vote(w.curator, id, 1);
     w.to_end(id);
     w.gov.sender(w.admin).queue(id).motsu_unwrap();
     test_clock::set(w.times(id).2);
-    w.gov.sender(w.admin).execute(actions, alloy_primitives::keccak256(b"next")).motsu_unwrap();
+    w.gov.sender(w.admin).execute(actions, alloy_primitives::keccak256(b"next"), w.alice).motsu_unwrap();
     assert_eq!(w.gov.sender(w.admin).creative_direction().0, (word(7), B256::ZERO, String::new()));
 }
 
@@ -130,12 +130,12 @@ fn set_params_on_the_governor_and_the_vault() {
     let vault = w.vault.address();
     w.enact(vec![
         set_param(vault, vkeys::VOTING_PERIOD, u(2_000)),
-        set_param(vault, vkeys::QUORUM_BPS, u(2_500)),
+        set_param(vault, vkeys::QUORUM_BPS, u(2_000)),
         set_param(vault, vkeys::REDEEM_FEE_BPS, u(100)),
     ]);
     w.gov.assert_emitted(&ParamSet { key: vkeys::VOTING_PERIOD, value: u(2_000) });
     assert_eq!(w.gov.sender(w.admin).param(vkeys::VOTING_PERIOD).motsu_unwrap(), u(2_000));
-    assert_eq!(w.gov.sender(w.admin).param(vkeys::QUORUM_BPS).motsu_unwrap(), u(2_500));
+    assert_eq!(w.gov.sender(w.admin).param(vkeys::QUORUM_BPS).motsu_unwrap(), u(2_000));
     w.vault.assert_emitted(&atelier_vault::ParamSet { key: vkeys::REDEEM_FEE_BPS, value: u(100) });
     // New proposals use the new voting period.
     let id = w.propose(w.alice, simple(50)).motsu_unwrap();
@@ -193,9 +193,9 @@ fn an_artwork_gone_before_execution_fails_it() {
     w.gov.sender(w.admin).queue(g).motsu_unwrap();
     w.gov.sender(w.admin).queue(r).motsu_unwrap();
     test_clock::set(w.times(g).2);
-    w.gov.sender(w.admin).execute(release_it, hash("release")).motsu_unwrap();
+    w.gov.sender(w.admin).execute(release_it, hash("release"), w.alice).motsu_unwrap();
     assert_eq!(w.state(g), QUEUED);
-    let err = w.gov.sender(w.admin).execute(grant_it, hash("grant")).motsu_unwrap_err();
+    let err = w.gov.sender(w.admin).execute(grant_it, hash("grant"), w.alice).motsu_unwrap_err();
     assert_error(err, UnknownArtwork { artworkId: u(1) });
     assert_eq!(w.state(g), QUEUED);
 }
@@ -210,40 +210,74 @@ fn withdraw_reserve_pays_from_the_treasury() {
 }
 
 #[motsu::test]
-fn redeem_is_blocked_while_a_proposal_concerning_the_artwork_is_open() {
+fn redeem_is_locked_only_while_a_proposal_concerning_the_artwork_can_execute() {
     let w = World::new();
     let price = shares(1_000) + shares(25);
     w.token.sender(w.curator).approve(w.vault.address(), price * U256::from(2)).motsu_unwrap();
-    let redeem = |id: u64| w.vault.sender(w.curator).redeem(u(id));
-    // A defeated proposal frees its artwork when voting ends.
-    let id = w.propose(w.alice, vec![grant(2, w.bob, T0 + 100_000)]).motsu_unwrap();
-    let (_, end, ..) = w.times(id);
-    assert_error(redeem(2).motsu_unwrap_err(), atelier_vault::ArtworkLocked { artworkId: u(2), lockedUntil: u(end) });
-    w.to_end(id);
-    assert_eq!(w.state(id), DEFEATED);
-    redeem(2).motsu_unwrap();
-    // A proposal that passes.
+    let locked_until = |id: u64| w.vault.sender(w.admin).artwork(u(id)).motsu_unwrap().0.9;
+    let locked = |id: u64, until: u64| atelier_vault::ArtworkLocked { artworkId: u(id), lockedUntil: u(until) };
+    // Proposed, then passing its vote: the vote sets the lock through the queue
+    // deadline, honoured once the proposal is Succeeded (voting is no commitment).
     let actions = vec![grant(1, w.bob, T0 + 100_000)];
     let id = w.propose(w.alice, actions.clone()).motsu_unwrap();
-    let (_, end, ..) = w.times(id);
-    let locked = atelier_vault::ArtworkLocked { artworkId: u(1), lockedUntil: u(end) };
-    // Pending and Active.
-    assert_error(redeem(1).motsu_unwrap_err(), locked.clone());
+    assert_eq!(locked_until(1), U256::ZERO);
     w.to_active(id);
-    w.vote(w.curator, id, 1);
-    test_clock::set(end);
-    assert_error(redeem(1).motsu_unwrap_err(), locked);
-    // Only the concerned artwork is locked.
-    assert_eq!(w.vault.sender(w.admin).artwork(u(3)).motsu_unwrap().0.9, U256::ZERO);
-    // Queued: locked until the proposal expires.
+    w.vote(w.bob, id, 1); // 200 of 3,000 shares: below the 10 % quorum
+    w.vote(w.alice, id, 1); // 500: quorum, for > against
+    let (_, end, _, deadline) = w.times(id);
+    assert_eq!(deadline, end + GRACE);
+    assert_eq!(locked_until(1), U256::ZERO, "Active: not yet");
+    // Succeeded (no transaction at the vote's end): locked.
     w.to_end(id);
+    assert_eq!(w.state(id), SUCCEEDED);
+    assert_eq!(locked_until(1), u(deadline - 1));
+    // Only the concerned artwork.
+    assert_eq!(locked_until(2), U256::ZERO);
+    assert_eq!(locked_until(3), U256::ZERO);
+    assert_error(w.vault.sender(w.curator).redeem(u(1)).motsu_unwrap_err(), locked(1, deadline - 1));
+    // Queued: locked until it expires; executed: free.
     w.gov.sender(w.admin).queue(id).motsu_unwrap();
     let (.., eta, expires) = w.times(id);
-    let locked = atelier_vault::ArtworkLocked { artworkId: u(1), lockedUntil: u(expires - 1) };
-    assert_error(redeem(1).motsu_unwrap_err(), locked.clone());
+    assert_eq!(w.vault.sender(w.admin).artwork(u(1)).motsu_unwrap().0.9, u(expires - 1));
+    assert_error(w.vault.sender(w.curator).redeem(u(1)).motsu_unwrap_err(), locked(1, expires - 1));
     test_clock::set(eta);
     w.execute(actions).motsu_unwrap();
-    test_clock::set(expires);
-    redeem(1).motsu_unwrap();
+    assert_eq!(locked_until(1), U256::ZERO);
+    w.vault.sender(w.curator).redeem(u(1)).motsu_unwrap();
     assert_eq!(w.nft_owner(1), w.curator);
+}
+
+#[motsu::test]
+fn a_lock_ends_when_its_proposal_is_outvoted_vetoed_or_expires() {
+    let w = World::new();
+    let locked_until = |id: u64| w.vault.sender(w.admin).artwork(u(id)).motsu_unwrap().0.9;
+    // Passing, then outvoted: defeated, the lock it set never holds.
+    let id = w.propose(w.alice, vec![release(2, w.alice)]).motsu_unwrap();
+    w.to_active(id);
+    w.vote(w.alice, id, 1);
+    w.vote(w.curator, id, 0);
+    w.to_end(id);
+    assert_eq!(w.state(id), DEFEATED);
+    assert_eq!(locked_until(2), U256::ZERO);
+    // Succeeded but never queued: free from the queue deadline on.
+    let id = w.gov.sender(w.alice).propose(vec![release(2, w.alice)], String::from("again")).motsu_unwrap();
+    w.to_active(id);
+    w.vote(w.curator, id, 1);
+    let deadline = w.times(id).3;
+    test_clock::set(deadline - 1);
+    assert_eq!(locked_until(2), u(deadline - 1));
+    test_clock::set(deadline);
+    assert_eq!(w.state(id), EXPIRED);
+    assert_eq!(locked_until(2), U256::ZERO);
+    // Queued, then vetoed: free.
+    let id = w.gov.sender(w.alice).propose(vec![release(2, w.alice)], String::from("third")).motsu_unwrap();
+    w.to_active(id);
+    w.vote(w.curator, id, 1);
+    w.to_end(id);
+    w.gov.sender(w.admin).queue(id).motsu_unwrap();
+    assert_ne!(locked_until(2), U256::ZERO);
+    w.gov.sender(w.curator).veto(id, u(1)).motsu_unwrap();
+    w.gov.sender(w.curator).veto(id, u(2)).motsu_unwrap();
+    assert_eq!(w.state(id), VETOED);
+    assert_eq!(locked_until(2), U256::ZERO);
 }

@@ -20,7 +20,7 @@ fn pending_active_succeeded_queued_executed() {
     let actions = simple(1);
     let id = w.propose(w.alice, actions.clone()).motsu_unwrap();
     let now = T0 + 1;
-    assert_eq!(id, w.gov.sender(w.admin).hash_proposal(actions.clone(), keccak256(DESC.as_bytes())));
+    assert_eq!(id, w.gov.sender(w.admin).hash_proposal(actions.clone(), keccak256(DESC.as_bytes()), w.alice));
     w.gov.assert_emitted(&ProposalCreated {
         proposalId: id,
         proposer: w.alice,
@@ -29,7 +29,9 @@ fn pending_active_succeeded_queued_executed() {
         voteEnd: u(now + VOTING_DELAY + VOTING_PERIOD),
         description: String::from(DESC),
     });
-    assert_eq!(w.gov.sender(w.admin).proposal(id), (w.alice, u(now + VOTING_DELAY), u(now + VOTING_DELAY + VOTING_PERIOD), U256::ZERO, U256::ZERO, U256::ZERO));
+    // Before queue, `expires` is the queue deadline.
+    let end = now + VOTING_DELAY + VOTING_PERIOD;
+    assert_eq!(w.gov.sender(w.admin).proposal(id), (w.alice, u(now + VOTING_DELAY), u(end), U256::ZERO, u(end + GRACE), U256::ZERO));
     assert_eq!(w.state(id), PENDING);
     // Pending through the snapshot second: no votes, no queue.
     test_clock::set(now + VOTING_DELAY);
@@ -93,7 +95,7 @@ fn defeated_when_against_wins_or_ties() {
 }
 
 #[motsu::test]
-fn canceled_by_the_proposer_before_voting_ends() {
+fn canceled_by_the_proposer_while_pending() {
     let w = World::new();
     let id = w.propose(w.alice, simple(1)).motsu_unwrap();
     assert_error(w.gov.sender(w.bob).cancel(id).motsu_unwrap_err(), Unauthorized { caller: w.bob });
@@ -104,14 +106,14 @@ fn canceled_by_the_proposer_before_voting_ends() {
     assert_eq!(w.state(id), CANCELED);
     assert_error(w.gov.sender(w.alice).cast_vote(id, 1).motsu_unwrap_err(), unexpected(id, CANCELED));
     assert_error(w.gov.sender(w.alice).cancel(id).motsu_unwrap_err(), unexpected(id, CANCELED));
-    // While Active too.
+    // Through the snapshot second, not once voting started (the vote decides).
     let id = w.propose(w.alice, simple(3)).motsu_unwrap();
-    w.to_active(id);
-    w.vote(w.curator, id, 1);
+    test_clock::set(w.times(id).0);
     w.gov.sender(w.alice).cancel(id).motsu_unwrap();
-    w.to_end(id);
-    assert_eq!(w.state(id), CANCELED);
-    // Not after voting ends.
+    let id = w.propose(w.alice, simple(4)).motsu_unwrap();
+    w.to_active(id);
+    assert_error(w.gov.sender(w.alice).cancel(id).motsu_unwrap_err(), unexpected(id, ACTIVE));
+    // Nor after voting ends.
     let id = w.propose(w.alice, simple(5)).motsu_unwrap();
     w.to_end(id);
     assert_error(w.gov.sender(w.alice).cancel(id).motsu_unwrap_err(), unexpected(id, DEFEATED));
@@ -189,9 +191,14 @@ fn unknown_proposals() {
     // Executing other actions or another description names another proposal.
     let actions = simple(1);
     let pid = w.pass(actions.clone());
-    let other = w.gov.sender(w.admin).hash_proposal(actions.clone(), keccak256(b"other"));
+    let other = w.gov.sender(w.admin).hash_proposal(actions.clone(), keccak256(b"other"), w.alice);
     assert_ne!(other, pid);
-    let err = w.gov.sender(w.stranger).execute(actions, keccak256(b"other")).motsu_unwrap_err();
+    let err = w.gov.sender(w.stranger).execute(actions.clone(), keccak256(b"other"), w.alice).motsu_unwrap_err();
     assert_error(err, UnknownProposal { proposalId: other });
+    // So does another proposer.
+    let by_bob = w.gov.sender(w.admin).hash_proposal(actions.clone(), keccak256(DESC.as_bytes()), w.bob);
+    assert_ne!(by_bob, pid);
+    let err = w.gov.sender(w.stranger).execute(actions, keccak256(DESC.as_bytes()), w.bob).motsu_unwrap_err();
+    assert_error(err, UnknownProposal { proposalId: by_bob });
     assert_eq!(w.gov.sender(w.admin).proposal(id), (Address::ZERO, U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO));
 }

@@ -5,6 +5,7 @@
 #![allow(clippy::unreadable_literal)]
 
 mod actions;
+mod attacks;
 mod lifecycle;
 mod proposing;
 mod votes;
@@ -35,6 +36,8 @@ pub const VOTING_DELAY: u64 = 100;
 pub const VOTING_PERIOD: u64 = 1_000;
 pub const TIMELOCK: u64 = 500;
 pub const GRACE: u64 = 700;
+/// Late-quorum extension.
+pub const EXTENSION: u64 = 200;
 /// 10 % of the past total supply.
 pub const QUORUM_BPS: u64 = 1_000;
 /// The vault's redemption fee.
@@ -205,6 +208,7 @@ impl World {
             shares(100),
             shares(50),
             u(GRACE),
+            u(EXTENSION),
         )
     }
 
@@ -298,9 +302,9 @@ impl World {
         id
     }
 
-    /// `execute(actions, keccak256(DESC))` by a stranger.
+    /// `execute(actions, keccak256(DESC), alice)` by a stranger.
     pub fn execute(&self, actions: Vec<Action>) -> Result<U256, crate::Error> {
-        self.gov.sender(self.stranger).execute(actions, keccak256(DESC.as_bytes()))
+        self.gov.sender(self.stranger).execute(actions, keccak256(DESC.as_bytes()), self.alice)
     }
 
     /// `pass` then `execute`.

@@ -25,8 +25,10 @@ fn proposers_need_the_threshold_in_votes() {
     test_clock::advance(1);
     w.propose(w.stranger, simple(1)).motsu_unwrap();
     // The same actions and description again.
-    let id = w.gov.sender(w.admin).hash_proposal(simple(1), alloy_primitives::keccak256(DESC.as_bytes()));
-    assert_error(w.propose(w.alice, simple(1)).motsu_unwrap_err(), ProposalExists { proposalId: id });
+    let id = w.gov.sender(w.admin).hash_proposal(simple(1), alloy_primitives::keccak256(DESC.as_bytes()), w.stranger);
+    assert_error(w.propose(w.stranger, simple(1)).motsu_unwrap_err(), ProposalExists { proposalId: id });
+    // The same text by another proposer is another proposal.
+    w.propose(w.alice, simple(1)).motsu_unwrap();
     // Another description is another proposal.
     w.gov.sender(w.alice).propose(simple(1), String::from("again")).motsu_unwrap();
 }
@@ -120,7 +122,7 @@ fn set_params_keys_and_vault_values_are_checked_at_propose() {
     let vault = w.vault.address();
     assert_error(w.propose(w.alice, vec![set_param(vault, vkeys::COUNT, u(1))]).motsu_unwrap_err(), UnknownParam { key: vkeys::COUNT });
     let err = w.propose(w.alice, vec![set_param(vault, vkeys::QUORUM_BPS, u(99))]).motsu_unwrap_err();
-    assert_error(err, ParamOutOfBounds { key: vkeys::QUORUM_BPS, value: u(99), min: u(100), max: u(10_000) });
+    assert_error(err, ParamOutOfBounds { key: vkeys::QUORUM_BPS, value: u(99), min: u(100), max: u(2_000) });
     let err = w.propose(w.alice, vec![set_param(vault, vkeys::REDEEM_FEE_BPS, u(5_001))]).motsu_unwrap_err();
     assert_error(err, ParamOutOfBounds { key: vkeys::REDEEM_FEE_BPS, value: u(5_001), min: U256::ZERO, max: u(5_000) });
 }

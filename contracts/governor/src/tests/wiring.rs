@@ -34,6 +34,7 @@ fn initialize_once_by_the_admin_with_bounded_parameters() {
             shares(100),
             shares(50),
             u(GRACE),
+            u(EXTENSION),
         )
     };
     let vault = w.vault.address();
@@ -44,8 +45,8 @@ fn initialize_once_by_the_admin_with_bounded_parameters() {
         ParamOutOfBounds { key: k::VOTING_DELAY, value: u(30 * 86_400 + 1), min: U256::ZERO, max: u(30 * 86_400) },
     );
     assert_error(
-        g(w.admin, vault, 0, 10_001).motsu_unwrap_err(),
-        ParamOutOfBounds { key: k::QUORUM_BPS, value: u(10_001), min: u(100), max: u(10_000) },
+        g(w.admin, vault, 0, 2_001).motsu_unwrap_err(),
+        ParamOutOfBounds { key: k::QUORUM_BPS, value: u(2_001), min: u(100), max: u(2_000) },
     );
     w.init_governor(w.treasury.address()).motsu_unwrap();
     w.gov.assert_emitted(&Initialized {
@@ -74,6 +75,7 @@ fn param_reads_every_governance_key() {
     assert_eq!(p(k::PROPOSAL_THRESHOLD), shares(100));
     assert_eq!(p(k::DISPLAY_THRESHOLD), shares(50));
     assert_eq!(p(k::GRACE_PERIOD), u(GRACE));
+    assert_eq!(p(k::VOTE_EXTENSION), u(EXTENSION));
     // The redemption fee lives in the vault.
     for key in [k::REDEEM_FEE_BPS, k::COUNT, 255] {
         assert_error(w.gov.sender(w.stranger).param(key).motsu_unwrap_err(), UnknownParam { key });

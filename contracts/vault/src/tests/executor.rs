@@ -1,6 +1,6 @@
 //! `executeAction` (the governor's effects through the vault): listings,
 //! parameters of the vault and of the other contracts, releases, reserve
-//! withdrawals; governor only.
+//! withdrawals, rescues of tokens outside custody; governor only.
 use alloy_primitives::{Address, U256};
 use atelier_common::{
     errors::{ExternalCallFailed, ParamOutOfBounds, Unauthorized, UnknownParam},
@@ -10,8 +10,8 @@ use motsu::prelude::*;
 
 use super::*;
 use crate::{
-    executor::{APPROVE_LISTING, RELEASE_ARTWORK, SET_PARAMS, WITHDRAW_RESERVE},
-    ArtworkReleased, ParamSet, UnknownAction, UnknownArtwork,
+    executor::{APPROVE_LISTING, RELEASE_ARTWORK, RESCUE_TOKEN, SET_PARAMS, WITHDRAW_RESERVE},
+    AlreadyRecorded, ArtworkReleased, ParamSet, TokenRescued, UnknownAction, UnknownArtwork,
 };
 
 #[motsu::test]
@@ -24,7 +24,7 @@ fn only_the_governor_acts_and_only_known_kinds() {
         .execute_action(APPROVE_LISTING, w.nft.address(), stranger, U256::from(1), shares(1))
         .motsu_unwrap_err();
     assert_error(err, Unauthorized { caller: stranger });
-    for kind in [0u8, 1, 2, 7, 255] {
+    for kind in [0u8, 1, 2, 8, 255] {
         let err = w
             .vault
             .sender(w.governor)
@@ -118,4 +118,23 @@ fn withdraw_reserve_pays_from_the_treasury() {
         .execute_action(WITHDRAW_RESERVE, Address::ZERO, to.address(), U256::ZERO, eth(1))
         .motsu_unwrap_err();
     assert_error(err, ExternalCallFailed { target: w.treasury.address() });
+}
+
+#[motsu::test]
+fn rescue_returns_only_tokens_outside_custody() {
+    let w = World::new();
+    w.genesis(1);
+    let sender = Address::from_tag("sender");
+    w.nft.sender(sender).mint(sender, U256::from(9)).motsu_unwrap();
+    w.nft.sender(sender).transfer_from(sender, w.vault.address(), U256::from(9)).motsu_unwrap();
+    let rescue = |id: u64| w.vault.sender(w.governor).execute_action(RESCUE_TOKEN, w.nft.address(), sender, U256::from(id), U256::ZERO);
+    let err = rescue(1).motsu_unwrap_err();
+    assert_error(err, AlreadyRecorded { collection: w.nft.address(), tokenId: U256::from(1) });
+    let stranger = Address::from_tag("stranger");
+    let err = w.vault.sender(stranger).execute_action(RESCUE_TOKEN, w.nft.address(), stranger, U256::from(9), U256::ZERO).motsu_unwrap_err();
+    assert_error(err, Unauthorized { caller: stranger });
+    rescue(9).motsu_unwrap();
+    w.vault.assert_emitted(&TokenRescued { collection: w.nft.address(), tokenId: U256::from(9), to: sender });
+    assert_eq!(w.nft_owner(9), sender);
+    assert_eq!(w.nft_owner(1), w.vault.address());
 }

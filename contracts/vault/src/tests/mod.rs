@@ -1,6 +1,7 @@
 //! motsu tests: the vault wired to the real FractionToken, CurationRegistry and
-//! Treasury, a test ERC-721 collection, and an account standing for the
-//! governor (the governor contract's own tests drive the vault end to end).
+//! Treasury, a test ERC-721 collection, and a stub standing for the governor
+//! (its `state` is set by the test; the governor contract's own tests drive the
+//! vault end to end).
 #![allow(clippy::unreadable_literal)]
 
 mod custody;
@@ -19,7 +20,11 @@ use atelier_curation::CurationRegistry;
 use atelier_fraction::FractionToken;
 use atelier_treasury::Treasury;
 use motsu::prelude::*;
-use stylus_sdk::abi::Bytes;
+use stylus_sdk::{
+    abi::Bytes,
+    prelude::*,
+    storage::{StorageMap, StorageU8},
+};
 
 use crate::{ArtVault, Error};
 
@@ -64,6 +69,25 @@ static SERIAL: Mutex<()> = Mutex::new(());
 
 pub use atelier_testkit::{ArtCollection as TestNft, Wallet};
 
+/// The governor as the vault sees it: proposal states, set by the test.
+#[storage]
+pub struct GovernorStub {
+    states: StorageMap<U256, StorageU8>,
+}
+
+unsafe impl TopLevelStorage for GovernorStub {}
+
+#[public]
+impl GovernorStub {
+    pub fn state(&self, proposal_id: U256) -> u8 {
+        self.states.get(proposal_id).to::<u8>()
+    }
+
+    pub fn set_state(&mut self, proposal_id: U256, state: u8) {
+        self.states.setter(proposal_id).set(alloy_primitives::U8::from(state));
+    }
+}
+
 /// The vault's collective: the real token, registry and treasury.
 pub struct World {
     pub vault: Contract<ArtVault>,
@@ -71,6 +95,7 @@ pub struct World {
     pub registry: Contract<CurationRegistry>,
     pub treasury: Contract<Treasury>,
     pub nft: Contract<TestNft>,
+    pub gov: Contract<GovernorStub>,
     pub admin: Address,
     pub governor: Address,
     pub curator: Address,
@@ -84,14 +109,17 @@ impl World {
     pub fn deployed() -> Self {
         let serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
         test_clock::set(T0);
+        let gov = Contract::<GovernorStub>::new();
+        let governor = gov.address();
         let w = World {
             vault: Contract::new(),
             token: Contract::new(),
             registry: Contract::new(),
             treasury: Contract::new(),
             nft: Contract::new(),
+            gov,
             admin: Address::from_tag("admin"),
-            governor: Address::from_tag("governor"),
+            governor,
             curator: Address::from_tag("curator"),
             acquirer: Address::from_tag("acquirer"),
             artist: Address::from_tag("artist"),

@@ -82,17 +82,30 @@ fn redeem_is_refused_while_locked_by_governance() {
     let w = world_with_two();
     let id = U256::from(1);
     let until = U256::from(T0 + 100);
+    let proposal = U256::from(77);
     let stranger = Address::from_tag("stranger");
-    let err = w.vault.sender(stranger).lock_artwork(id, until).motsu_unwrap_err();
+    let err = w.vault.sender(stranger).lock_artwork(id, until, proposal).motsu_unwrap_err();
     assert_error(err, Unauthorized { caller: stranger });
-    w.vault.sender(w.governor).lock_artwork(id, until).motsu_unwrap();
+    w.vault.sender(w.governor).lock_artwork(id, until, proposal).motsu_unwrap();
     // An earlier lock never shortens a later one.
-    w.vault.sender(w.governor).lock_artwork(id, U256::from(T0 + 10)).motsu_unwrap();
-    assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, until);
-    test_clock::set(T0 + 100);
-    let err = w.vault.sender(w.curator).redeem(id).motsu_unwrap_err();
-    assert_error(err, ArtworkLocked { artworkId: id, lockedUntil: until });
+    w.vault.sender(w.governor).lock_artwork(id, U256::from(T0 + 10), U256::from(78)).motsu_unwrap();
+    // Honoured only while the proposal is Succeeded (4) or Queued (5).
+    assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, U256::ZERO);
+    for state in [4u8, 5] {
+        w.gov.sender(w.admin).set_state(proposal, state);
+        assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, until);
+        let err = w.vault.sender(w.curator).redeem(id).motsu_unwrap_err();
+        assert_error(err, ArtworkLocked { artworkId: id, lockedUntil: until });
+    }
+    // Expired with its end.
     test_clock::set(T0 + 101);
+    assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, U256::ZERO);
+    // Canceled, defeated, vetoed, executed or expired frees it at once.
+    test_clock::set(T0 + 50);
+    for state in [2u8, 3, 6, 7, 8] {
+        w.gov.sender(w.admin).set_state(proposal, state);
+        assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, U256::ZERO);
+    }
     w.vault.sender(w.curator).redeem(id).motsu_unwrap();
     assert_eq!(w.nft_owner(1), w.curator);
 }

@@ -72,6 +72,7 @@ pub fn build_action(a: &ProposeAction, t: &Targets, now: u64) -> Result<Action> 
         }
         ProposeAction::Release { artwork, to } => (5, z.1, *to, *artwork, z.4, z.5, z.6, z.7),
         ProposeAction::WithdrawReserve { to, amount } => (6, z.1, *to, z.3, amount.0, z.5, z.6, z.7),
+        ProposeAction::Rescue { collection, token_id, to } => (7, *collection, *to, *token_id, z.4, z.5, z.6, z.7),
     })
 }
 
@@ -145,16 +146,17 @@ pub async fn vote(ctx: &mut Ctx, a: VoteArgs) -> Result<Report> {
         None => ArtGovernor::castVoteCall { proposal_id: a.proposal, support }.abi_encode(),
     };
     let sent = ctx.send_call(&format!("vote {:?} on {}", a.support, a.proposal), gaddr, data.into(), U256::ZERO).await?;
-    let weight = sent
-        .receipt
-        .inner
-        .logs()
-        .iter()
-        .find_map(|l| l.log_decode::<ArtGovernor::VoteCast>().ok())
-        .map(|l| l.inner.data.weight)
-        .unwrap_or_default();
-    let mut rep = Report::new(json!({"action": "vote", "proposalId": a.proposal.to_string(), "support": support, "weight": weight.to_string(), "transaction": sent.json()}));
+    let logs = sent.receipt.inner.logs();
+    let weight = logs.iter().find_map(|l| l.log_decode::<ArtGovernor::VoteCast>().ok()).map(|l| l.inner.data.weight).unwrap_or_default();
+    let extended = logs.iter().find_map(|l| l.log_decode::<ArtGovernor::ProposalExtended>().ok()).map(|l| l.inner.data.newVoteEnd);
+    let mut rep = Report::new(json!({
+        "action": "vote", "proposalId": a.proposal.to_string(), "support": support, "weight": weight.to_string(),
+        "extendedTo": extended.map(|e| e.to_string()), "transaction": sent.json(),
+    }));
     rep.line(format!("voted {:?} on proposal {} with {} votes", a.support, a.proposal, fmt_amount(weight)));
+    if let Some(end) = extended {
+        rep.line(format!("quorum reached late: voting extended to {} (late-quorum protection)", fmt_time(end.saturating_to())));
+    }
     rep.line(sent.summary());
     Ok(rep)
 }
@@ -180,7 +182,7 @@ pub async fn execute(ctx: &mut Ctx, a: ExecuteArgs) -> Result<Report> {
                 return fail(format!("execute: no ProposalCreated event for {id} since block {}", ctx.start_block()));
             };
             let hash = keccak256(p.description.as_bytes());
-            let data = ArtGovernor::executeCall { actions: p.actions.clone(), description_hash: hash }.abi_encode();
+            let data = ArtGovernor::executeCall { actions: p.actions.clone(), description_hash: hash, proposer: p.proposer }.abi_encode();
             let sent = ctx.send_call(&format!("execute {id}"), gaddr, data.into(), U256::ZERO).await?;
             let mut rep = Report::new(json!({"action": "execute", "proposalId": id.to_string(), "state": "Executed", "transaction": sent.json()}));
             rep.line(format!("proposal {id} executed ({} action(s): {:?})", p.actions.len(), p.description));

@@ -172,6 +172,7 @@ fn every_proposal_kind_encodes_as_the_abi_says() {
         ProposeAction::SetParam { target: ParamTarget::Token, key: "decay".into(), value: UNIT },
         ProposeAction::Release { artwork: U256::from(2), to: who },
         ProposeAction::WithdrawReserve { to: who, amount: Amount(UNIT) },
+        ProposeAction::Rescue { collection: who, token_id: U256::from(77), to: who },
     ];
     for (i, k) in kinds.iter().enumerate() {
         let a = build_action(k, &t, now).expect("builds");
@@ -179,8 +180,8 @@ fn every_proposal_kind_encodes_as_the_abi_says() {
         let ours = ArtGovernor::proposeCall { actions: vec![a.clone()], description: "d".into() }.abi_encode();
         let theirs = dynamic("ArtGovernor", "propose", &[DynSolValue::Array(vec![action_value(&a)]), DynSolValue::String("d".into())]);
         assert_eq!(ours, theirs, "kind {i}");
-        let exec = ArtGovernor::executeCall { actions: vec![a.clone()], description_hash: keccak256("d") }.abi_encode();
-        let theirs = dynamic("ArtGovernor", "execute", &[DynSolValue::Array(vec![action_value(&a)]), b32(keccak256("d"))]);
+        let exec = ArtGovernor::executeCall { actions: vec![a.clone()], description_hash: keccak256("d"), proposer: who }.abi_encode();
+        let theirs = dynamic("ArtGovernor", "execute", &[DynSolValue::Array(vec![action_value(&a)]), b32(keccak256("d")), ad(who)]);
         assert_eq!(exec, theirs, "execute kind {i}");
     }
     // The fields each kind uses, as the lifecycle story builds them.
@@ -215,7 +216,7 @@ fn initialize_calls_from_collective_json_encode_as_the_abi_says() {
         ("CurationRegistry", vec![ad(w.token), ad(w.vault), ad(w.treasury), n("registry", "minSeedStake"), n("registry", "cooldown"), n("registry", "halfLife"), n("registry", "rewardPeriod")]),
         ("Treasury", vec![ad(w.token), ad(w.registry), ad(w.vault), ad(w.acquirer), n("treasury", "buybackBps"), n("treasury", "acquisitionBps"), n("treasury", "rewardsBps"), n("treasury", "epoch"), n("treasury", "minBuyback"), n("treasury", "roundDuration"), n("treasury", "floorBps"), n("treasury", "capBps"), n("treasury", "maxAcquisitionPrice"), n("treasury", "acquisitionBudgetPerEpoch")]),
         ("ArtVault", vec![ad(w.token), ad(w.registry), ad(w.treasury), ad(w.governor), ad(w.genesis_curator), s("https://atelier.example/steward/"), u(200)]),
-        ("ArtGovernor", vec![ad(w.vault), ad(w.token), ad(w.registry), ad(w.treasury), n("governor", "votingDelay"), n("governor", "votingPeriod"), n("governor", "timelock"), n("governor", "quorumBps"), n("governor", "proposalThreshold"), n("governor", "displayThreshold"), n("governor", "gracePeriod")]),
+        ("ArtGovernor", vec![ad(w.vault), ad(w.token), ad(w.registry), ad(w.treasury), n("governor", "votingDelay"), n("governor", "votingPeriod"), n("governor", "timelock"), n("governor", "quorumBps"), n("governor", "proposalThreshold"), n("governor", "displayThreshold"), n("governor", "gracePeriod"), n("governor", "voteExtension")]),
     ];
     assert_eq!(config.order, bindings::CONTRACTS.map(String::from).to_vec());
     for (c, args) in expect {

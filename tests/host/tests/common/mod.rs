@@ -386,6 +386,7 @@ pub fn deploy_with(config: Value) -> Collective {
             num(&g["proposalThreshold"]),
             num(&g["displayThreshold"]),
             num(&g["gracePeriod"]),
+            num(&g["voteExtension"]),
         )),
     )
     .expect("governor initialize");
@@ -659,13 +660,14 @@ impl Collective {
         self.execute_now(actions, description)
     }
 
-    /// Executes `actions` now, from the stranger.
+    /// Executes `actions` (proposed by alice, as every story's proposal is) now,
+    /// from the stranger.
     pub fn execute_now(&mut self, actions: &[Action], description: &str) -> Result<U256, Reverted> {
-        let stranger = self.people.stranger;
+        let (stranger, alice) = (self.people.stranger, self.people.alice);
         self.send(
             stranger,
             self.governor,
-            ArtGovernor::executeCall::from((actions.to_vec(), keccak256(description))),
+            ArtGovernor::executeCall::from((actions.to_vec(), keccak256(description), alice)),
         )
         .map(|r| r._0)
     }
