@@ -159,7 +159,7 @@ fn setting() -> Collective {
                 Default::default(),
                 Default::default(),
                 curator,
-                String::new(),
+                String::new().into(),
             )
             .unwrap();
     }

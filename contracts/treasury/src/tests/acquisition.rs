@@ -193,7 +193,7 @@ fn acquire_refuses_zero_inputs() {
             SEED,
             SEED,
             Address::ZERO,
-            String::new(),
+            String::new().into(),
         )
         .motsu_unwrap_err();
     assert_error(err, ZeroAddress {});
