@@ -37,7 +37,7 @@ fn setting() -> Collective {
     c.collection.sender(curator).approve(c.vault.address(), U256::from(1)).unwrap();
     c.vault
         .sender(curator)
-        .deposit(c.collection.address(), U256::from(1), keccak256("s1"), B256::ZERO, B256::ZERO, curator, String::new())
+        .deposit(c.collection.address(), U256::from(1), keccak256("s1"), B256::ZERO, B256::ZERO, curator, String::new().into())
         .unwrap();
     c
 }
@@ -113,9 +113,9 @@ fn curation_registry_refuses_bad_input() {
     refused!(c.registry.sender(alice).stake(U256::from(99), SHARE), UnknownSeed);
     refused!(c.registry.sender(alice).unstake(U256::from(1), SHARE), InsufficientStake);
     refused!(c.registry.sender(alice).conviction(U256::MAX), UnknownSeed);
-    refused!(c.registry.sender(alice).register_seed(B256::ZERO, B256::ZERO, B256::ZERO, String::new(), SHARE), ZeroSeed);
-    refused!(c.registry.sender(alice).register_seed(keccak256("s1"), B256::ZERO, B256::ZERO, String::new(), SHARE * U256::from(10)), SeedAlreadyRegistered);
-    refused!(c.registry.sender(alice).register_seed(keccak256("new"), B256::ZERO, B256::ZERO, String::new(), U256::from(1)), SeedStakeTooLow);
+    refused!(c.registry.sender(alice).register_seed(B256::ZERO, B256::ZERO, B256::ZERO, String::new().into(), SHARE), ZeroSeed);
+    refused!(c.registry.sender(alice).register_seed(keccak256("s1"), B256::ZERO, B256::ZERO, String::new().into(), SHARE * U256::from(10)), SeedAlreadyRegistered);
+    refused!(c.registry.sender(alice).register_seed(keccak256("new"), B256::ZERO, B256::ZERO, String::new().into(), U256::from(1)), SeedStakeTooLow);
     refused!(c.registry.sender(stranger).notify_reward(), Unauthorized);
     refused!(c.registry.sender(alice).claim(), NothingToClaim);
     refused!(c.registry.sender(stranger).set_param(0, U256::from(1)), Unauthorized);
@@ -133,9 +133,9 @@ fn treasury_refuses_bad_input() {
     refused!(c.treasury.sender(alice).sell_to_treasury(SHARE, U256::ZERO), NoLiveRound);
     c.treasury.sender(stranger).perform_upkeep(Vec::new().into()).motsu_res().unwrap();
     refused!(c.treasury.sender(stranger).perform_upkeep(Vec::new().into()), UpkeepNotNeeded);
-    refused!(c.treasury.sender(stranger).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new()), Unauthorized);
-    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, U256::MAX, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new()), AcquisitionPriceTooHigh);
-    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new()), InsufficientBucket);
+    refused!(c.treasury.sender(stranger).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into()), Unauthorized);
+    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, U256::MAX, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into()), AcquisitionPriceTooHigh);
+    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into()), InsufficientBucket);
     refused!(c.treasury.sender(stranger).withdraw_reserve(stranger, U256::from(1)), Unauthorized);
     refused!(c.treasury.sender(c.vault.address()).withdraw_reserve(stranger, U256::MAX), InsufficientBucket);
     refused!(c.treasury.sender(stranger).set_param(0, U256::from(1)), Unauthorized);
@@ -159,16 +159,16 @@ fn vault_refuses_bad_input() {
     let c = setting();
     let (alice, stranger, curator) =
         (c.people.alice.address(), c.people.stranger.address(), c.people.curator.address());
-    refused!(c.vault.sender(c.people.deployer.address()).initialize(alice, alice, alice, alice, alice, String::new(), U256::ZERO), AlreadyInitialized);
+    refused!(c.vault.sender(c.people.deployer.address()).initialize(alice, alice, alice, alice, alice, String::new().into(), U256::ZERO), AlreadyInitialized);
     c.collection.sender(stranger).mint(stranger, U256::from(9)).unwrap();
     c.collection.sender(stranger).approve(c.vault.address(), U256::from(9)).unwrap();
-    refused!(c.vault.sender(stranger).deposit(c.collection.address(), U256::from(9), keccak256("s9"), B256::ZERO, B256::ZERO, stranger, String::new()), DepositRefused);
-    refused!(c.vault.sender(stranger).record_acquisition(c.collection.address(), U256::from(9), keccak256("s9"), B256::ZERO, B256::ZERO, stranger, String::new()), Unauthorized);
-    refused!(c.vault.sender(c.treasury.address()).record_acquisition(c.collection.address(), U256::from(9), keccak256("s9"), B256::ZERO, B256::ZERO, stranger, String::new()), NotInCustody);
+    refused!(c.vault.sender(stranger).deposit(c.collection.address(), U256::from(9), keccak256("s9"), B256::ZERO, B256::ZERO, stranger, String::new().into()), DepositRefused);
+    refused!(c.vault.sender(stranger).record_acquisition(c.collection.address(), U256::from(9), keccak256("s9"), B256::ZERO, B256::ZERO, stranger, String::new().into()), Unauthorized);
+    refused!(c.vault.sender(c.treasury.address()).record_acquisition(c.collection.address(), U256::from(9), keccak256("s9"), B256::ZERO, B256::ZERO, stranger, String::new().into()), NotInCustody);
     // A collection whose transferFrom moves nothing: the artwork never arrived, so
     // nothing is minted.
     let hollow = Contract::<atelier_testkit::HollowCollection>::new();
-    refused!(c.vault.sender(curator).deposit(hollow.address(), U256::from(1), keccak256("s5"), B256::ZERO, B256::ZERO, curator, String::new()), NotInCustody);
+    refused!(c.vault.sender(curator).deposit(hollow.address(), U256::from(1), keccak256("s5"), B256::ZERO, B256::ZERO, curator, String::new().into()), NotInCustody);
     refused!(c.vault.sender(stranger).end_bootstrap(), Unauthorized);
     refused!(c.vault.sender(alice).artwork(U256::from(99)), UnknownArtwork);
     refused!(c.vault.sender(alice).redeem(U256::from(99)), UnknownArtwork);

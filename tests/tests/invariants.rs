@@ -178,7 +178,7 @@ fn setting() -> Collective {
                 Default::default(),
                 Default::default(),
                 curator,
-                String::new(),
+                String::new().into(),
             )
             .unwrap();
     }

@@ -58,7 +58,7 @@ fn genesis(c: &Collective) {
                 keccak256("model-v1"),
                 keccak256(format!("prompt {id}")),
                 c.people.carol.address(),
-                format!("ipfs://art/{id}"),
+                format!("ipfs://art/{id}").into(),
             )
             .expect("genesis deposit");
         assert_eq!(artwork, U256::from(id));
@@ -91,7 +91,7 @@ fn story_1_genesis() {
         B256::ZERO,
         B256::ZERO,
         curator,
-        String::new(),
+        String::new().into(),
     );
     assert!(refused.motsu_res().is_err(), "deposit after bootstrap must be refused");
 }
@@ -245,7 +245,7 @@ fn flywheel(c: &Collective) {
     assert!(c
         .treasury
         .sender(c.people.acquirer.address())
-        .acquire(c.collection.address(), U256::from(78), seller, too_dear, seed(78), B256::ZERO, B256::ZERO, seller, String::new())
+        .acquire(c.collection.address(), U256::from(78), seller, too_dear, seed(78), B256::ZERO, B256::ZERO, seller, String::new().into())
         .motsu_res()
         .is_err());
 }
@@ -411,7 +411,7 @@ fn a_front_run_seed_registration_does_not_block_a_deposit() {
     let seed_id = c
         .registry
         .sender(alice)
-        .register_seed(seed(9), B256::ZERO, B256::ZERO, String::new(), stake)
+        .register_seed(seed(9), B256::ZERO, B256::ZERO, String::new().into(), stake)
         .motsu_unwrap();
     // A listing approved by governance would normally precede this; the acquisition
     // path reaches the same registration.
@@ -422,7 +422,7 @@ fn a_front_run_seed_registration_does_not_block_a_deposit() {
     c.treasury.sender(c.people.stranger.address()).perform_upkeep(Vec::new().into()).motsu_unwrap();
     c.treasury
         .sender(c.people.acquirer.address())
-        .acquire(c.collection.address(), U256::from(9), seller, ETH / U256::from(1000), seed(9), B256::ZERO, B256::ZERO, seller, String::new())
+        .acquire(c.collection.address(), U256::from(9), seller, ETH / U256::from(1000), seed(9), B256::ZERO, B256::ZERO, seller, String::new().into())
         .motsu_unwrap();
     assert_eq!(c.registry.sender(alice).seed_id_of(seed(9)), seed_id);
     assert_eq!(c.registry.sender(alice).seed_count(), U256::from(4));

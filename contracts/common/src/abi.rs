@@ -14,10 +14,14 @@
 //! public function. Its [`AbiType`] carries the same Solidity names as the tuple's
 //! (so `export-abi` prints the same signature), and its `SolType` encodes with
 //! `abi_encode_params` (and decodes with `abi_decode_params`).
-use alloc::vec::Vec;
-use core::marker::PhantomData;
+//!
+//! [`Text`] is a `string` argument without alloy's lossy UTF-8 decoding
+//! (`String::from_utf8_lossy`, ~1.4 KB of WASM linked by every public function
+//! that takes a `string`): decoding validates, so invalid UTF-8 reverts as before.
+use alloc::{string::String, vec::Vec};
+use core::{marker::PhantomData, ops::Deref};
 
-use alloy_sol_types::{abi::TokenSeq, private::SolTypeValue, SolType, Word};
+use alloy_sol_types::{abi::token::PackedSeqToken, abi::TokenSeq, private::SolTypeValue, SolType, Word};
 use stylus_sdk::abi::{AbiType, ConstString};
 
 /// A public function's return parameters `T` (a tuple), ABI-encoded flat, as
@@ -117,6 +121,111 @@ impl<T: stylus_sdk::abi::export::internal::InnerTypes> stylus_sdk::abi::export::
         T::inner_types()
     }
 }
+
+/// A `string` public-function argument: the same ABI as `String` (selectors,
+/// `export-abi` and encoding unchanged), decoded without the lossy path.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(pub String);
+
+/// The `SolType` of [`Text`]: Solidity `string`.
+pub struct SolText;
+
+impl Deref for Text {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Text {
+    #[inline]
+    fn from(s: String) -> Self {
+        Text(s)
+    }
+}
+
+impl From<&str> for Text {
+    #[inline]
+    fn from(s: &str) -> Self {
+        Text(String::from(s))
+    }
+}
+
+impl From<Text> for String {
+    #[inline]
+    fn from(t: Text) -> Self {
+        t.0
+    }
+}
+
+impl AbiType for Text {
+    type SolType = SolText;
+
+    const ABI: ConstString = <String as AbiType>::ABI;
+    const EXPORT_ABI_ARG: ConstString = <String as AbiType>::EXPORT_ABI_ARG;
+    const EXPORT_ABI_RET: ConstString = <String as AbiType>::EXPORT_ABI_RET;
+    const CAN_BE_CALLDATA: bool = <String as AbiType>::CAN_BE_CALLDATA;
+}
+
+impl SolType for SolText {
+    type RustType = Text;
+    type Token<'a> = PackedSeqToken<'a>;
+
+    const SOL_NAME: &'static str = "string";
+    const ENCODED_SIZE: Option<usize> = None;
+    const PACKED_ENCODED_SIZE: Option<usize> = None;
+
+    /// Decoding validates (stylus-sdk decodes with `validate = true`): invalid
+    /// UTF-8 is refused here, so `detokenize` never sees it.
+    #[inline]
+    fn valid_token(token: &Self::Token<'_>) -> bool {
+        core::str::from_utf8(token.as_slice()).is_ok()
+    }
+
+    #[inline]
+    fn detokenize(token: Self::Token<'_>) -> Text {
+        Text(String::from_utf8(token.into_vec()).unwrap_or_default())
+    }
+}
+
+impl SolTypeValue<SolText> for Text {
+    #[inline]
+    fn stv_to_tokens(&self) -> PackedSeqToken<'_> {
+        PackedSeqToken(self.0.as_bytes())
+    }
+
+    #[inline]
+    fn stv_abi_encoded_size(&self) -> usize {
+        <String as SolTypeValue<alloy_sol_types::sol_data::String>>::stv_abi_encoded_size(&self.0)
+    }
+
+    #[inline]
+    fn stv_eip712_data_word(&self) -> Word {
+        <String as SolTypeValue<alloy_sol_types::sol_data::String>>::stv_eip712_data_word(&self.0)
+    }
+
+    #[inline]
+    fn stv_abi_encode_packed_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.0.as_bytes())
+    }
+
+    #[inline]
+    fn stv_abi_packed_encoded_size(&self) -> usize {
+        self.0.len()
+    }
+}
+
+#[cfg(feature = "export-abi")]
+impl stylus_sdk::abi::export::internal::InnerTypes for Text {}
 
 #[cfg(test)]
 mod tests {
@@ -224,5 +333,59 @@ mod tests {
     fn static_tuples_encode_the_same_either_way() {
         let v = (U256::from(1), Address::repeat_byte(2), true);
         assert_eq!(router_bytes(Returns(v)), router_bytes(v));
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use alloc::{string::String, vec::Vec};
+
+    use alloy_primitives::U256;
+    use alloy_sol_types::{sol_data, SolType};
+    use stylus_sdk::abi::AbiType;
+
+    use super::{SolText, Text};
+
+    type Std = sol_data::String;
+
+    const SAMPLES: &[&str] = &["", "a", "ipfs://bafy-seed", "ünïcødé ✓ 🎨", "0123456789abcdef0123456789abcdef"];
+
+    #[test]
+    fn same_abi_names_as_string() {
+        assert_eq!(Text::ABI.as_str(), String::ABI.as_str());
+        assert_eq!(Text::EXPORT_ABI_ARG.as_str(), "string calldata");
+        assert_eq!(Text::EXPORT_ABI_RET.as_str(), "string memory");
+        assert_eq!(SolText::SOL_NAME, Std::SOL_NAME);
+    }
+
+    #[test]
+    fn encodes_and_decodes_as_string() {
+        let mut samples: Vec<String> = SAMPLES.iter().map(|s| String::from(*s)).collect();
+        samples.push("x".repeat(100));
+        for s in samples {
+            let text = Text::from(s.as_str());
+            let encoded = Std::abi_encode(&s);
+            assert_eq!(SolText::abi_encode(&text), encoded);
+            assert_eq!(<(SolText,)>::abi_encode_params(&(text.clone(),)), <(Std,)>::abi_encode_params(&(s.clone(),)));
+            assert_eq!(SolText::abi_decode(&encoded, true).ok(), Some(text.clone()));
+            // Inside a tuple, as `Action` carries it.
+            type Pair = (sol_data::Uint<256>, SolText);
+            type StdPair = (sol_data::Uint<256>, Std);
+            let pair = StdPair::abi_encode_params(&(U256::from(7), s.clone()));
+            assert_eq!(Pair::abi_encode_params(&(U256::from(7), text.clone())), pair);
+            assert_eq!(Pair::abi_decode_params(&pair, true).ok(), Some((U256::from(7), text)));
+        }
+    }
+
+    /// `string` whose bytes are not UTF-8: alloy's `String` (validating) refuses it;
+    /// so does `Text`, where an unvalidated lossy decode would have accepted it.
+    #[test]
+    fn invalid_utf8_is_refused() {
+        for bad in [&[0xffu8][..], &[b'a', 0xc3][..], &[0xed, 0xa0, 0x80][..]] {
+            let encoded = sol_data::Bytes::abi_encode(&bad.to_vec());
+            assert!(Std::abi_decode(&encoded, true).is_err());
+            assert!(SolText::abi_decode(&encoded, true).is_err());
+            assert!(<(SolText,)>::abi_decode_params(&encoded, true).is_err());
+        }
     }
 }

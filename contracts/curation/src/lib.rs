@@ -26,7 +26,7 @@ pub use error::Error;
 
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, FixedBytes, U128, U256};
-use atelier_common::abi::Returns;
+use atelier_common::abi::{Returns, Text};
 use atelier_common::{
     errors::{AlreadyInitialized, EthTransferFailed, Unauthorized, ZeroAddress, ZeroAmount},
     params::curation,
@@ -153,13 +153,13 @@ impl CurationRegistry {
         seed: FixedBytes<32>,
         model_id: FixedBytes<32>,
         prompt_hash: FixedBytes<32>,
-        uri: String,
+        uri: Text,
         initial_stake: U256,
     ) -> Result<U256, Error> {
         let token = self.wired_token()?;
         let registrant = self.vm().msg_sender();
         let seed_id =
-            self.record_seed(registrant, seed, model_id, prompt_hash, uri, initial_stake)?;
+            self.record_seed(registrant, seed, model_id, prompt_hash, uri.0, initial_stake)?;
         if !initial_stake.is_zero() {
             self.add_stake(token, registrant, seed_id, initial_stake)?;
         }

@@ -42,6 +42,7 @@ use alloy_primitives::{
     aliases::{U48, U64, U96},
     Address, B256, I256, U256,
 };
+use atelier_common::abi::Text;
 use atelier_common::{
     clock,
     errors::{
@@ -139,8 +140,8 @@ impl FractionToken {
     #[allow(clippy::too_many_arguments)]
     pub fn initialize(
         &mut self,
-        name: String,
-        symbol: String,
+        name: Text,
+        symbol: Text,
         vault: Address,
         treasury: Address,
         keeper: Address,

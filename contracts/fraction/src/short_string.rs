@@ -27,8 +27,9 @@ pub fn pack(text: &str) -> Result<B256, Error> {
     Ok(B256::from(word))
 }
 
-/// The string packed in `word`.
+/// The string packed in `word`. Only `pack` writes it, from a whole `&str`, so the
+/// bytes are UTF-8: no lossy decoding (its ~1.4 KB) is linked.
 pub fn unpack(word: B256) -> String {
     let len = usize::from(word[MAX_LEN]).min(MAX_LEN);
-    String::from_utf8_lossy(word.get(..len).unwrap_or_default()).into_owned()
+    String::from_utf8(word.get(..len).unwrap_or_default().to_vec()).unwrap_or_default()
 }

@@ -27,9 +27,9 @@ mod tests;
 pub use abi::*;
 pub use error::Error;
 
-use alloc::{string::String, vec, vec::Vec};
+use alloc::{vec, vec::Vec};
 use alloy_primitives::{aliases::U128, Address, B256, U256};
-use atelier_common::abi::Returns;
+use atelier_common::abi::{Returns, Text};
 use atelier_common::{
     clock,
     errors::{AlreadyInitialized, ExternalCallFailed, Unauthorized, ZeroAddress, ZeroAmount},
@@ -410,7 +410,7 @@ impl Treasury {
         model_id: B256,
         prompt_hash: B256,
         artist: Address,
-        uri: String,
+        uri: Text,
     ) -> Result<U256, Error> {
         self.require_initialized()?;
         let caller = self.vm().msg_sender();
@@ -472,7 +472,7 @@ impl Treasury {
                 model_id,
                 prompt_hash,
                 artist,
-                uri,
+                uri.0,
             )
             .map_err(|_| ExternalCallFailed { target: vault })?;
         self.pay(seller, price)?;

@@ -34,7 +34,7 @@ pub use types::GENESIS_SHARES;
 
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{aliases::B32, Address, B256, U256};
-use atelier_common::abi::Returns;
+use atelier_common::abi::{Returns, Text};
 use atelier_common::errors::{AlreadyInitialized, NotInitialized, Unauthorized, ZeroAddress};
 use stylus_sdk::{
     abi::Bytes,
@@ -98,7 +98,7 @@ impl ArtVault {
         treasury: Address,
         governor: Address,
         genesis_curator: Address,
-        base_uri: String,
+        base_uri: Text,
         redeem_fee_bps: U256,
     ) -> Result<(), Error> {
         if !self.token.get().is_zero() {
@@ -157,7 +157,7 @@ impl ArtVault {
         model_id: B256,
         prompt_hash: B256,
         artist: Address,
-        uri: String,
+        uri: Text,
     ) -> Result<U256, Error> {
         let from = self.vm().msg_sender();
         let shares = self.authorize_deposit(collection, token_id, from, true)?;
@@ -167,7 +167,7 @@ impl ArtVault {
         // A collection without code, or one whose transferFrom does nothing, must not
         // mint shares for an artwork that never arrived.
         self.require_custody(collection, token_id)?;
-        let provenance = (seed, model_id, prompt_hash, artist, uri);
+        let provenance = (seed, model_id, prompt_hash, artist, uri.0);
         self.record(collection, token_id, from, from, provenance, shares)
     }
 
@@ -202,7 +202,7 @@ impl ArtVault {
         model_id: B256,
         prompt_hash: B256,
         artist: Address,
-        uri: String,
+        uri: Text,
     ) -> Result<U256, Error> {
         let sender = self.vm().msg_sender();
         let treasury = self.treasury.get();
@@ -211,7 +211,7 @@ impl ArtVault {
         }
         self.require_custody(collection, token_id)?;
         let this = self.vm().contract_address();
-        let provenance = (seed, model_id, prompt_hash, artist, uri);
+        let provenance = (seed, model_id, prompt_hash, artist, uri.0);
         self.record(collection, token_id, treasury, this, provenance, U256::ZERO)
     }
 

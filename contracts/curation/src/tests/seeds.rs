@@ -120,7 +120,7 @@ fn holder_registration_needs_minimum_stake() {
         let err = w
             .registry
             .sender(alice())
-            .register_seed(seed(1), seed(2), seed(3), String::new(), amount)
+            .register_seed(seed(1), seed(2), seed(3), String::new().into(), amount)
             .motsu_unwrap_err();
         assert_eq!(
             err,
@@ -140,7 +140,7 @@ fn holder_registration_reverts_when_shares_cannot_be_pulled() {
     let err = w
         .registry
         .sender(alice())
-        .register_seed(seed(1), seed(2), seed(3), String::new(), MIN_SEED_STAKE)
+        .register_seed(seed(1), seed(2), seed(3), String::new().into(), MIN_SEED_STAKE)
         .motsu_unwrap_err();
     assert_eq!(
         err,
@@ -160,7 +160,7 @@ fn vault_initial_stake_is_pulled_like_any_stake() {
     let id = w
         .registry
         .sender(vault())
-        .register_seed(seed(1), seed(2), seed(3), String::new(), units(3))
+        .register_seed(seed(1), seed(2), seed(3), String::new().into(), units(3))
         .motsu_unwrap();
     assert_eq!(w.registry.sender(alice()).stake_of(vault(), id), units(3));
     assert_eq!(
@@ -178,7 +178,7 @@ fn duplicate_seeds_are_refused_to_holders_and_joined_by_the_vault() {
     let again = w
         .registry
         .sender(vault())
-        .register_seed(seed(1), seed(5), seed(6), String::new(), U256::ZERO)
+        .register_seed(seed(1), seed(5), seed(6), String::new().into(), U256::ZERO)
         .motsu_unwrap();
     assert_eq!(again, id);
     assert_eq!(w.registry.sender(alice()).seed_count(), U256::from(1));
@@ -189,7 +189,7 @@ fn duplicate_seeds_are_refused_to_holders_and_joined_by_the_vault() {
     let err = w
         .registry
         .sender(alice())
-        .register_seed(seed(1), seed(5), seed(6), String::new(), MIN_SEED_STAKE)
+        .register_seed(seed(1), seed(5), seed(6), String::new().into(), MIN_SEED_STAKE)
         .motsu_unwrap_err();
     assert_eq!(
         err,
@@ -211,7 +211,7 @@ fn zero_seed_is_refused() {
             FixedBytes::ZERO,
             seed(2),
             seed(3),
-            String::new(),
+            String::new().into(),
             U256::ZERO,
         )
         .motsu_unwrap_err();

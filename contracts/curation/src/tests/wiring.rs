@@ -151,7 +151,7 @@ fn everything_needing_wiring_fails_before_initialize() {
     let not_init = Error::NotInitialized(NotInitialized {});
     let err = r
         .sender(vault())
-        .register_seed(seed(1), seed(2), seed(3), String::new(), U256::ZERO)
+        .register_seed(seed(1), seed(2), seed(3), String::new().into(), U256::ZERO)
         .motsu_unwrap_err();
     assert_eq!(err, not_init);
     assert_eq!(

@@ -11,7 +11,7 @@ mod sale;
 mod votes;
 mod wiring;
 
-use alloc::{string::String, vec::Vec};
+use alloc::vec::Vec;
 
 use alloy_primitives::{uint, Address, U256};
 use atelier_common::clock::test_clock;
@@ -125,8 +125,8 @@ pub fn setup(token: &Contract<FractionToken>, roles: &Roles) {
     token
         .sender(roles.admin)
         .initialize(
-            String::from("Atelier Shares"),
-            String::from("ATL"),
+            "Atelier Shares".into(),
+            "ATL".into(),
             roles.vault,
             roles.treasury,
             roles.keeper,

@@ -220,7 +220,7 @@ fn acquire_refuses_zero_inputs() {
             SEED,
             SEED,
             Address::ZERO,
-            String::new(),
+            String::new().into(),
         )
         .motsu_unwrap_err();
     assert_error(err, ZeroAddress {});

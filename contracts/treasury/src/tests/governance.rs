@@ -71,7 +71,7 @@ fn new_acquirer_takes_over() {
             Default::default(),
             Default::default(),
             Address::ZERO,
-            String::new(),
+            String::new().into(),
         )
         .motsu_unwrap_err();
     assert_error(err, Unauthorized { caller: w.acquirer });

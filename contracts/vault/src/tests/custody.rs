@@ -168,7 +168,7 @@ fn treasury_acquisition_is_recorded_without_shares() {
     let id = w
         .treasury
         .sender(w.acquirer)
-        .acquire(w.nft.address(), U256::from(9), seller.address(), eth(1), seed, model, prompt, artist, uri)
+        .acquire(w.nft.address(), U256::from(9), seller.address(), eth(1), seed, model, prompt, artist, uri.into())
         .motsu_unwrap();
     assert_eq!(seller.balance(), eth(1));
     assert_eq!(w.nft_owner(9), w.vault.address());
@@ -194,7 +194,7 @@ fn treasury_acquisition_is_recorded_without_shares() {
     let err = w
         .vault
         .sender(w.treasury.address())
-        .record_acquisition(w.nft.address(), U256::from(9), word(77), model, prompt, artist, String::new())
+        .record_acquisition(w.nft.address(), U256::from(9), word(77), model, prompt, artist, String::new().into())
         .motsu_unwrap_err();
     assert_error(err, AlreadyRecorded { collection: w.nft.address(), tokenId: U256::from(9) });
 }
@@ -208,7 +208,7 @@ fn record_acquisition_refusals() {
     let err = w
         .vault
         .sender(stranger)
-        .record_acquisition(nft, U256::from(1), seed, model, prompt, artist, uri.clone())
+        .record_acquisition(nft, U256::from(1), seed, model, prompt, artist, uri.clone().into())
         .motsu_unwrap_err();
     assert_error(err, Unauthorized { caller: stranger });
     // A token the vault does not hold.
@@ -216,7 +216,7 @@ fn record_acquisition_refusals() {
     let err = w
         .vault
         .sender(w.treasury.address())
-        .record_acquisition(nft, U256::from(1), seed, model, prompt, artist, uri.clone())
+        .record_acquisition(nft, U256::from(1), seed, model, prompt, artist, uri.clone().into())
         .motsu_unwrap_err();
     assert_error(err, NotInCustody { collection: nft, tokenId: U256::from(1) });
     // A collection that does not answer ownerOf.
@@ -224,7 +224,7 @@ fn record_acquisition_refusals() {
     let err = w
         .vault
         .sender(w.treasury.address())
-        .record_acquisition(mute.address(), U256::from(1), seed, model, prompt, artist, uri)
+        .record_acquisition(mute.address(), U256::from(1), seed, model, prompt, artist, uri.into())
         .motsu_unwrap_err();
     assert_error(err, ExternalCallFailed { target: mute.address() });
 }
@@ -252,7 +252,7 @@ fn a_deposit_whose_seed_is_registered_joins_that_seed() {
     let (seed, model, prompt, artist, uri) = w.provenance(1);
     w.vault
         .sender(w.curator)
-        .deposit(w.nft.address(), U256::from(2), seed, model, prompt, artist, uri)
+        .deposit(w.nft.address(), U256::from(2), seed, model, prompt, artist, uri.into())
         .motsu_unwrap();
     assert_eq!(w.registry.sender(w.admin).seed_id_of(seed), U256::from(1));
     assert_eq!(w.registry.sender(w.admin).seed_count(), U256::from(1));
@@ -267,7 +267,7 @@ fn a_registry_refusal_fails_the_deposit() {
     let err = w
         .vault
         .sender(w.curator)
-        .deposit(w.nft.address(), U256::from(2), B256::ZERO, model, prompt, artist, uri)
+        .deposit(w.nft.address(), U256::from(2), B256::ZERO, model, prompt, artist, uri.into())
         .motsu_unwrap_err();
     assert_error(err, ExternalCallFailed { target: w.registry.address() });
     assert_eq!(w.nft_owner(2), w.curator);

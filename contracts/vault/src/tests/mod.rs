@@ -131,8 +131,8 @@ impl World {
         w.token
             .sender(admin)
             .initialize(
-                String::from("Atelier Shares"),
-                String::from("ATL"),
+                "Atelier Shares".into(),
+                "ATL".into(),
                 vault,
                 w.treasury.address(),
                 Address::from_tag("keeper"),
@@ -192,7 +192,7 @@ impl World {
             self.treasury.address(),
             self.governor,
             self.curator,
-            String::from(BASE_URI),
+            BASE_URI.into(),
             U256::from(FEE_BPS),
         )
     }
@@ -223,7 +223,7 @@ impl World {
     /// `from` deposits token `n` with `deposit` (pulling).
     pub fn deposit(&self, from: Address, n: u64) -> Result<U256, Error> {
         let (seed, model, prompt, artist, uri) = self.provenance(n);
-        self.vault.sender(from).deposit(self.nft.address(), U256::from(n), seed, model, prompt, artist, uri)
+        self.vault.sender(from).deposit(self.nft.address(), U256::from(n), seed, model, prompt, artist, uri.into())
     }
 
     /// The curator mints token `n` and deposits it (bootstrap); returns the artwork id.

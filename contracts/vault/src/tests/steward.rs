@@ -40,7 +40,7 @@ fn token_uri_is_the_base_uri_then_the_decimal_id() {
     let w = World::deployed();
     w.vault
         .sender(w.admin)
-        .initialize(w.token.address(), w.registry.address(), w.treasury.address(), w.governor, w.curator, String::new(), U256::ZERO)
+        .initialize(w.token.address(), w.registry.address(), w.treasury.address(), w.governor, w.curator, String::new().into(), U256::ZERO)
         .motsu_unwrap();
     for n in 1..=10 {
         w.genesis(n);

@@ -22,19 +22,19 @@ fn initialize_wires_once_by_admin() {
     let err = w
         .vault
         .sender(stranger)
-        .initialize(w.token.address(), w.registry.address(), w.treasury.address(), w.governor, w.curator, String::new(), U256::ZERO)
+        .initialize(w.token.address(), w.registry.address(), w.treasury.address(), w.governor, w.curator, String::new().into(), U256::ZERO)
         .motsu_unwrap_err();
     assert_error(err, Unauthorized { caller: stranger });
     let err = w
         .vault
         .sender(w.admin)
-        .initialize(w.token.address(), Address::ZERO, w.treasury.address(), w.governor, w.curator, String::new(), U256::ZERO)
+        .initialize(w.token.address(), Address::ZERO, w.treasury.address(), w.governor, w.curator, String::new().into(), U256::ZERO)
         .motsu_unwrap_err();
     assert_error(err, ZeroAddress {});
     let err = w
         .vault
         .sender(w.admin)
-        .initialize(w.token.address(), w.registry.address(), w.treasury.address(), w.governor, w.curator, String::new(), U256::from(5_001))
+        .initialize(w.token.address(), w.registry.address(), w.treasury.address(), w.governor, w.curator, String::new().into(), U256::from(5_001))
         .motsu_unwrap_err();
     assert_error(
         err,
