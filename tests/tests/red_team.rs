@@ -482,3 +482,40 @@ fn a_holder_of_every_share_can_redeem_the_last_artwork() {
     let last = c.vault.sender(curator).redeem(U256::from(1)).motsu_res();
     assert!(last.is_ok(), "supply {supply}, claim {claim} + fee {fee}: {last:?}");
 }
+
+/// FINDING (provenance, medium): the registry lets every vault registration
+/// overwrite a seed's record (meant for squatters), including one an earlier
+/// *deposit* made. A listing is approved by collection and token id only; the
+/// depositor declares the provenance at deposit, so an approved depositor (or
+/// the acquirer) can declare an existing artwork's seed and rewrite its
+/// registry record — here genesis artwork 1's seed gets bob's model, prompt and
+/// `https://phish.example`, and both artworks share one seed id (its stakes and
+/// conviction).
+#[test]
+#[ignore = "red team: a later deposit declaring an existing artwork's seed rewrites that artwork's registry provenance (phishing uri)"]
+fn a_later_deposit_cannot_rewrite_another_artworks_seed_record() {
+    let c = genesis();
+    let bob = c.people.bob.address();
+    hand_out(&c, &[]);
+    enact(&c, vec![listing(&c, 40, bob, 10)], "list bob's 40");
+    let seed1 = keccak256(1u64.to_be_bytes());
+    let seed_id = c.registry.sender(bob).seed_id_of(seed1);
+    let before = c.registry.sender(bob).seed_info(seed_id).unwrap().0;
+    c.collection.sender(bob).mint(bob, U256::from(40)).unwrap();
+    c.collection.sender(bob).approve(c.vault.address(), U256::from(40)).unwrap();
+    let deposited = c
+        .vault
+        .sender(bob)
+        .deposit(c.collection.address(), U256::from(40), seed1, keccak256("bob's model"), keccak256("bob's prompt"), bob, "https://phish.example".into())
+        .motsu_res();
+    if deposited.is_err() {
+        return; // refused: safe
+    }
+    let after = c.registry.sender(bob).seed_info(seed_id).unwrap().0;
+    assert_eq!(
+        (after.1, after.2, after.3.clone()),
+        (before.1, before.2, before.3.clone()),
+        "artwork 1's seed record was rewritten to uri {:?}",
+        after.3
+    );
+}
