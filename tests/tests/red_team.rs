@@ -4,7 +4,7 @@
 //! an attack is not possible (regression tests); a test marked `#[ignore = "red
 //! team: ..."]` demonstrates a finding that is still open (run it with
 //! `--ignored` to watch it fail).
-#![allow(deprecated)] // motsu reads ETH balances through AddressVM::balance.
+
 use alloy_primitives::{keccak256, uint, Address, B256, U256};
 use atelier_common::params::treasury as tk;
 use atelier_governor::{actions::kind, types::state, Action};
@@ -13,7 +13,6 @@ use atelier_tests::{
     wiring::{deploy, Collective},
 };
 use motsu::prelude::*;
-use stylus_sdk::types::AddressVM;
 
 const DAY: u64 = 86_400;
 const SHARE: U256 = uint!(1_000_000_000_000_000_000_U256);
