@@ -101,7 +101,7 @@ fn setting(m: &Market) -> Collective {
         c.collection.sender(curator).approve(c.vault.address(), U256::from(id)).unwrap();
         c.vault
             .sender(curator)
-            .deposit(c.collection.address(), U256::from(id), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, curator, String::new())
+            .deposit(c.collection.address(), U256::from(id), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, curator, String::new().into())
             .unwrap();
     }
     c.vault.sender(curator).end_bootstrap().unwrap();
@@ -416,7 +416,7 @@ fn budget_double_spend(gap: u64) -> (U256, U256, u64) {
         let ok = c
             .treasury
             .sender(acquirer)
-            .acquire(c.collection.address(), U256::from(id), seller, max, keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, seller, String::new())
+            .acquire(c.collection.address(), U256::from(id), seller, max, keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, seller, String::new().into())
             .motsu_res()
             .is_ok();
         if !ok {

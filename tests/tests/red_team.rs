@@ -38,7 +38,7 @@ fn genesis() -> Collective {
         c.collection.sender(curator).mint(curator, U256::from(id)).unwrap();
         c.vault
             .sender(curator)
-            .deposit(c.collection.address(), U256::from(id), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, curator, String::new())
+            .deposit(c.collection.address(), U256::from(id), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, curator, String::new().into())
             .unwrap();
     }
     c.vault.sender(curator).end_bootstrap().unwrap();
@@ -345,7 +345,7 @@ fn junk_acquisitions_cannot_dilute_a_redemption_claim() {
         c.collection.sender(seller).approve(c.treasury.address(), U256::from(id)).unwrap();
         c.treasury
             .sender(acquirer)
-            .acquire(c.collection.address(), U256::from(id), seller, U256::from(1), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, seller, String::new())
+            .acquire(c.collection.address(), U256::from(id), seller, U256::from(1), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, seller, String::new().into())
             .motsu_unwrap();
     }
     let diluted = claim(&c);
@@ -402,7 +402,7 @@ fn steward_tokens_minted_after_queue_cannot_tip_a_veto() {
         c.collection.sender(bob).mint(bob, U256::from(t)).unwrap();
         c.vault
             .sender(bob)
-            .deposit(c.collection.address(), U256::from(t), keccak256(t.to_be_bytes()), B256::ZERO, B256::ZERO, bob, String::new())
+            .deposit(c.collection.address(), U256::from(t), keccak256(t.to_be_bytes()), B256::ZERO, B256::ZERO, bob, String::new().into())
             .motsu_unwrap();
     }
     assert_eq!(c.vault.sender(bob).live_stewards(), U256::from(5));

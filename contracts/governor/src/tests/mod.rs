@@ -142,7 +142,7 @@ impl World {
                 w.treasury.address(),
                 w.gov.address(),
                 w.curator,
-                String::from("ipfs://steward/"),
+                String::from("ipfs://steward/").into(),
                 u(FEE_BPS),
             )
             .motsu_unwrap();
@@ -150,8 +150,8 @@ impl World {
         w.token
             .sender(admin)
             .initialize(
-                String::from("Atelier Shares"),
-                String::from("ATL"),
+                String::from("Atelier Shares").into(),
+                String::from("ATL").into(),
                 vault,
                 w.treasury.address(),
                 Address::from_tag("keeper"),
@@ -257,7 +257,7 @@ impl World {
         let (seed, model, prompt, artist, uri) = self.provenance(n);
         self.vault
             .sender(self.curator)
-            .deposit(self.nft.address(), u(n), seed, model, prompt, artist, uri)
+            .deposit(self.nft.address(), u(n), seed, model, prompt, artist, uri.into())
             .motsu_unwrap()
     }
 
