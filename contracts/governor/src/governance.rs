@@ -87,8 +87,8 @@ impl ArtGovernor {
     }
 
     /// Has the vault lock each concerned artwork for the proposal up to `until`
-    /// (`ArtVault.lockArtwork`; the vault keeps one lock per artwork, the one
-    /// ending last, and honours it only while the proposal is Succeeded or Queued).
+    /// (`ArtVault.lockArtwork`; the vault keeps one lock per artwork, the first
+    /// until it ends, and honours it only while the proposal is Succeeded or Queued).
     fn lock_concerned(&mut self, proposal_id: U256, concerns: U256, until: u64) -> Result<(), Error> {
         for lane in 0..MAX_ACTIONS {
             let id = U256::from((concerns >> (64 * lane)).as_limbs()[0]);

@@ -37,8 +37,10 @@ impl Treasury {
         let wei = |min: u128| bounded(k, value, U256::from(min), U256::from(MAX_WEI));
         match known(k, key::COUNT)? {
             key::BUYBACK_BPS => self.buyback_bps.set(word16(share(acq + rw)?)),
-            key::ACQUISITION_BPS => self.acquisition_bps.set(word16(share(bb + rw)?)),
-            key::REWARDS_BPS => self.rewards_bps.set(word16(share(bb + acq)?)),
+            // Buyback and reserve keep at least 1 bps of every inflow, so a sale
+            // always adds backing (the sale floor grosses backing up by it).
+            key::ACQUISITION_BPS => self.acquisition_bps.set(word16(share(bb.max(1) + rw)?)),
+            key::REWARDS_BPS => self.rewards_bps.set(word16(share(bb.max(1) + acq)?)),
             key::EPOCH => self
                 .epoch
                 .set(word64(bounded_u64(k, value, MIN_EPOCH, MAX_EPOCH)?)),

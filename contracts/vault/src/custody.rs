@@ -78,7 +78,11 @@ impl ArtVault {
         let id = self.artwork_count.get() + U64::from(1);
         slot.set(id);
         self.artwork_count.set(id);
-        self.held_count.set(self.held_count.get() + U64::from(1));
+        // Only redeemable artworks (issued shares) share the supply's claim: an
+        // acquisition (no shares) must not dilute every redemption.
+        if !shares.is_zero() {
+            self.held_count.set(self.held_count.get() + U64::from(1));
+        }
         let artwork_id = U256::from(id);
         let mut a = self.artworks.setter(artwork_id);
         a.collection.set(collection);
@@ -127,7 +131,9 @@ impl ArtVault {
             return Err(UnknownArtwork { artworkId: artwork_id }.into());
         }
         a.held.set(false);
-        self.held_count.set(self.held_count.get().saturating_sub(U64::from(1)));
+        if !a.shares.get().is_zero() {
+            self.held_count.set(self.held_count.get().saturating_sub(U64::from(1)));
+        }
         let collection = a.collection.get();
         let token_id = a.token_id.get();
         self.custody.setter(collection).delete(token_id);

@@ -254,7 +254,7 @@ impl ArtVault {
     }
 
     /// Takes the artwork out: burns the artwork's claim on the supply from the
-    /// caller, `max(issued shares, ceil(totalSupply / artworks in custody))`,
+    /// caller, `max(issued shares, ceil(totalSupply / redeemable artworks in custody))`,
     /// plus `redeemFeeBps` of it as the fee (burned too; the caller approves the
     /// vault for both), sends the artwork to the caller and burns the steward
     /// token. Works while the token is paused. Refused while a proposal
@@ -304,7 +304,7 @@ impl ArtVault {
 
     /// Governor only: refuses redemption of the artwork up to and including
     /// `until` while proposal `proposalId` is Succeeded or Queued (a vote made it
-    /// pass, or it was queued). One lock per artwork: the one ending last.
+    /// pass, or it was queued). One lock per artwork: the first holds until it ends.
     pub fn lock_artwork(&mut self, artwork_id: U256, until: U256, proposal_id: U256) -> Result<(), Error> {
         self.lock(artwork_id, until, proposal_id)
     }
