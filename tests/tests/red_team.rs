@@ -466,7 +466,6 @@ fn parameter_extremes_never_brick_the_sale_or_upkeep() {
 /// curator holds all 3,000 genesis shares, redeems artworks 3 and 2 (1,020
 /// each), and artwork 1 then costs 1,000 + 20 of a supply of 960.
 #[test]
-#[ignore = "red team: the last artwork in custody needs the whole supply plus the fee: unredeemable by anyone while redeemFeeBps > 0"]
 fn a_holder_of_every_share_can_redeem_the_last_artwork() {
     let c = genesis();
     let curator = c.people.curator.address();
@@ -489,7 +488,6 @@ fn a_holder_of_every_share_can_redeem_the_last_artwork() {
 /// `https://phish.example`, and both artworks share one seed id (its stakes and
 /// conviction).
 #[test]
-#[ignore = "red team: a later deposit declaring an existing artwork's seed rewrites that artwork's registry provenance (phishing uri)"]
 fn a_later_deposit_cannot_rewrite_another_artworks_seed_record() {
     let c = genesis();
     let bob = c.people.bob.address();

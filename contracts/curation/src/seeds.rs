@@ -14,8 +14,9 @@ use crate::{
 impl CurationRegistry {
     /// Stores a new seed for `registrant` and returns its id; checks the seed
     /// is new and, for anyone but the vault, that `initial_stake` is enough. The
-    /// vault's registration of a known seed rewrites its model, prompt, URI and
-    /// registrant: the vault's provenance is authoritative.
+    /// vault's registration of a seed a holder registered rewrites its model,
+    /// prompt, URI and registrant (the vault's provenance is authoritative); one
+    /// the vault registered already keeps its record.
     pub(crate) fn record_seed(
         &mut self,
         registrant: Address,
@@ -41,6 +42,11 @@ impl CurationRegistry {
                     seedId: existing,
                 }
                 .into());
+            }
+            // The first artwork's provenance stays: a later deposit declaring
+            // the same seed shares its record but cannot rewrite it.
+            if self.seeds.getter(existing).registrant.get() == registrant {
+                return Ok(existing);
             }
             existing
         } else {

@@ -296,8 +296,11 @@ impl ArtVault {
             .map_err(|_| atelier_common::errors::ExternalCallFailed { target: token })?;
         let supply = out.get(..32).map(U256::from_be_slice).unwrap_or_default();
         let held = self.held_count.get().to::<u64>().max(1);
-        let claim = issued.max(steward::div_small(supply + U256::from(held - 1), held));
-        Ok((claim, steward::bps_of(claim, self.redeem_fee_bps.get().to::<u64>())?))
+        // Capped by the supply (claim and fee together), so the last artwork stays
+        // redeemable by whoever holds every share.
+        let claim = issued.max(steward::div_small(supply + U256::from(held - 1), held)).min(supply);
+        let fee = steward::bps_of(claim, self.redeem_fee_bps.get().to::<u64>())?;
+        Ok((claim, fee.min(supply - claim)))
     }
 
     // ------------------------------------------------- governor-only effects
