@@ -173,6 +173,7 @@ fn vault_initial_stake_is_pulled_like_any_stake() {
 fn duplicate_seeds_are_refused_to_holders_and_joined_by_the_vault() {
     let w = World::new();
     let id = w.vault_seed(1);
+    let first = w.registry.sender(alice()).seed_info(id).motsu_unwrap().0;
     // The vault's registration of a known seed (an artwork whose seed a holder
     // registered first) joins it instead of blocking the deposit.
     let again = w
@@ -182,9 +183,9 @@ fn duplicate_seeds_are_refused_to_holders_and_joined_by_the_vault() {
         .motsu_unwrap();
     assert_eq!(again, id);
     assert_eq!(w.registry.sender(alice()).seed_count(), U256::from(1));
-    // ... and its provenance is the vault's.
+    // ... and the first artwork's provenance stays: a later deposit cannot rewrite it.
     let info = w.registry.sender(alice()).seed_info(id).motsu_unwrap().0;
-    assert_eq!((info.1, info.2, info.4), (seed(5), seed(6), vault()));
+    assert_eq!((info.1, info.2, info.3.clone(), info.4), (first.1, first.2, first.3.clone(), vault()));
     w.fund(alice(), MIN_SEED_STAKE);
     let err = w
         .registry
