@@ -193,7 +193,7 @@ fn governor_refuses_bad_input() {
     refused!(c.governor.sender(c.people.deployer.address()).initialize(alice, alice, alice, alice, U256::ZERO, U256::from(60), U256::from(60), U256::from(100), U256::ZERO, U256::ZERO, U256::from(60), U256::ZERO), AlreadyInitialized);
     refused!(c.governor.sender(stranger).propose(vec![some.clone()], "d".into()), InsufficientProposerVotes);
     refused!(c.governor.sender(stranger).propose(vec![], "d".into()), BadActionCount);
-    refused!(c.governor.sender(stranger).propose(vec![(42, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new())], "d".into()), MalformedAction);
+    refused!(c.governor.sender(stranger).propose(vec![(42, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new().into())], "d".into()), MalformedAction);
     refused!(c.governor.sender(alice).cast_vote(U256::from(123), 1), UnknownProposal);
     refused!(c.governor.sender(alice).queue(U256::from(123)), UnknownProposal);
     refused!(c.governor.sender(alice).cancel(U256::from(123)), UnknownProposal);

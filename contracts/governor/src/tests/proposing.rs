@@ -30,7 +30,7 @@ fn proposers_need_the_threshold_in_votes() {
     // The same text by another proposer is another proposal.
     w.propose(w.alice, simple(1)).motsu_unwrap();
     // Another description is another proposal.
-    w.gov.sender(w.alice).propose(simple(1), String::from("again")).motsu_unwrap();
+    w.gov.sender(w.alice).propose(simple(1), "again".into()).motsu_unwrap();
 }
 
 #[motsu::test]
