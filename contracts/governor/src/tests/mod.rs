@@ -6,6 +6,7 @@
 
 mod actions;
 mod attacks;
+mod errors;
 mod lifecycle;
 mod proposing;
 mod votes;
