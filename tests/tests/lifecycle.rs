@@ -260,7 +260,7 @@ fn story_4_flywheel() {
 }
 
 fn action(k: u8) -> Action {
-    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new())
+    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new().into())
 }
 
 /// Proposes, passes (curator and alice vote for) and queues; returns the id.

@@ -118,7 +118,7 @@ fn approve_listing_lets_the_depositor_deposit_for_the_listed_shares() {
     w.nft.sender(lister.address()).mint(lister.address(), u(40)).motsu_unwrap();
     w.nft.sender(lister.address()).approve(w.vault.address(), u(40)).motsu_unwrap();
     let (seed, model, prompt, artist, uri) = w.provenance(40);
-    let id = w.vault.sender(lister.address()).deposit(nft, u(40), seed, model, prompt, artist, uri).motsu_unwrap();
+    let id = w.vault.sender(lister.address()).deposit(nft, u(40), seed, model, prompt, artist, uri.into()).motsu_unwrap();
     assert_eq!(id, u(4));
     assert_eq!(w.shares_of(lister.address()), shares(120));
     assert_eq!(w.vault.sender(w.admin).owner_of(id).motsu_unwrap(), lister.address());

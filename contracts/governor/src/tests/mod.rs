@@ -144,7 +144,7 @@ impl World {
                 w.treasury.address(),
                 w.gov.address(),
                 w.curator,
-                String::from("ipfs://steward/"),
+                Text::from("ipfs://steward/"),
                 u(FEE_BPS),
             )
             .motsu_unwrap();
@@ -152,8 +152,8 @@ impl World {
         w.token
             .sender(admin)
             .initialize(
-                String::from("Atelier Shares"),
-                String::from("ATL"),
+                Text::from("Atelier Shares"),
+                Text::from("ATL"),
                 vault,
                 w.treasury.address(),
                 Address::from_tag("keeper"),
@@ -259,7 +259,7 @@ impl World {
         let (seed, model, prompt, artist, uri) = self.provenance(n);
         self.vault
             .sender(self.curator)
-            .deposit(self.nft.address(), u(n), seed, model, prompt, artist, uri)
+            .deposit(self.nft.address(), u(n), seed, model, prompt, artist, uri.into())
             .motsu_unwrap()
     }
 
