@@ -146,7 +146,7 @@ fn treasury_refuses_bad_input() {
     refused!(c.treasury.sender(c.vault.address()).set_param(atelier_common::params::treasury::CAP_BPS, U256::from(10_001)), ParamOutOfBounds);
     // Paused: no acquisition, no buyback sale.
     c.token.sender(c.vault.address()).set_param(atelier_common::params::fraction::PAUSED, U256::from(1)).unwrap();
-    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new()), EnforcedPause);
+    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into()), EnforcedPause);
     // The view answers whatever the state.
     let (cap_bid, backing) = c.treasury.sender(stranger).sale_floor();
     assert_eq!(cap_bid, U256::ZERO, "no live round");
