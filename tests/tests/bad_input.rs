@@ -189,11 +189,11 @@ fn governor_refuses_bad_input() {
     use atelier_governor::*;
     let c = setting();
     let (alice, stranger) = (c.people.alice.address(), c.people.stranger.address());
-    let some = (0u8, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, keccak256("m"), B256::ZERO, String::new());
+    let some = (0u8, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, keccak256("m"), B256::ZERO, String::new().into());
     refused!(c.governor.sender(c.people.deployer.address()).initialize(alice, alice, alice, alice, U256::ZERO, U256::from(60), U256::from(60), U256::from(100), U256::ZERO, U256::ZERO, U256::from(60), U256::ZERO), AlreadyInitialized);
     refused!(c.governor.sender(stranger).propose(vec![some.clone()], "d".into()), InsufficientProposerVotes);
     refused!(c.governor.sender(stranger).propose(vec![], "d".into()), BadActionCount);
-    refused!(c.governor.sender(stranger).propose(vec![(42, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new())], "d".into()), MalformedAction);
+    refused!(c.governor.sender(stranger).propose(vec![(42, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new().into())], "d".into()), MalformedAction);
     refused!(c.governor.sender(alice).cast_vote(U256::from(123), 1), UnknownProposal);
     refused!(c.governor.sender(alice).queue(U256::from(123)), UnknownProposal);
     refused!(c.governor.sender(alice).cancel(U256::from(123)), UnknownProposal);
@@ -213,7 +213,7 @@ fn governor_refuses_bad_input() {
         (atelier_common::params::vault::PROPOSAL_THRESHOLD, SHARE * U256::from(10_000) + U256::from(1)),
         (atelier_common::params::vault::VOTE_EXTENSION, U256::from(14 * 86_400 + 1)),
     ] {
-        let set = (4u8, vault, Address::ZERO, U256::from(key), value, B256::ZERO, B256::ZERO, String::new());
+        let set = (4u8, vault, Address::ZERO, U256::from(key), value, B256::ZERO, B256::ZERO, String::new().into());
         refused!(c.governor.sender(curator).propose(vec![set], "bad bound".into()), ParamOutOfBounds);
     }
     // Cancel after voting started.
@@ -225,7 +225,7 @@ fn governor_refuses_bad_input() {
     refused!(c.governor.sender(alice).activate_license(U256::from(7)), UnknownLicense);
     // RescueToken of the vault's own steward tokens is malformed; the vault refuses
     // a rescue of anything in custody, and anyone but the governor.
-    let rescue_own = (7u8, vault, alice, U256::from(1), U256::ZERO, B256::ZERO, B256::ZERO, String::new());
+    let rescue_own = (7u8, vault, alice, U256::from(1), U256::ZERO, B256::ZERO, B256::ZERO, String::new().into());
     refused!(c.governor.sender(curator).propose(vec![rescue_own], "rescue".into()), MalformedAction);
     let gov = c.governor.address();
     refused!(c.vault.sender(gov).execute_action(7, c.collection.address(), alice, U256::from(1), U256::ZERO), atelier_vault::AlreadyRecorded);

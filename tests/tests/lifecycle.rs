@@ -260,7 +260,7 @@ fn story_4_flywheel() {
 }
 
 fn action(k: u8) -> Action {
-    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new())
+    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new().into())
 }
 
 /// Proposes, passes (curator and alice vote for) and queues; returns the id.
@@ -599,7 +599,7 @@ fn governance_locks_only_what_can_still_execute() {
     release.2 = c.people.stranger.address();
     release.3 = U256::from(1);
     for round in 0..5 {
-        let id = c.governor.sender(curator).propose(vec![release.clone()], format!("round {round}")).motsu_unwrap();
+        let id = c.governor.sender(curator).propose(vec![release.clone()], format!("round {round}").into()).motsu_unwrap();
         c.governor.sender(curator).cancel(id).motsu_unwrap();
         assert_eq!(c.vault.sender(curator).artwork(U256::from(1)).unwrap().0.9, U256::ZERO);
     }

@@ -150,7 +150,7 @@ impl ArtGovernor {
         match kind {
             kind::SET_CREATIVE_DIRECTION => {
                 atelier_common::record::write(self.vm(), crate::text::direction_key(), &[h1, h2], &uri);
-                self.emit(CreativeDirectionSet { modelId: h1, promptHash: h2, uri });
+                self.emit(CreativeDirectionSet { modelId: h1, promptHash: h2, uri: uri.0 });
             }
             kind::GRANT_EXHIBITION => {
                 self.steward_of(id)?;

@@ -3,7 +3,10 @@
 //! A proposal stores O(1) slots whatever its actions; its id is the hash of its
 //! actions, description hash and proposer (OpenZeppelin's `#proposer=` guard,
 //! always on).
-use alloc::{string::String, vec::Vec};
+use alloc::vec::Vec;
+use alloy_sol_types::{sol_data, SolEvent, SolType};
+use atelier_common::abi::{SolText, Text};
+use stylus_sdk::abi::AbiType;
 use alloy_primitives::{keccak256, Address, B256, U256, U64, U8};
 use atelier_common::{clock, errors::Unauthorized};
 
@@ -16,6 +19,16 @@ use crate::{
     ProposalExists, ProposalExtended, ProposalQueued, ProposalVetoed, TimelockActive,
     UnexpectedProposalState, UnknownProposal, VetoCast, VetoWindowClosed, VoteCast,
 };
+
+/// The data of `ProposalCreated` (no indexed fields), with `Text` strings.
+type ProposalCreatedData = (
+    sol_data::Uint<256>,
+    sol_data::Address,
+    sol_data::Array<<Action as AbiType>::SolType>,
+    sol_data::Uint<256>,
+    sol_data::Uint<256>,
+    SolText,
+);
 
 /// Proposal id: keccak256 over each action's eight 32-byte words (the uri as its
 /// keccak256), then the description hash, then the proposer (as a word): nobody
@@ -104,7 +117,7 @@ impl ArtGovernor {
     pub(crate) fn create_proposal(
         &mut self,
         actions: Vec<Action>,
-        description: String,
+        description: Text,
     ) -> Result<U256, Error> {
         self.require_wired()?;
         if actions.is_empty() || actions.len() > MAX_ACTIONS {
@@ -139,14 +152,18 @@ impl ArtGovernor {
         p.vote_end.set(U64::from(vote_end));
         p.expires.set(U64::from(vote_end.saturating_add(self.grace_period.get().to::<u64>())));
         p.concerns.set(concerns);
-        self.emit(ProposalCreated {
-            proposalId: proposal_id,
+        // `ProposalCreated`, encoded straight from the `Text` actions (the `sol!`
+        // event holds `String`s: converting them costs ~0.5 KB of WASM).
+        let mut log = ProposalCreated::SIGNATURE_HASH.to_vec();
+        log.extend(ProposalCreatedData::abi_encode_params(&(
+            proposal_id,
             proposer,
             actions,
-            voteStart: U256::from(snapshot),
-            voteEnd: U256::from(vote_end),
+            U256::from(snapshot),
+            U256::from(vote_end),
             description,
-        });
+        )));
+        self.vm().emit_log(&log, 1);
         Ok(proposal_id)
     }
 
@@ -156,7 +173,7 @@ impl ArtGovernor {
         &mut self,
         proposal_id: U256,
         support: u8,
-        reason: String,
+        reason: Text,
     ) -> Result<U256, Error> {
         if support > 2 {
             return Err(InvalidVoteType { support }.into());
@@ -208,7 +225,7 @@ impl ArtGovernor {
         if passing && (!was_passing || extend) && !concerns.is_zero() {
             self.lock_concerned(proposal_id, concerns, expires - 1)?;
         }
-        self.emit(VoteCast { voter, proposalId: proposal_id, support, weight, reason });
+        self.emit(VoteCast { voter, proposalId: proposal_id, support, weight, reason: reason.0 });
         Ok(weight)
     }
 

@@ -30,7 +30,7 @@ pub use types::Action;
 
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
-use atelier_common::abi::Returns;
+use atelier_common::abi::{Returns, Text};
 use atelier_common::errors::{
     AlreadyInitialized, EthTransferFailed, NotInitialized, Unauthorized, ZeroAddress,
 };
@@ -150,14 +150,14 @@ impl ArtGovernor {
     /// of at least `proposalThreshold` votes (at the previous second) and to the
     /// steward of every artwork the actions concern. Returns the id:
     /// `hashProposal(actions, keccak256(description), proposer)`. Locks nothing.
-    pub fn propose(&mut self, actions: Vec<Action>, description: String) -> Result<U256, Error> {
+    pub fn propose(&mut self, actions: Vec<Action>, description: Text) -> Result<U256, Error> {
         self.create_proposal(actions, description)
     }
 
     /// Votes 0 (against), 1 (for) or 2 (abstain) with the caller's votes at the
     /// snapshot. Returns the weight.
     pub fn cast_vote(&mut self, proposal_id: U256, support: u8) -> Result<U256, Error> {
-        self.count_vote(proposal_id, support, String::new())
+        self.count_vote(proposal_id, support, Text::default())
     }
 
     /// `castVote` with a reason carried by the event.
@@ -165,7 +165,7 @@ impl ArtGovernor {
         &mut self,
         proposal_id: U256,
         support: u8,
-        reason: String,
+        reason: Text,
     ) -> Result<U256, Error> {
         self.count_vote(proposal_id, support, reason)
     }

@@ -1,5 +1,6 @@
 //! Storage records and the constants of the governor's state machine.
-use alloc::{string::String, vec, vec::Vec};
+use alloc::{vec, vec::Vec};
+use atelier_common::abi::Text;
 use alloy_primitives::{Address, B256, U256};
 use stylus_sdk::{
     prelude::*,
@@ -12,7 +13,8 @@ use stylus_sdk::{
 /// `(uint8 kind, address target, address account, uint256 id, uint256 amount,
 /// bytes32 h1, bytes32 h2, string uri)`. Fields a kind does not use must be zero
 /// (see [`crate::actions`] for the table).
-pub type Action = (u8, Address, Address, U256, U256, B256, B256, String);
+/// The uri is a [`Text`]: decoded without alloy's lossy UTF-8 path (same ABI).
+pub type Action = (u8, Address, Address, U256, U256, B256, B256, Text);
 
 /// Most actions in one proposal (keeps every proposal O(1)).
 pub const MAX_ACTIONS: usize = 4;

@@ -3,6 +3,7 @@
 #![allow(clippy::unreadable_literal)]
 
 mod erc20;
+mod errors;
 mod params;
 mod permit;
 mod premium;

@@ -23,7 +23,7 @@ fn set_creative_direction() {
     assert_eq!(w.gov.sender(w.admin).creative_direction().0, (word(5), word(6), String::from(long)));
     // A later, shorter direction replaces it whole.
     test_clock::advance(10_000);
-    w.gov.sender(w.alice).propose(vec![direction(word(7), B256::ZERO, "")], String::from("next")).motsu_unwrap();
+    w.gov.sender(w.alice).propose(vec![direction(word(7), B256::ZERO, "")], "next".into()).motsu_unwrap();
     let actions = vec![direction(word(7), B256::ZERO, "")];
     let id = w.gov.sender(w.admin).hash_proposal(actions.clone(), alloy_primitives::keccak256(b"next"), w.alice);
     w.to_active(id);
@@ -184,8 +184,8 @@ fn an_artwork_gone_before_execution_fails_it() {
     let hash = |d: &str| alloy_primitives::keccak256(d.as_bytes());
     let grant_it = vec![grant(1, w.bob, T0 + 100_000)];
     let release_it = vec![release(1, w.bob)];
-    let g = w.gov.sender(w.alice).propose(grant_it.clone(), String::from("grant")).motsu_unwrap();
-    let r = w.gov.sender(w.alice).propose(release_it.clone(), String::from("release")).motsu_unwrap();
+    let g = w.gov.sender(w.alice).propose(grant_it.clone(), "grant".into()).motsu_unwrap();
+    let r = w.gov.sender(w.alice).propose(release_it.clone(), "release".into()).motsu_unwrap();
     w.to_active(g);
     w.vote(w.curator, g, 1);
     w.vote(w.curator, r, 1);
@@ -260,7 +260,7 @@ fn a_lock_ends_when_its_proposal_is_outvoted_vetoed_or_expires() {
     assert_eq!(w.state(id), DEFEATED);
     assert_eq!(locked_until(2), U256::ZERO);
     // Succeeded but never queued: free from the queue deadline on.
-    let id = w.gov.sender(w.alice).propose(vec![release(2, w.alice)], String::from("again")).motsu_unwrap();
+    let id = w.gov.sender(w.alice).propose(vec![release(2, w.alice)], "again".into()).motsu_unwrap();
     w.to_active(id);
     w.vote(w.curator, id, 1);
     let deadline = w.times(id).3;
@@ -270,7 +270,7 @@ fn a_lock_ends_when_its_proposal_is_outvoted_vetoed_or_expires() {
     assert_eq!(w.state(id), EXPIRED);
     assert_eq!(locked_until(2), U256::ZERO);
     // Queued, then vetoed: free.
-    let id = w.gov.sender(w.alice).propose(vec![release(2, w.alice)], String::from("third")).motsu_unwrap();
+    let id = w.gov.sender(w.alice).propose(vec![release(2, w.alice)], "third".into()).motsu_unwrap();
     w.to_active(id);
     w.vote(w.curator, id, 1);
     w.to_end(id);

@@ -25,7 +25,7 @@ fn propose_and_cancel_cannot_freeze_an_artwork() {
     w.vault.sender(w.curator).transfer_from(w.curator, mallory, u(1)).motsu_unwrap();
     for round in 0..10u64 {
         let actions = vec![release(1, mallory)];
-        let id = w.gov.sender(mallory).propose(actions, format!("round {round}")).motsu_unwrap();
+        let id = w.gov.sender(mallory).propose(actions, format!("round {round}").into()).motsu_unwrap();
         w.gov.sender(mallory).cancel(id).motsu_unwrap();
         test_clock::advance(VOTING_DELAY);
     }
@@ -201,7 +201,7 @@ fn governance_rescues_a_token_sent_by_plain_transfer() {
     assert_eq!(w.nft_owner(50), sender);
     // Artwork 1 (token 1) is in custody: the vault refuses.
     rescue.3 = u(1);
-    let id = w.gov.sender(w.alice).propose(vec![rescue.clone()], String::from("take 1")).motsu_unwrap();
+    let id = w.gov.sender(w.alice).propose(vec![rescue.clone()], "take 1".into()).motsu_unwrap();
     w.to_active(id);
     w.vote(w.curator, id, 1);
     w.to_end(id);

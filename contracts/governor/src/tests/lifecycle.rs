@@ -24,7 +24,7 @@ fn pending_active_succeeded_queued_executed() {
     w.gov.assert_emitted(&ProposalCreated {
         proposalId: id,
         proposer: w.alice,
-        actions: actions.clone(),
+        actions: actions.iter().map(|(k, t, a, i, m, h1, h2, uri)| (*k, *t, *a, *i, *m, *h1, *h2, uri.0.clone())).collect(),
         voteStart: u(now + VOTING_DELAY),
         voteEnd: u(now + VOTING_DELAY + VOTING_PERIOD),
         description: String::from(DESC),

@@ -6,6 +6,7 @@
 
 mod actions;
 mod attacks;
+mod errors;
 mod lifecycle;
 mod proposing;
 mod votes;
@@ -17,6 +18,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use alloy_primitives::{keccak256, uint, Address, B256, U256};
 use atelier_common::clock::test_clock;
+use atelier_common::abi::Text;
 use atelier_curation::CurationRegistry;
 use atelier_fraction::FractionToken;
 use atelier_treasury::Treasury;
@@ -142,7 +144,7 @@ impl World {
                 w.treasury.address(),
                 w.gov.address(),
                 w.curator,
-                String::from("ipfs://steward/").into(),
+                Text::from("ipfs://steward/"),
                 u(FEE_BPS),
             )
             .motsu_unwrap();
@@ -150,8 +152,8 @@ impl World {
         w.token
             .sender(admin)
             .initialize(
-                String::from("Atelier Shares").into(),
-                String::from("ATL").into(),
+                Text::from("Atelier Shares"),
+                Text::from("ATL"),
                 vault,
                 w.treasury.address(),
                 Address::from_tag("keeper"),
@@ -263,7 +265,7 @@ impl World {
 
     /// `propose(actions, DESC)` by `by`.
     pub fn propose(&self, by: Address, actions: Vec<Action>) -> Result<U256, crate::Error> {
-        self.gov.sender(by).propose(actions, String::from(DESC))
+        self.gov.sender(by).propose(actions, DESC.into())
     }
 
     /// (proposer, snapshot, voteEnd, eta, expires, vetoes) as u64s where timed.
@@ -333,31 +335,31 @@ impl World {
 // ------------------------------------------------------------ actions
 
 pub fn direction(model: B256, prompt: B256, uri: &str) -> Action {
-    (kind::SET_CREATIVE_DIRECTION, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, model, prompt, String::from(uri))
+    (kind::SET_CREATIVE_DIRECTION, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, model, prompt, Text::from(uri))
 }
 
 pub fn grant(artwork: u64, grantee: Address, until: u64) -> Action {
-    (kind::GRANT_EXHIBITION, Address::ZERO, grantee, u(artwork), u(until), B256::ZERO, B256::ZERO, String::new())
+    (kind::GRANT_EXHIBITION, Address::ZERO, grantee, u(artwork), u(until), B256::ZERO, B256::ZERO, Text::default())
 }
 
 pub fn license(artwork: u64, licensee: Address, terms: B256, fee: U256) -> Action {
-    (kind::APPROVE_LICENSE, Address::ZERO, licensee, u(artwork), fee, terms, B256::ZERO, String::new())
+    (kind::APPROVE_LICENSE, Address::ZERO, licensee, u(artwork), fee, terms, B256::ZERO, Text::default())
 }
 
 pub fn listing(collection: Address, token_id: u64, depositor: Address, amount: U256) -> Action {
-    (kind::APPROVE_LISTING, collection, depositor, u(token_id), amount, B256::ZERO, B256::ZERO, String::new())
+    (kind::APPROVE_LISTING, collection, depositor, u(token_id), amount, B256::ZERO, B256::ZERO, Text::default())
 }
 
 pub fn set_param(target: Address, key: u8, value: U256) -> Action {
-    (kind::SET_PARAMS, target, Address::ZERO, u(key as u64), value, B256::ZERO, B256::ZERO, String::new())
+    (kind::SET_PARAMS, target, Address::ZERO, u(key as u64), value, B256::ZERO, B256::ZERO, Text::default())
 }
 
 pub fn release(artwork: u64, to: Address) -> Action {
-    (kind::RELEASE_ARTWORK, Address::ZERO, to, u(artwork), U256::ZERO, B256::ZERO, B256::ZERO, String::new())
+    (kind::RELEASE_ARTWORK, Address::ZERO, to, u(artwork), U256::ZERO, B256::ZERO, B256::ZERO, Text::default())
 }
 
 pub fn withdraw(to: Address, amount: U256) -> Action {
-    (kind::WITHDRAW_RESERVE, Address::ZERO, to, U256::ZERO, amount, B256::ZERO, B256::ZERO, String::new())
+    (kind::WITHDRAW_RESERVE, Address::ZERO, to, U256::ZERO, amount, B256::ZERO, B256::ZERO, Text::default())
 }
 
 /// A harmless one-action list (creative direction `n`).

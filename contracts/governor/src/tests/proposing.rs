@@ -30,7 +30,7 @@ fn proposers_need_the_threshold_in_votes() {
     // The same text by another proposer is another proposal.
     w.propose(w.alice, simple(1)).motsu_unwrap();
     // Another description is another proposal.
-    w.gov.sender(w.alice).propose(simple(1), String::from("again")).motsu_unwrap();
+    w.gov.sender(w.alice).propose(simple(1), "again".into()).motsu_unwrap();
 }
 
 #[motsu::test]
@@ -66,9 +66,9 @@ fn malformed_actions_revert_at_propose() {
     let ok = direction(word(1), B256::ZERO, "");
     let cases: Vec<(Action, MalformedAction)> = vec![
         // Unknown kind.
-        ((7, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, word(1), B256::ZERO, String::new()), malformed(1)),
+        ((7, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, word(1), B256::ZERO, Text::default()), malformed(1)),
         // A stray field.
-        ((0, nft, Address::ZERO, U256::ZERO, U256::ZERO, word(1), B256::ZERO, String::new()), malformed(1)),
+        ((0, nft, Address::ZERO, U256::ZERO, U256::ZERO, word(1), B256::ZERO, Text::default()), malformed(1)),
         // A missing field (model id).
         (direction(B256::ZERO, word(2), "x"), malformed(1)),
         (grant(1, Address::ZERO, now + 10), malformed(1)),
@@ -83,7 +83,7 @@ fn malformed_actions_revert_at_propose() {
         (listing(nft, 1, w.bob, U256::from(1) << 96), malformed(1)),
         // SetParams on an unknown target, or a key beyond a byte.
         (set_param(w.stranger, 0, u(1)), malformed(1)),
-        ((4, w.token.address(), Address::ZERO, u(256), u(1), B256::ZERO, B256::ZERO, String::new()), malformed(1)),
+        ((4, w.token.address(), Address::ZERO, u(256), u(1), B256::ZERO, B256::ZERO, Text::default()), malformed(1)),
         (release(1, Address::ZERO), malformed(1)),
         (withdraw(w.bob, U256::ZERO), malformed(1)),
     ];
@@ -102,7 +102,7 @@ fn actions_on_artworks_outside_custody_revert_at_propose() {
     for action in [grant(9, w.bob, T0 + 100), license(9, w.bob, word(1), U256::ZERO), release(9, w.bob)] {
         assert_error(w.propose(w.alice, vec![action]).motsu_unwrap_err(), UnknownArtwork { artworkId: u(9) });
     }
-    let huge = (1, Address::ZERO, w.bob, U256::MAX, u(T0 + 100), B256::ZERO, B256::ZERO, String::new());
+    let huge = (1, Address::ZERO, w.bob, U256::MAX, u(T0 + 100), B256::ZERO, B256::ZERO, Text::default());
     assert_error(w.propose(w.alice, vec![huge]).motsu_unwrap_err(), UnknownArtwork { artworkId: U256::MAX });
 }
 

@@ -15,11 +15,11 @@ fn votes_are_counted_by_support_with_reasons() {
     assert!(w.gov.sender(w.admin).has_voted(id, w.alice));
     assert!(!w.gov.sender(w.admin).has_voted(id, w.bob));
     assert_error(w.gov.sender(w.alice).cast_vote(id, 0).motsu_unwrap_err(), AlreadyVoted { proposalId: id, voter: w.alice });
-    let weight = w.gov.sender(w.bob).cast_vote_with_reason(id, 2, String::from("undecided")).motsu_unwrap();
+    let weight = w.gov.sender(w.bob).cast_vote_with_reason(id, 2, "undecided".into()).motsu_unwrap();
     assert_eq!(weight, shares(200));
     w.gov.assert_emitted(&VoteCast { voter: w.bob, proposalId: id, support: 2, weight, reason: String::from("undecided") });
     assert_error(
-        w.gov.sender(w.bob).cast_vote_with_reason(id, 1, String::new()).motsu_unwrap_err(),
+        w.gov.sender(w.bob).cast_vote_with_reason(id, 1, Default::default()).motsu_unwrap_err(),
         AlreadyVoted { proposalId: id, voter: w.bob },
     );
     w.vote(w.curator, id, 0);
