@@ -26,7 +26,7 @@ fn shares(n: u64) -> U256 {
 }
 
 fn action(k: u8) -> Action {
-    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new())
+    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new().into())
 }
 
 /// Three genesis artworks (1,000 shares each to the curator), bootstrap over.
