@@ -100,14 +100,26 @@ impl ArtGovernor {
     }
 
     /// Has the vault lock each concerned artwork for the proposal up to `until`
-    /// (`ArtVault.lockArtwork`; the vault keeps one lock per artwork, the first
-    /// until it ends, and honours it only while the proposal is Succeeded or Queued).
+    /// (`ArtVault.lockArtwork`; the vault keeps one lock per artwork and honours
+    /// it only while its proposal is Succeeded or Queued). A lock that holds is
+    /// never taken over by another proposal: a later vote cannot free an artwork
+    /// an earlier proposal still protects; a dead lock (defeated, canceled,
+    /// vetoed, executed, expired, or still only voting) is.
     fn lock_concerned(&mut self, proposal_id: U256, concerns: U256, until: u64) -> Result<(), Error> {
         for lane in 0..MAX_ACTIONS {
             let id = U256::from((concerns >> (64 * lane)).as_limbs()[0]);
-            if !id.is_zero() {
-                self.lock_artwork(id, until, proposal_id)?;
+            if id.is_zero() {
+                continue;
             }
+            let holder = self.lock_holder.get(id);
+            if !holder.is_zero() && holder != proposal_id {
+                let held = self.proposal_state(holder)?;
+                if held == state::SUCCEEDED || held == state::QUEUED {
+                    continue;
+                }
+            }
+            self.lock_holder.setter(id).set(proposal_id);
+            self.lock_artwork(id, until, proposal_id)?;
         }
         Ok(())
     }

@@ -68,6 +68,8 @@ pub struct ArtGovernor {
     /// artwork => grantee => last second the grant is valid.
     grants: StorageMap<U256, StorageMap<Address, StorageU64>>,
     licenses: StorageMap<U256, License>,
+    /// artwork => the proposal whose lock the vault keeps for it.
+    lock_holder: StorageMap<U256, StorageU256>,
 }
 
 #[public]

@@ -96,20 +96,13 @@ impl ArtVault {
         Ok(())
     }
 
-    /// `lockArtwork`: a proposal's lock holds until it ends; only the same
-    /// proposal may move it before then (an expired one is always replaced).
+    /// `lockArtwork`: the governor decides which proposal's lock an artwork
+    /// keeps (one that still holds is never taken over); the vault records it.
     pub(crate) fn lock(&mut self, artwork_id: U256, until: U256, proposal_id: U256) -> Result<(), Error> {
         self.only_governor()?;
-        let until = U64::saturating_from(until);
-        let now = U64::from(atelier_common::clock::now(self.vm()));
         let mut a = self.artworks.setter(artwork_id);
-        // The first lock holds until it ends: a later proposal's passing vote
-        // cannot take the record over (and with it the earlier proposal's
-        // protection); its own proposal may move it.
-        if a.lock_proposal.get() == proposal_id || now > a.lock_until.get() {
-            a.lock_until.set(until);
-            a.lock_proposal.set(proposal_id);
-        }
+        a.lock_until.set(U64::saturating_from(until));
+        a.lock_proposal.set(proposal_id);
         Ok(())
     }
 }
