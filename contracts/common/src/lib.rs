@@ -11,6 +11,7 @@ pub mod interfaces;
 pub mod math;
 pub mod params;
 pub mod record;
+pub mod router;
 
 
 #[cfg(feature = "export-abi")]

@@ -27,6 +27,10 @@ mod abi;
 mod checkpoints;
 mod config;
 mod error;
+// The WASM build routes calls through a hand-written router (fewer bytes than
+// `#[public]`'s); native builds keep the SDK's.
+#[cfg(target_arch = "wasm32")]
+mod router;
 mod short_string;
 mod signing;
 mod token;
@@ -75,8 +79,9 @@ pub struct Holder {
 
 /// FractionToken storage. Fields are ordered so each hot path touches few
 /// slots: a transfer reads the pause slot and the two holders' slots; a buy
-/// reads four config slots (marked A-D).
-#[entrypoint]
+/// reads four config slots (marked A-D). In the WASM build `router` is the
+/// entrypoint.
+#[cfg_attr(not(target_arch = "wasm32"), entrypoint)]
 #[storage]
 pub struct FractionToken {
     // A: the treasury (receives sale ETH) and the pause flag.
