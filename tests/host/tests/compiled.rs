@@ -6,8 +6,8 @@ mod common;
 
 use std::{cell::RefCell, rc::Rc};
 
-use alloy_primitives::{keccak256, Address, U256};
-use alloy_sol_types::SolCall;
+use alloy_primitives::{keccak256, Address, B256, U256};
+use alloy_sol_types::{SolCall, SolValue};
 use atelier_host::{NativeContract, NativeCtx, NativeResult};
 use common::{bindings::*, collection::CollectionMock, *};
 use serde_json::Value;
@@ -375,4 +375,203 @@ fn the_abis_have_exactly_four_tuple_returns_with_a_dynamic_member() {
             "seedInfo(uint256)"
         ]
     );
+}
+
+/// The functions of `abi/<name>.json`.
+fn abi_functions(name: &str) -> Vec<Value> {
+    let path = format!("{}/../../abi/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let abi: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    abi.as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "function")
+        .cloned()
+        .collect()
+}
+
+/// A call that reverted with no data, as stylus-sdk's router refuses a call (never a
+/// trap, never a contract error).
+fn refused_empty(r: &atelier_host::Receipt) -> bool {
+    !r.success && r.output.is_empty() && matches!(r.exit, atelier_host::Exit::Reverted)
+}
+
+/// stylus-sdk 0.9's router refuses `msg.value > 0` with an empty revert on every
+/// function not marked payable — views and the constructor included — and `buy`, the
+/// one payable function, takes it. The token's WASM routes through its hand-written
+/// router (`contracts/fraction/src/router.rs`), which must keep this.
+#[test]
+fn the_token_refuses_value_on_every_function_but_buy() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    c.fund(stranger, ETH);
+    for f in abi_functions("FractionToken") {
+        let (signature, data) = zero_calldata(&f);
+        let mut d = c.clone();
+        let r = d.world.call(stranger, d.token, U256::from(1), &data);
+        if f["stateMutability"] == "payable" {
+            assert_eq!(signature, "buy(uint256,uint256)");
+            assert_eq!(decode_error(&r.output), "ZeroAmount(ZeroAmount)", "buy is reached");
+        } else {
+            assert!(refused_empty(&r), "{signature} with value: {:?}", r.exit);
+            let r = d.world.call(stranger, d.token, U256::ZERO, &data);
+            assert!(!refused_empty(&r), "{signature} without value is reached");
+        }
+    }
+    // The constructor: not payable, once, its argument decoded strictly.
+    let admin = c.people.deployer;
+    c.fund(admin, ETH);
+    let fresh = c.world.deploy(&program("fraction"));
+    let arg = admin.abi_encode();
+    let r = c.world.construct(admin, fresh, U256::from(1), &arg);
+    assert!(refused_empty(&r), "constructor with value");
+    let mut dirty = arg.clone();
+    dirty[0] = 1;
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &dirty)));
+    let mut longer = arg.clone();
+    longer.push(0);
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &longer)));
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &arg[..31])));
+    let r = c.world.construct(admin, fresh, U256::ZERO, &Address::ZERO.abi_encode());
+    assert_eq!(decode_error(&r.output), "ZeroAddress(ZeroAddress)");
+    assert!(c.world.construct(admin, fresh, U256::ZERO, &arg).success);
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &arg)), "only once");
+}
+
+/// Calldata stylus-sdk 0.9 cannot decode strictly (alloy's `abi_decode_params(data,
+/// true)`: it must be the canonical encoding of valid values) reverts with no data;
+/// the same calldata made valid reaches the function (a declared error here).
+#[test]
+fn the_token_refuses_malformed_calldata_with_an_empty_revert() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    let mut call = |data: &[u8]| c.world.call(stranger, c.token, U256::ZERO, data);
+    // Shorter than a selector, or no function's selector.
+    for data in [&[][..], &[0x06], &[0x06, 0xfd], &[0x06, 0xfd, 0xde], &[0xde, 0xad, 0xbe, 0xef]] {
+        assert!(refused_empty(&call(data)), "{data:?}");
+    }
+    // Every function's arguments one byte short, and one byte long.
+    for f in abi_functions("FractionToken") {
+        let (signature, data) = zero_calldata(&f);
+        if data.len() > 4 {
+            assert!(refused_empty(&call(&data[..data.len() - 1])), "{signature} short");
+        }
+        let mut longer = data.clone();
+        longer.push(0);
+        assert!(refused_empty(&call(&longer)), "{signature} long");
+    }
+    // Words out of their type's range: an address or uint8 with upper bytes set.
+    let word = |n: U256| n.to_be_bytes::<32>().to_vec();
+    let param = |key: U256| [&FractionToken::paramCall::SELECTOR[..], &word(key)].concat();
+    assert_eq!(decode_error(&call(&param(U256::from(255))).output), "UnknownParam(UnknownParam { key: 255 })");
+    assert!(refused_empty(&call(&param(U256::from(256)))));
+    let set_param = |key: U256| {
+        [&FractionToken::setParamCall::SELECTOR[..], &word(key), &word(U256::ZERO)].concat()
+    };
+    assert!(!refused_empty(&call(&set_param(U256::from(255)))));
+    assert!(refused_empty(&call(&set_param(U256::from(1) << 8))));
+    let mut transfer = FractionToken::transferCall { to: stranger, value: U256::ZERO }.abi_encode();
+    assert!(!refused_empty(&call(&transfer)));
+    transfer[4 + 11] = 1;
+    assert!(refused_empty(&call(&transfer)));
+    let permit = FractionToken::permitCall {
+        owner: stranger,
+        spender: stranger,
+        value: U256::ZERO,
+        deadline: U256::ZERO,
+        v: 27,
+        r: B256::ZERO,
+        s: B256::ZERO,
+    }
+    .abi_encode();
+    assert!(!refused_empty(&call(&permit)));
+    let mut dirty_v = permit.clone();
+    dirty_v[4 + 4 * 32 + 30] = 1;
+    assert!(refused_empty(&call(&dirty_v)));
+}
+
+/// `initialize`'s two strings: any canonical encoding reaches the function (here
+/// `AlreadyInitialized`: the collective is wired); non-canonical offsets, non-zero
+/// padding, a length past the end or bytes that are not UTF-8 revert with no data.
+#[test]
+fn the_token_decodes_initialize_strings_strictly() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    let mut call = |data: &[u8]| c.world.call(stranger, c.token, U256::ZERO, data);
+    let initialize = |name: &str, symbol: &str| {
+        FractionToken::initializeCall::from((
+            name.into(),
+            symbol.into(),
+            stranger,
+            stranger,
+            stranger,
+            U256::ZERO,
+            U256::ZERO,
+            U256::ZERO,
+            U256::ZERO,
+            U256::ZERO,
+            U256::ZERO,
+            U256::ZERO,
+            U256::ZERO,
+            U256::ZERO,
+        ))
+        .abi_encode()
+    };
+    for (name, symbol) in [("", ""), ("Atelier", "ATL"), (&*"n".repeat(32), "ünï ✓"), (&*"x".repeat(100), "")] {
+        let r = call(&initialize(name, symbol));
+        assert_eq!(decode_error(&r.output), "AlreadyInitialized(AlreadyInitialized)", "{name:?}");
+    }
+    let valid = initialize("Atelier", "ATL");
+    // Head: selector, 14 words; "Atelier" at 4 + 448 (length word), its bytes after.
+    let (head, first) = (4, 4 + 14 * 32);
+    let offset = |data: &mut Vec<u8>, i: usize, to: usize| {
+        data[head + 32 * i..head + 32 * (i + 1)].copy_from_slice(&U256::from(to).to_be_bytes::<32>())
+    };
+    let mut cases = Vec::new();
+    let mut same = valid.clone();
+    offset(&mut same, 1, 14 * 32); // both strings read from one place
+    cases.push(("shared offset", same));
+    let mut gap = valid.clone();
+    offset(&mut gap, 1, 14 * 32 + 96);
+    gap.splice(first + 64..first + 64, [0u8; 32]);
+    cases.push(("gap before the second string", gap));
+    let mut high = valid.clone();
+    high[head] = 1;
+    cases.push(("offset upper byte", high));
+    let mut padding = valid.clone();
+    padding[first + 32 + 7] = 1;
+    cases.push(("padding", padding));
+    let mut long = valid.clone();
+    long[first + 30] = 1;
+    cases.push(("length past the end", long));
+    let mut utf8 = valid.clone();
+    utf8[first + 32] = 0xff;
+    cases.push(("not UTF-8", utf8));
+    for (what, data) in cases {
+        assert!(refused_empty(&call(&data)), "{what}");
+    }
+}
+
+/// Return data is Solidity's: a string as one dynamic value, a bool as one word.
+#[test]
+fn the_token_returns_solidity_return_data() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    let name = c.config["token"]["name"].as_str().unwrap().to_string();
+    let symbol = c.config["token"]["symbol"].as_str().unwrap().to_string();
+    for (data, expected) in [
+        (FractionToken::nameCall {}.abi_encode(), name.abi_encode()),
+        (FractionToken::symbolCall {}.abi_encode(), symbol.abi_encode()),
+        (FractionToken::CLOCK_MODECall {}.abi_encode(), "mode=timestamp".to_string().abi_encode()),
+        (FractionToken::decimalsCall {}.abi_encode(), U256::from(18).abi_encode()),
+        (FractionToken::clockCall {}.abi_encode(), U256::from(START).abi_encode()),
+        (FractionToken::vaultCall {}.abi_encode(), c.vault.abi_encode()),
+    ] {
+        let r = c.world.static_call(stranger, c.token, &data);
+        assert!(r.success);
+        assert_eq!(r.output.to_vec(), expected);
+    }
+    let r = c.world.call(stranger, c.token, U256::ZERO, &FractionToken::transferCall { to: stranger, value: U256::ZERO }.abi_encode());
+    assert_eq!(r.output.to_vec(), true.abi_encode());
+    let r = c.world.call(stranger, c.token, U256::ZERO, &FractionToken::burnCall { value: U256::ZERO }.abi_encode());
+    assert!(r.success && r.output.is_empty());
 }
