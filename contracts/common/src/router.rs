@@ -223,3 +223,6 @@ pub fn returns<T: AbiReturn, E: Into<Vec<u8>>>(result: Result<T, E>) -> CallResu
         Err(error) => Err(error.into()),
     }
 }
+
+#[cfg(test)]
+mod tests;
