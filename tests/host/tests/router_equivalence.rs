@@ -1,0 +1,255 @@
+//! The token's hand-written WASM router (`contracts/fraction/src/router.rs`) against
+//! the one stylus-sdk 0.9's `#[public]` generates, call for call: two worlds in the
+//! same state, one running `target/stylus/fraction.wasm`, the other the token built
+//! with the SDK's router, get the same random calls (every ABI function and the
+//! constructor, callers with and without roles, with and without value, valid and
+//! corrupted calldata, time moving on) and must answer alike: success, exit, return
+//! or revert data, and logs.
+//!
+//! Opt-in, since it needs the other build:
+//! `ATELIER_SDK_ROUTER_FRACTION=<that fraction.wasm> cargo test -p atelier-host
+//! --test router_equivalence -- --ignored` (build it from the commit before the
+//! lean router with `scripts/build-wasm fraction`). `ATELIER_EQUIVALENCE_STEPS`
+//! sets the number of calls (default 4,000).
+mod common;
+
+use alloy_primitives::{Address, U256};
+use atelier_host::{world::CONSTRUCTOR_SELECTOR, Program, Receipt};
+use common::{bindings::*, *};
+use serde_json::Value;
+
+/// A small deterministic generator (xorshift64*), so a failure replays.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())].clone()
+    }
+
+    fn word(&mut self) -> [u8; 32] {
+        let mut w = [0u8; 32];
+        for chunk in w.chunks_mut(8) {
+            chunk.copy_from_slice(&self.next().to_be_bytes());
+        }
+        w
+    }
+}
+
+/// A function of the token's ABI: selector and input types.
+struct Function {
+    signature: String,
+    selector: [u8; 4],
+    inputs: Vec<String>,
+}
+
+fn functions() -> Vec<Function> {
+    let path = format!("{}/../../abi/FractionToken.json", env!("CARGO_MANIFEST_DIR"));
+    let abi: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut out: Vec<Function> = abi
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "function")
+        .map(|f| {
+            let inputs: Vec<String> = f["inputs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["type"].as_str().unwrap().to_string())
+                .collect();
+            let signature = format!("{}({})", f["name"].as_str().unwrap(), inputs.join(","));
+            let selector = alloy_primitives::keccak256(signature.as_bytes())[..4]
+                .try_into()
+                .unwrap();
+            Function { signature, selector, inputs }
+        })
+        .collect();
+    out.push(Function {
+        signature: "stylus_constructor(address)".into(),
+        selector: CONSTRUCTOR_SELECTOR,
+        inputs: vec!["address".into()],
+    });
+    out
+}
+
+/// ABI-encoded arguments of `inputs`, drawn from values that mean something to the
+/// token (its people and contracts, amounts around balances and the clock, keys
+/// around the parameter count) and random words.
+fn arguments(rng: &mut Rng, inputs: &[String], addresses: &[Address], now: u64) -> Vec<u8> {
+    let uints = [
+        U256::ZERO,
+        U256::from(1),
+        U256::from(2),
+        shares(1),
+        shares(50),
+        shares(10_000),
+        U256::from(now),
+        U256::from(now - 1),
+        U256::from(now + 1),
+        U256::from(now + 30 * DAY),
+        ETH / U256::from(10),
+        U256::MAX,
+    ];
+    let texts = ["", "Atelier", "ATL", "ünï ✓", "a name thirty-two bytes long...."];
+    let mut head = Vec::new();
+    let mut tail = Vec::new();
+    let head_len = 32 * inputs.len();
+    for ty in inputs {
+        let word: [u8; 32] = match ty.as_str() {
+            "address" => rng.pick(addresses).into_word().0,
+            "uint256" if rng.below(8) == 0 => rng.word(),
+            "uint256" => rng.pick(&uints).to_be_bytes(),
+            "uint8" => U256::from(rng.pick(&[0u8, 1, 2, 5, 9, 10, 11, 12, 27, 28, 255])).to_be_bytes(),
+            "bytes32" => rng.word(),
+            "string" => {
+                let offset = U256::from(head_len + tail.len()).to_be_bytes();
+                let text = rng.pick(&texts);
+                tail.extend_from_slice(&U256::from(text.len()).to_be_bytes::<32>());
+                tail.extend_from_slice(text.as_bytes());
+                tail.resize(tail.len().div_ceil(32) * 32, 0);
+                offset
+            }
+            other => panic!("no generator for {other}"),
+        };
+        head.extend_from_slice(&word);
+    }
+    head.extend(tail);
+    head
+}
+
+/// `data` corrupted the ways a caller can: a byte replaced (anywhere, or at the start
+/// of a word where the type checks are), cut short, or extended.
+fn corrupt(rng: &mut Rng, data: &mut Vec<u8>) {
+    let byte = rng.pick(&[0u8, 1, 0x80, 0xff]);
+    match rng.below(4) {
+        0 if !data.is_empty() => {
+            let i = rng.below(data.len());
+            data[i] = byte;
+        }
+        1 if data.len() > 4 => {
+            let i = 4 + 32 * rng.below(data.len().div_ceil(32)) + rng.below(12);
+            if let Some(b) = data.get_mut(i) {
+                *b = byte;
+            }
+        }
+        2 => data.truncate(rng.below(data.len() + 1)),
+        _ => data.extend(vec![byte; 1 + rng.below(40)]),
+    }
+}
+
+fn same(what: &str, sdk: &Receipt, lean: &Receipt) {
+    assert_eq!(
+        (sdk.success, format!("{:?}", sdk.exit), &sdk.output, &sdk.logs),
+        (lean.success, format!("{:?}", lean.exit), &lean.output, &lean.logs),
+        "{what}: the SDK's router (left) and the lean one (right) differ"
+    );
+}
+
+#[test]
+#[ignore = "needs the token built with the SDK's router: ATELIER_SDK_ROUTER_FRACTION"]
+fn the_lean_router_answers_every_call_as_the_sdk_router() {
+    let path = std::env::var("ATELIER_SDK_ROUTER_FRACTION")
+        .expect("ATELIER_SDK_ROUTER_FRACTION: the token's WASM built with the SDK's router");
+    let sdk_code = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_ne!(sdk_code, std::fs::read(wasm_dir().join("fraction.wasm")).unwrap(), "two builds");
+    let sdk_program = Program::from_code(&sdk_code).expect("loads");
+    let steps: usize = std::env::var("ATELIER_EQUIVALENCE_STEPS")
+        .map(|s| s.parse().unwrap())
+        .unwrap_or(4_000);
+
+    // A live collective: holders, delegation, a sale in progress; and a token not
+    // yet constructed, for the constructor and `initialize`.
+    let mut lean = deploy();
+    let curator = lean.people.curator;
+    for id in 1..=2u64 {
+        lean.mint_art(curator, id);
+    }
+    lean.send(
+        curator,
+        lean.collection,
+        ArtCollection::setApprovalForAllCall { operator: lean.vault, approved: true },
+    )
+    .unwrap();
+    for id in 1..=2u8 {
+        lean.genesis_deposit(id).unwrap();
+    }
+    lean.buy(lean.people.alice, 20);
+    lean.delegate(lean.people.alice, lean.people.alice);
+    let fresh = lean.world.deploy(&program("fraction"));
+    let p = lean.people;
+    let callers = [
+        p.deployer, p.curator, p.alice, p.bob, p.keeper, p.stranger, lean.vault, lean.treasury,
+    ];
+    for who in callers {
+        lean.fund(who, ETH * U256::from(1_000));
+    }
+    let mut sdk = lean.clone();
+    sdk.world.deploy_at(sdk.token, &sdk_program);
+    sdk.world.deploy_at(fresh, &sdk_program);
+    let mut addresses = callers.to_vec();
+    addresses.extend([Address::ZERO, lean.token, lean.governor, lean.registry]);
+
+    let functions = functions();
+    let mut rng = Rng(0x5eed_a7e1_1e4a_0001);
+    let (mut sdk_gas, mut lean_gas, mut succeeded) = (0u64, 0u64, 0usize);
+    for step in 0..steps {
+        if rng.below(50) == 0 {
+            let secs = rng.pick(&[1, 60, DAY, 7 * DAY]);
+            sdk.advance(secs);
+            lean.advance(secs);
+        }
+        let f = &functions[rng.below(functions.len())];
+        let to = if f.selector == CONSTRUCTOR_SELECTOR || rng.below(10) == 0 { fresh } else { lean.token };
+        let from = rng.pick(&callers);
+        let value = match rng.below(10) {
+            0 => U256::from(1),
+            1 => ETH * U256::from(rng.below(5)),
+            _ => U256::ZERO,
+        };
+        let mut data = f.selector.to_vec();
+        data.extend(arguments(&mut rng, &f.inputs, &addresses, lean.now()));
+        if rng.below(4) == 0 {
+            corrupt(&mut rng, &mut data);
+        }
+        let what = format!("step {step}: {} from {from} value {value} data 0x{}", f.signature, alloy_primitives::hex::encode(&data));
+        let (s, l) = if rng.below(3) == 0 && value.is_zero() {
+            (sdk.world.static_call(from, to, &data), lean.world.static_call(from, to, &data))
+        } else {
+            (sdk.world.call(from, to, value, &data), lean.world.call(from, to, value, &data))
+        };
+        same(&what, &s, &l);
+        succeeded += usize::from(l.success);
+        sdk_gas += s.gas;
+        lean_gas += l.gas;
+    }
+    // The state both worlds reached: every view, for every address.
+    for f in functions.iter().filter(|f| f.inputs.iter().all(|t| t == "address") && f.inputs.len() <= 1) {
+        for a in &addresses {
+            let mut data = f.selector.to_vec();
+            if !f.inputs.is_empty() {
+                data.extend_from_slice(&a.into_word().0);
+            }
+            for to in [lean.token, fresh] {
+                let (s, l) = (sdk.world.static_call(p.stranger, to, &data), lean.world.static_call(p.stranger, to, &data));
+                same(&format!("end state: {}", f.signature), &s, &l);
+            }
+        }
+    }
+    for who in addresses {
+        assert_eq!(sdk.eth(who), lean.eth(who), "ETH of {who}");
+    }
+    println!(
+        "{steps} calls, {succeeded} succeeded, all answered alike; gas (host estimate): SDK router {sdk_gas}, lean router {lean_gas}"
+    );
+}
