@@ -86,6 +86,7 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
         return None;
     }
     let fixed = |words| Args::fixed(data, words);
+    let no_args = data.is_empty();
     Some(match selector {
         CONSTRUCTOR_SELECTOR => {
             t.check_constructor_slot().ok()?;
@@ -118,12 +119,12 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
             returns(t.set_param(a.uint8(0)?, a.uint(1)?))
         }
         PARAM => returns(t.param(fixed(1)?.uint8(0)?)),
-        VAULT => ok(fixed(0).map(|_| t.vault())?),
-        TREASURY => ok(fixed(0).map(|_| t.treasury())?),
-        NAME => ok(fixed(0).map(|_| t.name())?),
-        SYMBOL => ok(fixed(0).map(|_| t.symbol())?),
-        DECIMALS => ok(fixed(0).map(|_| t.decimals())?),
-        TOTAL_SUPPLY => ok(fixed(0).map(|_| t.total_supply())?),
+        VAULT if no_args => ok(t.vault()),
+        TREASURY if no_args => ok(t.treasury()),
+        NAME if no_args => ok(t.name()),
+        SYMBOL if no_args => ok(t.symbol()),
+        DECIMALS if no_args => ok(t.decimals()),
+        TOTAL_SUPPLY if no_args => ok(t.total_supply()),
         BALANCE_OF => ok(t.balance_of(fixed(1)?.address(0)?)),
         TRANSFER => {
             let a = fixed(2)?;
@@ -163,9 +164,9 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
             ))
         }
         NONCES => ok(t.nonces(fixed(1)?.address(0)?)),
-        DOMAIN_SEPARATOR => ok(fixed(0).map(|_| t.domain_separator())?),
-        CLOCK => ok(fixed(0).map(|_| t.clock())?),
-        CLOCK_MODE => ok(fixed(0).map(|_| t.clock_mode())?),
+        DOMAIN_SEPARATOR if no_args => ok(t.domain_separator()),
+        CLOCK if no_args => ok(t.clock()),
+        CLOCK_MODE if no_args => ok(t.clock_mode()),
         DELEGATES => ok(t.delegates(fixed(1)?.address(0)?)),
         DELEGATE => returns(t.delegate(fixed(1)?.address(0)?)),
         GET_VOTES => ok(t.get_votes(fixed(1)?.address(0)?)),
@@ -180,11 +181,12 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
             returns(t.buy(a.uint(0)?, a.uint(1)?))
         }
         QUOTE_BUY => returns(t.quote_buy(fixed(1)?.uint(0)?)),
-        SPOT_PRICE => returns(fixed(0).map(|_| t.spot_price())?),
-        TOTAL_SOLD => ok(fixed(0).map(|_| t.total_sold())?),
-        PREMIUM => ok(fixed(0).map(|_| t.premium())?),
-        PREMIUM_UPDATED_AT => ok(fixed(0).map(|_| t.premium_updated_at())?),
+        SPOT_PRICE if no_args => returns(t.spot_price()),
+        TOTAL_SOLD if no_args => ok(t.total_sold()),
+        PREMIUM if no_args => ok(t.premium()),
+        PREMIUM_UPDATED_AT if no_args => ok(t.premium_updated_at()),
         SET_PREMIUM => returns(t.set_premium(fixed(1)?.uint(0)?)),
+        // An unknown selector, or arguments given to a function that takes none.
         _ => return None,
     })
 }
