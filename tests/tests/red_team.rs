@@ -514,3 +514,32 @@ fn a_later_deposit_cannot_rewrite_another_artworks_seed_record() {
         after.3
     );
 }
+
+/// FINDING (issue 17, closed): bootstrap never had to end and ran beside the
+/// public sale: after buyers paid, the curator could deposit a self-minted NFT
+/// and mint itself 1,000 genesis shares and a steward token, diluting them.
+/// Genesis now closes for good at the sale's first purchase.
+#[test]
+fn the_curator_cannot_mint_genesis_shares_after_buyers_paid() {
+    let c = deploy();
+    let (curator, alice) = (c.people.curator.address(), c.people.alice.address());
+    let deposit = |id: u64| {
+        c.collection.sender(curator).mint(curator, U256::from(id)).unwrap();
+        c.vault
+            .sender(curator)
+            .deposit(c.collection.address(), U256::from(id), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, curator, String::new().into())
+            .motsu_res()
+    };
+    c.collection.sender(curator).set_approval_for_all(c.vault.address(), true).unwrap();
+    deposit(1).expect("genesis is open before any sale");
+    let quote = c.token.sender(alice).quote_buy(shares(1)).unwrap();
+    alice.fund(quote);
+    c.token.sender_and_value(alice, quote).buy(shares(1), quote).unwrap();
+    let supply = c.token.sender(alice).total_supply();
+    assert!(deposit(2).is_err(), "the curator minted genesis shares after alice paid");
+    assert_eq!(c.token.sender(alice).total_supply(), supply);
+    assert_eq!(c.collection.sender(alice).owner_of(U256::from(2)).unwrap(), curator);
+    // Ending bootstrap by hand still works once (and only once).
+    c.vault.sender(curator).end_bootstrap().unwrap();
+    assert!(c.vault.sender(curator).end_bootstrap().motsu_res().is_err());
+}

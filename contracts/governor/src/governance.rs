@@ -101,10 +101,10 @@ impl ArtGovernor {
 
     /// Has the vault lock each concerned artwork for the proposal up to `until`
     /// (`ArtVault.lockArtwork`; the vault keeps one lock per artwork and honours
-    /// it only while its proposal is Succeeded or Queued). A lock that holds is
-    /// never taken over by another proposal: a later vote cannot free an artwork
-    /// an earlier proposal still protects; a dead lock (defeated, canceled,
-    /// vetoed, executed, expired, or still only voting) is.
+    /// it only while its proposal is Succeeded or Queued). A lock whose proposal
+    /// is still voting or can still execute is never taken over by another
+    /// proposal, so a later vote cannot free an artwork an earlier one protects;
+    /// a dead one (defeated, vetoed, executed, expired) always is.
     fn lock_concerned(&mut self, proposal_id: U256, concerns: U256, until: u64) -> Result<(), Error> {
         for lane in 0..MAX_ACTIONS {
             let id = U256::from((concerns >> (64 * lane)).as_limbs()[0]);
@@ -114,7 +114,7 @@ impl ArtGovernor {
             let holder = self.lock_holder.get(id);
             if !holder.is_zero() && holder != proposal_id {
                 let held = self.proposal_state(holder)?;
-                if held == state::SUCCEEDED || held == state::QUEUED {
+                if held == state::ACTIVE || held == state::SUCCEEDED || held == state::QUEUED {
                     continue;
                 }
             }

@@ -31,6 +31,8 @@ pub const REGISTER_SEED: [u8; 4] =
 pub const SET_PARAM: [u8; 4] = function_selector!("setParam", u8, U256);
 /// `ArtGovernor.state(uint256)`.
 pub const STATE: [u8; 4] = function_selector!("state", U256);
+/// `IFractionToken.totalSold()`.
+pub const TOTAL_SOLD: [u8; 4] = function_selector!("totalSold");
 /// `ITreasury.withdrawReserve(address,uint256)`.
 pub const WITHDRAW_RESERVE: [u8; 4] = function_selector!("withdrawReserve", Address, U256);
 
@@ -74,12 +76,24 @@ impl ArtVault {
         if proposal.is_zero() || atelier_common::clock::now(self.vm()) > until {
             return Ok(0);
         }
-        let governor = self.governor.get();
-        let out = self
-            .vm()
-            .static_call(&Call::new(), governor, &calldata(STATE, &[proposal.into()]))
-            .map_err(|_| ExternalCallFailed { target: governor })?;
+        let out = self.view(self.governor.get(), &calldata(STATE, &[proposal.into()]))?;
         let state = out.get(31).copied().unwrap_or_default();
         Ok(if state == 4 || state == 5 { until } else { 0 })
+    }
+
+    /// Static-calls `target`; a revert becomes `ExternalCallFailed(target)`.
+    pub(crate) fn view(&self, target: Address, data: &[u8]) -> Result<Vec<u8>, Error> {
+        self.vm().static_call(&Call::new(), target, data).map_err(|_| ExternalCallFailed { target }.into())
+    }
+
+    /// Genesis is open: bootstrap not ended and no share sold by the public sale
+    /// yet (`FractionToken.totalSold()`, which never decreases): once anyone has
+    /// paid for shares, no genesis deposit can dilute them.
+    pub(crate) fn genesis_open(&self) -> Result<bool, Error> {
+        if self.bootstrap_over.get() {
+            return Ok(false);
+        }
+        let out = self.view(self.token.get(), &calldata(TOTAL_SOLD, &[]))?;
+        Ok(out.iter().all(|b| *b == 0))
     }
 }

@@ -17,8 +17,9 @@ pub type Provenance = (B256, B256, B256, Address, String);
 
 impl ArtVault {
     /// The shares a deposit of `collection`/`tokenId` by `from` mints, or the
-    /// refusal: the genesis curator during bootstrap (only when `from` is the
-    /// authenticated caller of `deposit`), else an approved listing for exactly this
+    /// refusal: the genesis curator during bootstrap, until the public sale's
+    /// first purchase (only when `from` is the authenticated caller of
+    /// `deposit`), else an approved listing for exactly this
     /// depositor (consumed, so it cannot be replayed).
     ///
     /// In `onERC721Received` both the collection (the caller) and `from` are the
@@ -33,7 +34,7 @@ impl ArtVault {
         caller_is_from: bool,
     ) -> Result<U256, Error> {
         self.require_wired()?;
-        if caller_is_from && from == self.curator.get() && !self.bootstrap_over.get() {
+        if caller_is_from && from == self.curator.get() && self.genesis_open()? {
             return Ok(GENESIS_SHARES);
         }
         let mut by_collection = self.listings.setter(collection);

@@ -10,6 +10,7 @@
 //! Treasury accept.
 //!
 //! Deposit paths (anything else is refused): the genesis curator during bootstrap
+//! (until `endBootstrap` or the sale's first purchase)
 //! ([`GENESIS_SHARES`] shares per artwork), a governance-approved listing (its fixed
 //! shares to the depositor), and the treasury's acquisitions (no shares; steward
 //! token held by the vault itself, outside the steward council; only governance
@@ -89,7 +90,8 @@ impl ArtVault {
 
     /// Wires the other contracts (the governor acts for governance) and sets the
     /// redemption fee; callable once, by the admin, which is then cleared.
-    /// Bootstrap starts open: the genesis curator may deposit until `endBootstrap`.
+    /// Bootstrap starts open: the genesis curator may deposit until `endBootstrap`
+    /// or the public sale's first purchase, whichever comes first.
     #[allow(clippy::too_many_arguments)]
     pub fn initialize(
         &mut self,
