@@ -31,7 +31,7 @@ interface IFractionToken {
     function getPastVotes(address account, uint256 timepoint) external view returns (uint256);
     function getPastTotalSupply(uint256 timepoint) external view returns (uint256);
     function numCheckpoints(address account) external view returns (uint256);
-    function buy(uint256 shares, uint256 max_cost) external payable returns (uint256);
+    function buy(uint256 shares, uint256 max_cost, uint256 deadline) external payable returns (uint256);
     function quoteBuy(uint256 shares) external view returns (uint256);
     function spotPrice() external view returns (uint256);
     function totalSold() external view returns (uint256);
@@ -62,6 +62,7 @@ interface IFractionToken {
     error ERC5805FutureLookup(uint256 timepoint, uint48 clock);
     error EnforcedPause();
     error EthTransferFailed(address to, uint256 amount);
+    error Expired(uint256 deadline);
     error ExternalCallFailed(address target);
     error InsufficientPayment(uint256 cost, uint256 sent);
     error MathOverflow();

@@ -10,8 +10,8 @@ interface ITreasury {
     function currentBid() external view returns (uint256);
     function saleFloor() external view returns (uint256, uint256);
     function buybackRound() external view returns (uint256, uint256, uint256, uint256, uint256, uint256, bool);
-    function sellToTreasury(uint256 shares, uint256 min_price) external returns (uint256);
-    function acquire(address collection, uint256 token_id, address seller, uint256 price, bytes32 seed, bytes32 model_id, bytes32 prompt_hash, address artist, string calldata uri) external returns (uint256);
+    function sellToTreasury(uint256 shares, uint256 min_price, uint256 deadline) external returns (uint256);
+    function acquire(address collection, uint256 token_id, address seller, uint256 price, bytes32 seed, bytes32 model_id, bytes32 prompt_hash, address artist, string calldata uri, uint256 deadline) external returns (uint256);
     function setParam(uint8 key, uint256 value) external;
     function param(uint8 key) external view returns (uint256);
     function withdrawReserve(address to, uint256 amount) external;
@@ -35,6 +35,7 @@ interface ITreasury {
     error EnforcedPause();
     error EpochBudgetExceeded(uint256 spent, uint256 price, uint256 budget);
     error EthTransferFailed(address to, uint256 amount);
+    error Expired(uint256 deadline);
     error ExternalCallFailed(address target);
     error InsufficientBucket(uint8 bucket, uint256 available, uint256 requested);
     error MathOverflow();

@@ -127,7 +127,7 @@ fn honest_buy(c: &Collective, n: u64) {
     let alice = c.people.alice.address();
     if let Ok(quote) = c.token.sender(alice).quote_buy(shares(n)).motsu_res() {
         alice.fund(quote);
-        let _ = c.token.sender_and_value(alice, quote).buy(shares(n), quote).motsu_res();
+        let _ = c.token.sender_and_value(alice, quote).buy(shares(n), quote, U256::MAX).motsu_res();
     }
 }
 
@@ -137,7 +137,7 @@ fn buy(c: &Collective, who: Address, n: U256) -> Option<U256> {
     if quote > who.balance() {
         return None;
     }
-    c.token.sender_and_value(who, quote).buy(n, quote).motsu_res().ok()
+    c.token.sender_and_value(who, quote).buy(n, quote, U256::MAX).motsu_res().ok()
 }
 
 /// Sells up to `n` shares of `who` into the live round; returns the ETH paid.
@@ -146,7 +146,7 @@ fn sell(c: &Collective, who: Address, n: U256) -> U256 {
         return U256::ZERO;
     }
     c.token.sender(who).approve(c.treasury.address(), n).motsu_unwrap();
-    c.treasury.sender(who).sell_to_treasury(n, U256::ZERO).motsu_res().unwrap_or_default()
+    c.treasury.sender(who).sell_to_treasury(n, U256::ZERO, U256::MAX).motsu_res().unwrap_or_default()
 }
 
 fn upkeep(c: &Collective) -> bool {
@@ -416,7 +416,7 @@ fn budget_double_spend(gap: u64) -> (U256, U256, u64) {
         let ok = c
             .treasury
             .sender(acquirer)
-            .acquire(c.collection.address(), U256::from(id), seller, max, keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, seller, String::new().into())
+            .acquire(c.collection.address(), U256::from(id), seller, max, keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, seller, String::new().into(), U256::MAX)
             .motsu_res()
             .is_ok();
         if !ok {
@@ -498,7 +498,7 @@ fn the_pause_stops_every_market_path_but_not_redemption() {
     assert_eq!(sell(&c, alice, held.min(shares(5))), U256::ZERO, "no buyback sale pays while paused");
     assert!(c.token.sender(alice).quote_buy(shares(1)).motsu_res().is_ok(), "quotes still answer");
     alice.fund(WAD);
-    assert!(c.token.sender_and_value(alice, WAD).buy(shares(1), WAD).motsu_res().is_err(), "no buy while paused");
+    assert!(c.token.sender_and_value(alice, WAD).buy(shares(1), WAD, U256::MAX).motsu_res().is_err(), "no buy while paused");
     let curator = c.people.curator.address();
     let (claim, fee) = c.vault.sender(curator).redemption_cost(U256::from(3)).unwrap();
     c.token.sender(curator).approve(c.vault.address(), claim + fee).motsu_unwrap();

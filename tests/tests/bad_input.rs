@@ -5,7 +5,7 @@
 use alloy_primitives::{keccak256, uint, Address, B256, U256};
 use alloy_sol_types::SolError;
 use atelier_common::errors::{
-    AlreadyInitialized, MathOverflow, ParamOutOfBounds, Unauthorized, UnknownParam, ZeroAddress,
+    AlreadyInitialized, Expired, MathOverflow, ParamOutOfBounds, Unauthorized, UnknownParam, ZeroAddress,
     ZeroAmount,
 };
 use atelier_tests::{test_clock, wiring::{deploy, Collective}};
@@ -65,11 +65,14 @@ fn fraction_token_refuses_bad_input() {
     refused!(c.token.sender(alice).get_past_votes(alice, U256::MAX), ERC5805FutureLookup);
     refused!(c.token.sender(alice).get_past_total_supply(U256::MAX), ERC5805FutureLookup);
     refused!(c.token.sender(alice).permit(curator, alice, SHARE, U256::ZERO, 27, B256::ZERO, B256::ZERO), ERC2612ExpiredSignature);
-    refused!(c.token.sender(alice).buy(U256::ZERO, U256::MAX), ZeroAmount);
+    refused!(c.token.sender(alice).buy(U256::ZERO, U256::MAX, U256::MAX), ZeroAmount);
     let quote = c.token.sender(alice).quote_buy(SHARE).unwrap();
     alice.fund(quote);
-    refused!(c.token.sender_and_value(alice, quote - U256::from(1)).buy(SHARE, U256::MAX), InsufficientPayment);
-    refused!(c.token.sender_and_value(alice, quote).buy(SHARE, quote - U256::from(1)), MaxCostExceeded);
+    refused!(c.token.sender_and_value(alice, quote - U256::from(1)).buy(SHARE, U256::MAX, U256::MAX), InsufficientPayment);
+    refused!(c.token.sender_and_value(alice, quote).buy(SHARE, quote - U256::from(1), U256::MAX), MaxCostExceeded);
+    // A signed buy mined after its deadline (one second ago) buys nothing.
+    let second_ago = U256::from(test_clock::get().unwrap_or(test_clock::MOTSU_TIMESTAMP) - 1);
+    refused!(c.token.sender_and_value(alice, quote).buy(SHARE, quote, second_ago), Expired);
     refused!(c.token.sender(alice).quote_buy(U256::MAX), MathOverflow);
     // The backlog cap: out of [1 day, 365 days] either way.
     use atelier_common::params::fraction::{MAX_LAG, PAUSED};
@@ -81,7 +84,7 @@ fn fraction_token_refuses_bad_input() {
     c.token.sender(curator).approve(stranger, SHARE).unwrap();
     c.token.sender(c.vault.address()).set_param(PAUSED, U256::from(1)).unwrap();
     refused!(c.token.sender(stranger).burn_from(curator, SHARE), EnforcedPause);
-    refused!(c.token.sender_and_value(alice, quote).buy(SHARE, quote), EnforcedPause);
+    refused!(c.token.sender_and_value(alice, quote).buy(SHARE, quote, U256::MAX), EnforcedPause);
     c.token.sender(c.vault.address()).set_param(PAUSED, U256::ZERO).unwrap();
 }
 
@@ -100,7 +103,7 @@ fn the_sale_fails_closed_without_a_sale_floor() {
         .unwrap();
     refused!(token.sender(admin).quote_buy(SHARE), atelier_common::errors::ExternalCallFailed);
     admin.fund(SHARE * U256::from(10));
-    refused!(token.sender_and_value(admin, SHARE * U256::from(10)).buy(SHARE, U256::MAX), atelier_common::errors::ExternalCallFailed);
+    refused!(token.sender_and_value(admin, SHARE * U256::from(10)).buy(SHARE, U256::MAX, U256::MAX), atelier_common::errors::ExternalCallFailed);
 }
 
 #[test]
@@ -130,12 +133,16 @@ fn treasury_refuses_bad_input() {
     let (alice, stranger, acquirer) =
         (c.people.alice.address(), c.people.stranger.address(), c.people.acquirer.address());
     refused!(c.treasury.sender(c.people.deployer.address()).initialize(alice, alice, alice, alice, U256::ZERO, U256::ZERO, U256::ZERO, U256::from(3600), U256::from(1), U256::from(600), U256::from(1), U256::from(1), U256::from(1), U256::from(1)), AlreadyInitialized);
-    refused!(c.treasury.sender(alice).sell_to_treasury(SHARE, U256::ZERO), NoLiveRound);
+    refused!(c.treasury.sender(alice).sell_to_treasury(SHARE, U256::ZERO, U256::MAX), NoLiveRound);
+    // Past their deadline (one second ago), a sale and an acquisition do nothing.
+    let second_ago = U256::from(test_clock::get().unwrap_or(test_clock::MOTSU_TIMESTAMP) - 1);
+    refused!(c.treasury.sender(alice).sell_to_treasury(SHARE, U256::ZERO, second_ago), Expired);
+    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into(), second_ago), Expired);
     c.treasury.sender(stranger).perform_upkeep(Vec::new().into()).motsu_res().unwrap();
     refused!(c.treasury.sender(stranger).perform_upkeep(Vec::new().into()), UpkeepNotNeeded);
-    refused!(c.treasury.sender(stranger).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into()), Unauthorized);
-    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, U256::MAX, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into()), AcquisitionPriceTooHigh);
-    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into()), InsufficientBucket);
+    refused!(c.treasury.sender(stranger).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into(), U256::MAX), Unauthorized);
+    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, U256::MAX, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into(), U256::MAX), AcquisitionPriceTooHigh);
+    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into(), U256::MAX), InsufficientBucket);
     refused!(c.treasury.sender(stranger).withdraw_reserve(stranger, U256::from(1)), Unauthorized);
     refused!(c.treasury.sender(c.vault.address()).withdraw_reserve(stranger, U256::MAX), InsufficientBucket);
     refused!(c.treasury.sender(stranger).set_param(0, U256::from(1)), Unauthorized);
@@ -146,7 +153,7 @@ fn treasury_refuses_bad_input() {
     refused!(c.treasury.sender(c.vault.address()).set_param(atelier_common::params::treasury::CAP_BPS, U256::from(10_001)), ParamOutOfBounds);
     // Paused: no acquisition, no buyback sale.
     c.token.sender(c.vault.address()).set_param(atelier_common::params::fraction::PAUSED, U256::from(1)).unwrap();
-    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into()), EnforcedPause);
+    refused!(c.treasury.sender(acquirer).acquire(c.collection.address(), U256::from(5), alice, SHARE, B256::ZERO, B256::ZERO, B256::ZERO, alice, String::new().into(), U256::MAX), EnforcedPause);
     // The view answers whatever the state.
     let (cap_bid, backing) = c.treasury.sender(stranger).sale_floor();
     assert_eq!(cap_bid, U256::ZERO, "no live round");

@@ -78,7 +78,7 @@ fn apply(c: &Collective, m: &mut Model, s: &Step) {
         Step::Buy { who, shares } => {
             if let Ok(quote) = c.token.sender(a[who]).quote_buy(sh(shares)) {
                 a[who].fund(quote);
-                let _ = c.token.sender_and_value(a[who], quote).buy(sh(shares), quote).motsu_res();
+                let _ = c.token.sender_and_value(a[who], quote).buy(sh(shares), quote, U256::MAX).motsu_res();
             }
         }
         Step::Transfer { from, to, shares } => {
@@ -110,7 +110,7 @@ fn apply(c: &Collective, m: &mut Model, s: &Step) {
         }
         Step::Sell { who, shares } => {
             let _ = c.token.sender(a[who]).approve(c.treasury.address(), sh(shares)).motsu_res();
-            let _ = c.treasury.sender(a[who]).sell_to_treasury(sh(shares), U256::ZERO).motsu_res();
+            let _ = c.treasury.sender(a[who]).sell_to_treasury(sh(shares), U256::ZERO, U256::MAX).motsu_res();
         }
         Step::Wait { seconds } => test_clock::advance(seconds),
     }

@@ -102,7 +102,7 @@ fn buy(c: &Collective, who: Address, n: u64) -> U256 {
     let paid = quote + U256::from(12_345);
     who.fund(paid);
     let before = who.balance();
-    let cost = c.token.sender_and_value(who, paid).buy(shares(n), quote).expect("buy");
+    let cost = c.token.sender_and_value(who, paid).buy(shares(n), quote, U256::MAX).expect("buy");
     assert_eq!(cost, quote, "the quote is the price");
     assert_eq!(before - who.balance(), cost, "excess refunded to the wei");
     cost
@@ -207,7 +207,7 @@ fn flywheel(c: &Collective) {
     let supply = c.token.sender(alice).total_supply();
     c.token.sender(alice).approve(c.treasury.address(), shares(5)).unwrap();
     let before = alice.balance();
-    let paid = c.treasury.sender(alice).sell_to_treasury(shares(5), bid).unwrap();
+    let paid = c.treasury.sender(alice).sell_to_treasury(shares(5), bid, U256::MAX).unwrap();
     assert_eq!(paid, shares(5) * bid / SHARE);
     assert_eq!(alice.balance() - before, paid);
     assert_eq!(c.token.sender(alice).total_supply(), supply - shares(5), "burned exactly");
@@ -232,6 +232,7 @@ fn flywheel(c: &Collective) {
             keccak256("prompt 77"),
             c.people.carol.address(),
             "ipfs://art/77".into(),
+            U256::MAX,
         )
         .expect("acquisition within caps");
     assert_eq!(c.collection.sender(alice).owner_of(U256::from(77)).unwrap(), c.vault.address());
@@ -245,7 +246,7 @@ fn flywheel(c: &Collective) {
     assert!(c
         .treasury
         .sender(c.people.acquirer.address())
-        .acquire(c.collection.address(), U256::from(78), seller, too_dear, seed(78), B256::ZERO, B256::ZERO, seller, String::new().into())
+        .acquire(c.collection.address(), U256::from(78), seller, too_dear, seed(78), B256::ZERO, B256::ZERO, seller, String::new().into(), U256::MAX)
         .motsu_res()
         .is_err());
 }
@@ -422,7 +423,7 @@ fn a_front_run_seed_registration_does_not_block_a_deposit() {
     c.treasury.sender(c.people.stranger.address()).perform_upkeep(Vec::new().into()).motsu_unwrap();
     c.treasury
         .sender(c.people.acquirer.address())
-        .acquire(c.collection.address(), U256::from(9), seller, ETH / U256::from(1000), seed(9), B256::ZERO, B256::ZERO, seller, String::new().into())
+        .acquire(c.collection.address(), U256::from(9), seller, ETH / U256::from(1000), seed(9), B256::ZERO, B256::ZERO, seller, String::new().into(), U256::MAX)
         .motsu_unwrap();
     assert_eq!(c.registry.sender(alice).seed_id_of(seed(9)), seed_id);
     assert_eq!(c.registry.sender(alice).seed_count(), U256::from(4));
@@ -451,7 +452,7 @@ fn minting_to_sell_into_a_buyback_round_never_pays() {
     }
     let cost = buy(&c, attacker, 10);
     c.token.sender(attacker).approve(c.treasury.address(), shares(10)).unwrap();
-    let paid = c.treasury.sender(attacker).sell_to_treasury(shares(10), U256::ZERO).motsu_unwrap();
+    let paid = c.treasury.sender(attacker).sell_to_treasury(shares(10), U256::ZERO, U256::MAX).motsu_unwrap();
     assert!(paid <= cost, "the round trip must not profit: paid {paid} for shares that cost {cost}");
 }
 
@@ -571,7 +572,7 @@ fn a_seed_squatter_cannot_rewrite_an_artworks_provenance() {
     c.treasury.sender(c.people.stranger.address()).perform_upkeep(Vec::new().into()).motsu_unwrap();
     c.treasury
         .sender(c.people.acquirer.address())
-        .acquire(c.collection.address(), U256::from(9), seller, ETH / U256::from(1000), seed(9), keccak256("model-v1"), keccak256("prompt 9"), seller, "ar://art/9".into())
+        .acquire(c.collection.address(), U256::from(9), seller, ETH / U256::from(1000), seed(9), keccak256("model-v1"), keccak256("prompt 9"), seller, "ar://art/9".into(), U256::MAX)
         .motsu_unwrap();
     let info = c.registry.sender(alice).seed_info(seed_id).unwrap().0;
     assert_eq!((info.1, info.2, info.3.as_str()), (keccak256("model-v1"), keccak256("prompt 9"), "ar://art/9"));

@@ -295,7 +295,7 @@ fn a_mint_never_lowers_backing_per_share_at_split_extremes() {
     let buy = |n: u64| {
         let quote = c.token.sender(alice).quote_buy(shares(n)).unwrap();
         alice.fund(quote);
-        c.token.sender_and_value(alice, quote).buy(shares(n), quote).motsu_unwrap();
+        c.token.sender_and_value(alice, quote).buy(shares(n), quote, U256::MAX).motsu_unwrap();
     };
     buy(100);
     let vault = c.vault.address();
@@ -331,7 +331,7 @@ fn junk_acquisitions_cannot_dilute_a_redemption_claim() {
     for _ in 0..30 {
         let quote = c.token.sender(alice).quote_buy(shares(100)).unwrap();
         alice.fund(quote);
-        c.token.sender_and_value(alice, quote).buy(shares(100), quote).motsu_unwrap();
+        c.token.sender_and_value(alice, quote).buy(shares(100), quote, U256::MAX).motsu_unwrap();
         test_clock::advance(DAY);
     }
     assert_eq!(c.token.sender(alice).total_supply(), shares(6_000));
@@ -343,7 +343,7 @@ fn junk_acquisitions_cannot_dilute_a_redemption_claim() {
         c.collection.sender(seller).approve(c.treasury.address(), U256::from(id)).unwrap();
         c.treasury
             .sender(acquirer)
-            .acquire(c.collection.address(), U256::from(id), seller, U256::from(1), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, seller, String::new().into())
+            .acquire(c.collection.address(), U256::from(id), seller, U256::from(1), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, seller, String::new().into(), U256::MAX)
             .motsu_unwrap();
     }
     let diluted = claim(&c);
@@ -427,7 +427,7 @@ fn parameter_extremes_never_brick_the_sale_or_upkeep() {
         let buy = |c: &Collective, n: U256| -> Result<U256, String> {
             let quote = c.token.sender(alice).quote_buy(n).motsu_res().map_err(|e| format!("quote {e:?}"))?;
             alice.fund(quote);
-            c.token.sender_and_value(alice, quote).buy(n, quote).motsu_res().map_err(|e| format!("buy {e:?}"))
+            c.token.sender_and_value(alice, quote).buy(n, quote, U256::MAX).motsu_res().map_err(|e| format!("buy {e:?}"))
         };
         for _ in 0..3 {
             buy(&c, shares(150)).unwrap();
@@ -534,7 +534,7 @@ fn the_curator_cannot_mint_genesis_shares_after_buyers_paid() {
     deposit(1).expect("genesis is open before any sale");
     let quote = c.token.sender(alice).quote_buy(shares(1)).unwrap();
     alice.fund(quote);
-    c.token.sender_and_value(alice, quote).buy(shares(1), quote).unwrap();
+    c.token.sender_and_value(alice, quote).buy(shares(1), quote, U256::MAX).unwrap();
     let supply = c.token.sender(alice).total_supply();
     assert!(deposit(2).is_err(), "the curator minted genesis shares after alice paid");
     assert_eq!(c.token.sender(alice).total_supply(), supply);

@@ -31,6 +31,10 @@ crate::abi_items! {
     /// A call to another Atelier contract or collection failed.
     #[derive(Debug, PartialEq)]
     error ExternalCallFailed(address target);
+    /// The transaction arrived after `deadline` (unix seconds), the last second
+    /// its signer accepted the price it was signed for.
+    #[derive(Debug, PartialEq)]
+    error Expired(uint256 deadline);
 }
 
 /// Revert data of an error whose fields are all static: its selector, then the

@@ -1,6 +1,6 @@
 //! Every way a FractionToken call can fail, each a named Solidity error.
 use atelier_common::errors::{
-    AlreadyInitialized, EthTransferFailed, ExternalCallFailed, MathOverflow, NotInitialized, ParamOutOfBounds,
+    AlreadyInitialized, EthTransferFailed, Expired, ExternalCallFailed, MathOverflow, NotInitialized, ParamOutOfBounds,
     Unauthorized, UnknownParam, ZeroAddress, ZeroAmount,
 };
 use alloc::vec::Vec;
@@ -23,6 +23,7 @@ pub enum Error {
     EthTransferFailed(EthTransferFailed),
     MathOverflow(MathOverflow),
     ExternalCallFailed(ExternalCallFailed),
+    Expired(Expired),
     StringTooLong(StringTooLong),
     SaleNotStarted(SaleNotStarted),
     EnforcedPause(EnforcedPause),
@@ -48,6 +49,12 @@ pub enum Error {
 impl From<Unauthorized> for Error {
     fn from(e: Unauthorized) -> Self {
         Error::Unauthorized(e)
+    }
+}
+
+impl From<Expired> for Error {
+    fn from(e: Expired) -> Self {
+        Error::Expired(e)
     }
 }
 
@@ -240,6 +247,7 @@ impl From<Error> for Vec<u8> {
             Error::EthTransferFailed(e) => revert_data(EthTransferFailed::SELECTOR, &[e.to.into_word(), B256::from(e.amount)]),
             Error::MathOverflow(_) => revert_data(MathOverflow::SELECTOR, &[]),
             Error::ExternalCallFailed(e) => revert_data(ExternalCallFailed::SELECTOR, &[e.target.into_word()]),
+            Error::Expired(e) => revert_data(Expired::SELECTOR, &[B256::from(e.deadline)]),
             Error::StringTooLong(e) => revert_data(StringTooLong::SELECTOR, &[B256::from(e.length), B256::from(e.maxLength)]),
             Error::SaleNotStarted(e) => revert_data(SaleNotStarted::SELECTOR, &[B256::from(e.saleStart)]),
             Error::EnforcedPause(_) => revert_data(EnforcedPause::SELECTOR, &[]),
@@ -282,6 +290,7 @@ impl stylus_sdk::abi::export::internal::InnerTypes for Error {
             InnerType { name: format!("error {};", <EthTransferFailed as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<EthTransferFailed>() },
             InnerType { name: format!("error {};", <MathOverflow as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<MathOverflow>() },
             InnerType { name: format!("error {};", <ExternalCallFailed as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<ExternalCallFailed>() },
+            InnerType { name: format!("error {};", <Expired as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<Expired>() },
             InnerType { name: format!("error {};", <StringTooLong as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<StringTooLong>() },
             InnerType { name: format!("error {};", <SaleNotStarted as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<SaleNotStarted>() },
             InnerType { name: format!("error {};", <EnforcedPause as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<EnforcedPause>() },

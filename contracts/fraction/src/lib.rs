@@ -50,7 +50,7 @@ use atelier_common::abi::Text;
 use atelier_common::{
     clock,
     errors::{
-        AlreadyInitialized, EthTransferFailed, ExternalCallFailed, NotInitialized, Unauthorized,
+        AlreadyInitialized, EthTransferFailed, Expired, ExternalCallFailed, NotInitialized, Unauthorized,
         ZeroAddress, ZeroAmount,
     },
     math::{mul_div_fit, WAD},
@@ -424,9 +424,11 @@ impl FractionToken {
 
     /// Buys `shares` share units at the VRGDA price (times the premium), never
     /// below the treasury's sale floor (see the crate doc), paying at most `maxCost`; forwards the cost to the treasury and
-    /// refunds the rest of `msg.value`. Returns the cost in wei.
+    /// refunds the rest of `msg.value`. Returns the cost in wei. Reverts
+    /// `Expired` after `deadline` (unix seconds), so a wallet's signed buy
+    /// cannot be mined at a price its signer no longer expects.
     #[payable]
-    pub fn buy(&mut self, shares: U256, max_cost: U256) -> Result<U256, Error> {
+    pub fn buy(&mut self, shares: U256, max_cost: U256, deadline: U256) -> Result<U256, Error> {
         let treasury = self.treasury.get();
         if treasury.is_zero() {
             return Err(Error::NotInitialized(NotInitialized {}));
@@ -435,8 +437,11 @@ impl FractionToken {
         if shares.is_zero() {
             return Err(Error::ZeroAmount(ZeroAmount {}));
         }
-        let start = self.sale_start.get().to::<u64>();
         let now = clock::now(self.vm());
+        if U256::from(now) > deadline {
+            return Err(Error::Expired(Expired { deadline }));
+        }
+        let start = self.sale_start.get().to::<u64>();
         if now < start {
             return Err(Error::SaleNotStarted(SaleNotStarted {
                 saleStart: U256::from(start),

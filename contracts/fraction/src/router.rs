@@ -69,7 +69,7 @@ const GET_VOTES: u32 = selector!("getVotes", Address);
 const GET_PAST_VOTES: u32 = selector!("getPastVotes", Address, U256);
 const GET_PAST_TOTAL_SUPPLY: u32 = selector!("getPastTotalSupply", U256);
 const NUM_CHECKPOINTS: u32 = selector!("numCheckpoints", Address);
-const BUY: u32 = selector!("buy", U256, U256);
+const BUY: u32 = selector!("buy", U256, U256, U256);
 const QUOTE_BUY: u32 = selector!("quoteBuy", U256);
 const SPOT_PRICE: u32 = selector!("spotPrice");
 const TOTAL_SOLD: u32 = selector!("totalSold");
@@ -177,8 +177,8 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
         GET_PAST_TOTAL_SUPPLY => returns(t.get_past_total_supply(fixed(1)?.uint(0)?)),
         NUM_CHECKPOINTS => ok(t.num_checkpoints(fixed(1)?.address(0)?)),
         BUY => {
-            let a = fixed(2)?;
-            returns(t.buy(a.uint(0)?, a.uint(1)?))
+            let a = fixed(3)?;
+            returns(t.buy(a.uint(0)?, a.uint(1)?, a.uint(2)?))
         }
         QUOTE_BUY => returns(t.quote_buy(fixed(1)?.uint(0)?)),
         SPOT_PRICE if no_args => returns(t.spot_price()),

@@ -1,6 +1,6 @@
 //! Every way a Treasury call can fail, each a named Solidity custom error.
 use atelier_common::errors::{
-    AlreadyInitialized, EthTransferFailed, ExternalCallFailed, MathOverflow, NotInitialized,
+    AlreadyInitialized, EthTransferFailed, Expired, ExternalCallFailed, MathOverflow, NotInitialized,
     ParamOutOfBounds, Unauthorized, UnknownParam, ZeroAddress, ZeroAmount,
 };
 use stylus_sdk::prelude::*;
@@ -33,6 +33,8 @@ pub enum Error {
     MathOverflow(MathOverflow),
     /// A call to the token, registry, vault or a collection failed.
     ExternalCallFailed(ExternalCallFailed),
+    /// The transaction arrived after its signer's deadline.
+    Expired(Expired),
     /// Upkeep is not due yet.
     UpkeepNotNeeded(UpkeepNotNeeded),
     /// No buyback round is open.

@@ -2,7 +2,7 @@
 //! payment and the access guards shared by the public functions.
 use alloy_primitives::{aliases::U128, Address, U256};
 use atelier_common::{
-    errors::{EthTransferFailed, NotInitialized, Unauthorized, ZeroAmount},
+    errors::{EthTransferFailed, Expired, NotInitialized, Unauthorized, ZeroAmount},
     interfaces::IFractionToken,
     math::{mul_div_fit, WAD},
     params::fraction::P0,
@@ -155,6 +155,14 @@ impl Treasury {
         } else {
             Err(NotInitialized {}.into())
         }
+    }
+
+    /// `Expired` once `deadline` (unix seconds) has passed.
+    pub(crate) fn before_deadline(&self, deadline: U256) -> Result<(), Error> {
+        if U256::from(clock::now(self.vm())) > deadline {
+            return Err(Expired { deadline }.into());
+        }
+        Ok(())
     }
 
     /// Initialized, and called by the vault (governance).

@@ -335,11 +335,13 @@ impl Treasury {
     /// current bid: the shares are burned from the caller (who approved the
     /// treasury on the token) and `paid = shares * bid / 1e18` wei sent back.
     /// When the round's remaining budget is short, only the shares it buys are
-    /// taken. Reverts if the bid is below `minPrice` (per whole share). While the
+    /// taken. Reverts if the bid is below `minPrice` (per whole share), and
+    /// `Expired` after `deadline` (unix seconds). While the
     /// token is paused its `burnFrom` refuses, so no sale pays
     /// (`ExternalCallFailed(token)`).
-    pub fn sell_to_treasury(&mut self, shares: U256, min_price: U256) -> Result<U256, Error> {
+    pub fn sell_to_treasury(&mut self, shares: U256, min_price: U256, deadline: U256) -> Result<U256, Error> {
         self.require_initialized()?;
+        self.before_deadline(deadline)?;
         if shares.is_zero() {
             return Err(ZeroAmount {}.into());
         }
@@ -397,8 +399,8 @@ impl Treasury {
     /// records it with its provenance (no shares minted), then the seller is
     /// paid from the acquisition bucket. Acquirer only, within the per-artwork
     /// cap and the rolling budget (`acquisitionBudgetPerEpoch` per epoch length,
-    /// a leaky bucket), and not while the token is paused (`EnforcedPause`).
-    /// Returns the vault's artwork id.
+    /// a leaky bucket), and not while the token is paused (`EnforcedPause`) or
+    /// after `deadline` (`Expired`). Returns the vault's artwork id.
     #[allow(clippy::too_many_arguments)]
     pub fn acquire(
         &mut self,
@@ -411,12 +413,14 @@ impl Treasury {
         prompt_hash: B256,
         artist: Address,
         uri: Text,
+        deadline: U256,
     ) -> Result<U256, Error> {
         self.require_initialized()?;
         let caller = self.vm().msg_sender();
         if caller != self.acquirer.get() {
             return Err(Unauthorized { caller }.into());
         }
+        self.before_deadline(deadline)?;
         if collection.is_zero() || seller.is_zero() {
             return Err(ZeroAddress {}.into());
         }

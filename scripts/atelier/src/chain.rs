@@ -19,6 +19,9 @@ use crate::{
     util::{fail, Error, Result},
 };
 
+/// Seconds of chain time a price-taking transaction stays valid (its `deadline`).
+pub const DEADLINE_WINDOW: u64 = 20 * 60;
+
 /// A command's result: text lines for people, one JSON value for scripts.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -216,6 +219,14 @@ impl Ctx {
         let n = self.provider.get_block_number().await.map_err(|e| Error(format!("eth_blockNumber: {e}")))?;
         let ts = self.block_time(n).await?;
         Ok((n, ts))
+    }
+
+    /// The `deadline` argument of a price-taking call (buy, sell, acquire): the
+    /// chain's latest timestamp plus [`DEADLINE_WINDOW`], so a transaction stuck
+    /// longer than that reverts `Expired` instead of trading at a stale price.
+    pub async fn deadline(&self) -> Result<alloy::primitives::U256> {
+        let (_, now) = self.head().await?;
+        Ok(alloy::primitives::U256::from(now + DEADLINE_WINDOW))
     }
 
     /// A block's timestamp.

@@ -63,7 +63,7 @@ fn try_buy(c: &mut Collective, who: Address, n: U256) -> bool {
     if quote > c.eth(who) {
         return false;
     }
-    c.send_value(who, c.token, quote, FractionToken::buyCall { shares: n, max_cost: quote }).is_ok()
+    c.send_value(who, c.token, quote, FractionToken::buyCall { shares: n, max_cost: quote, deadline: U256::MAX }).is_ok()
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn pump_around_upkeep_does_not_pay_on_the_artifacts() {
     c.advance(round);
     let held = c.balance_of(who);
     c.approve_token(who, c.treasury, held);
-    let _ = c.send(who, c.treasury, Treasury::sellToTreasuryCall { shares: held, min_price: U256::ZERO });
+    let _ = c.send(who, c.treasury, Treasury::sellToTreasuryCall { shares: held, min_price: U256::ZERO, deadline: U256::MAX });
     let after = value(&mut c, who, U256::ZERO);
     println!("pump on WASM: value {before} -> {after}");
     assert!(after <= before + EPSILON, "the pump profits: {before} -> {after}");

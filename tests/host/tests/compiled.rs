@@ -286,6 +286,7 @@ fn a_refund_to_a_receiver_that_refuses_eth_reverts_the_purchase() {
             FractionToken::buyCall {
                 shares: shares(1),
                 max_cost: quote,
+                deadline: U256::MAX,
             },
         )
         .expect_err("the refund cannot be paid");
@@ -300,6 +301,7 @@ fn a_refund_to_a_receiver_that_refuses_eth_reverts_the_purchase() {
             FractionToken::buyCall {
                 shares: shares(1),
                 max_cost: quote,
+                deadline: U256::MAX,
             },
         )
         .expect("an exact payment needs no refund")
@@ -409,7 +411,7 @@ fn the_token_refuses_value_on_every_function_but_buy() {
         let mut d = c.clone();
         let r = d.world.call(stranger, d.token, U256::from(1), &data);
         if f["stateMutability"] == "payable" {
-            assert_eq!(signature, "buy(uint256,uint256)");
+            assert_eq!(signature, "buy(uint256,uint256,uint256)");
             assert_eq!(decode_error(&r.output), "ZeroAmount(ZeroAmount)", "buy is reached");
         } else {
             assert!(refused_empty(&r), "{signature} with value: {:?}", r.exit);

@@ -298,6 +298,7 @@ fn flywheel(c: &mut Collective) {
             Treasury::sellToTreasuryCall {
                 shares: shares(5),
                 min_price: bid,
+                deadline: U256::MAX,
             },
         )
         .unwrap()
@@ -335,6 +336,7 @@ fn flywheel(c: &mut Collective) {
                 keccak256("prompt 77"),
                 c.people.carol,
                 "ipfs://art/77".into(),
+                U256::MAX,
             )),
         )
         .expect("acquisition within caps")
@@ -377,6 +379,7 @@ fn flywheel(c: &mut Collective) {
             B256::ZERO,
             seller,
             String::new(),
+            U256::MAX,
         )),
     );
     assert!(refused.is_err());
@@ -633,6 +636,7 @@ fn a_front_run_seed_registration_does_not_block_a_deposit() {
             B256::ZERO,
             seller,
             String::new(),
+            U256::MAX,
         )),
     )
     .expect("acquire");
@@ -681,6 +685,7 @@ fn minting_to_sell_into_a_buyback_round_never_pays() {
             Treasury::sellToTreasuryCall {
                 shares: shares(10),
                 min_price: U256::ZERO,
+                deadline: U256::MAX,
             },
         )
         .expect("sell")

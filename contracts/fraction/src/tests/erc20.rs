@@ -229,7 +229,7 @@ fn pause_freezes_the_market_not_governance(
             .motsu_unwrap_err()
     ));
     assert!(paused(
-        token.sender(alice).buy(SHARE, U256::MAX).motsu_unwrap_err()
+        token.sender(alice).buy(SHARE, U256::MAX, U256::MAX).motsu_unwrap_err()
     ));
     // Burning on someone's allowance (the treasury's buyback) is market too.
     assert!(paused(

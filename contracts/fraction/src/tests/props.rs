@@ -82,7 +82,7 @@ proptest! {
         let quote = token.sender(who).quote_buy(amount).motsu_unwrap();
         let value = quote + U256::from(extra);
         who.fund(value);
-        let cost = token.sender_and_value(who, value).buy(amount, quote).motsu_unwrap();
+        let cost = token.sender_and_value(who, value).buy(amount, quote, U256::MAX).motsu_unwrap();
         prop_assert_eq!(cost, quote);
         prop_assert_eq!(treasury.balance(), cost);
         prop_assert_eq!(buyer.balance(), value - cost);

@@ -27,7 +27,7 @@ fn buy_pays_the_treasury_and_refunds_the_rest(
     let quote = token.sender(who).quote_buy(shares(3)).motsu_unwrap();
     let cost = token
         .sender_and_value(who, ETHER)
-        .buy(shares(3), quote)
+        .buy(shares(3), quote, U256::MAX)
         .motsu_unwrap();
     assert_eq!(cost, quote);
     assert_eq!(treasury.balance(), cost);
@@ -66,7 +66,7 @@ fn exact_payment_needs_no_refund(
     who.fund(cost);
     token
         .sender_and_value(who, cost)
-        .buy(SHARE, cost)
+        .buy(SHARE, cost, U256::MAX)
         .motsu_unwrap();
     assert_eq!(treasury.balance(), cost);
     assert_eq!(buyer.balance(), U256::ZERO);
@@ -84,7 +84,7 @@ fn refund_failure_reverts(
     let cost = token.sender(who).quote_buy(SHARE).motsu_unwrap();
     let err = token
         .sender_and_value(who, ETHER)
-        .buy(SHARE, cost)
+        .buy(SHARE, cost, U256::MAX)
         .motsu_unwrap_err();
     assert!(
         matches!(err, Error::EthTransferFailed(EthTransferFailed { to, amount }) if to == who && amount == ETHER - cost)
@@ -106,7 +106,7 @@ fn treasury_failure_reverts(
     let cost = token.sender(who).quote_buy(SHARE).motsu_unwrap();
     let err = token
         .sender_and_value(who, ETHER)
-        .buy(SHARE, cost)
+        .buy(SHARE, cost, U256::MAX)
         .motsu_unwrap_err();
     assert!(
         matches!(err, Error::EthTransferFailed(EthTransferFailed { to, amount })
@@ -120,13 +120,13 @@ fn buy_guards(token: Contract<FractionToken>, treasury: Contract<Wallet>, buyer:
     let roles = wired(&token, treasury.address());
     let who = buyer.address();
     who.fund(ETHER);
-    let err = token.sender(who).buy(U256::ZERO, ETHER).motsu_unwrap_err();
+    let err = token.sender(who).buy(U256::ZERO, ETHER, U256::MAX).motsu_unwrap_err();
     assert!(matches!(err, Error::ZeroAmount(ZeroAmount {})));
 
     let cost = token.sender(who).quote_buy(SHARE).motsu_unwrap();
     let err = token
         .sender_and_value(who, ETHER)
-        .buy(SHARE, cost - U256::from(1u8))
+        .buy(SHARE, cost - U256::from(1u8), U256::MAX)
         .motsu_unwrap_err();
     assert!(
         matches!(err, Error::MaxCostExceeded(MaxCostExceeded { cost: c, maxCost })
@@ -134,7 +134,7 @@ fn buy_guards(token: Contract<FractionToken>, treasury: Contract<Wallet>, buyer:
     );
     let err = token
         .sender_and_value(who, cost - U256::from(1u8))
-        .buy(SHARE, cost)
+        .buy(SHARE, cost, U256::MAX)
         .motsu_unwrap_err();
     assert!(
         matches!(err, Error::InsufficientPayment(InsufficientPayment { cost: c, sent })
@@ -148,7 +148,7 @@ fn buy_guards(token: Contract<FractionToken>, treasury: Contract<Wallet>, buyer:
         .motsu_unwrap();
     let err = token
         .sender_and_value(who, ETHER)
-        .buy(shares(2), ETHER)
+        .buy(shares(2), ETHER, U256::MAX)
         .motsu_unwrap_err();
     assert!(
         matches!(err, Error::MaxSupplyExceeded(MaxSupplyExceeded { supply, maxSupply })
@@ -183,7 +183,7 @@ fn sale_start_gates_buying(
     who.fund(ETHER);
     let err = token
         .sender_and_value(who, ETHER)
-        .buy(SHARE, ETHER)
+        .buy(SHARE, ETHER, U256::MAX)
         .motsu_unwrap_err();
     assert!(
         matches!(err, Error::SaleNotStarted(SaleNotStarted { saleStart }) if saleStart == U256::from(start))
@@ -198,7 +198,7 @@ fn sale_start_gates_buying(
     );
     token
         .sender_and_value(who, ETHER)
-        .buy(SHARE, ETHER)
+        .buy(SHARE, ETHER, U256::MAX)
         .motsu_unwrap();
 }
 
@@ -218,7 +218,7 @@ fn on_schedule_the_price_is_p0_times_premium(
         for _ in 0..4 {
             token
                 .sender_and_value(who, ETHER * U256::from(10u8))
-                .buy(shares(25), U256::MAX)
+                .buy(shares(25), U256::MAX, U256::MAX)
                 .motsu_unwrap();
         }
         assert_rel(
@@ -251,7 +251,7 @@ fn ahead_of_schedule_the_price_rises(
     // A full day's target at once: the price is p0 / (1 - k) = 1.25 p0.
     token
         .sender_and_value(who, ETHER * U256::from(10u8))
-        .buy(shares(100), U256::MAX)
+        .buy(shares(100), U256::MAX, U256::MAX)
         .motsu_unwrap();
     let spot = token.sender(who).spot_price().motsu_unwrap();
     assert_rel(
@@ -306,13 +306,13 @@ fn batch_cost_equals_many_small_purchases(
     test_clock::advance(DAY / 3);
     let batch = one
         .sender_and_value(who, ETHER * U256::from(10u8))
-        .buy(shares(50), U256::MAX)
+        .buy(shares(50), U256::MAX, U256::MAX)
         .motsu_unwrap();
     let mut total = U256::ZERO;
     for _ in 0..100 {
         total += many
             .sender_and_value(who, ETHER)
-            .buy(SHARE / U256::from(2u8), U256::MAX)
+            .buy(SHARE / U256::from(2u8), U256::MAX, U256::MAX)
             .motsu_unwrap();
     }
     assert!(total >= batch);

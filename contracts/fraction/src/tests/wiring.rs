@@ -207,7 +207,7 @@ fn wired_functions_refuse_before_initialize(token: Contract<FractionToken>, alic
     token.sender(alice).constructor(alice).motsu_unwrap();
     let not_init = |e: Error| matches!(e, Error::NotInitialized(NotInitialized {}));
     assert!(not_init(
-        token.sender(alice).buy(SHARE, U256::MAX).motsu_unwrap_err()
+        token.sender(alice).buy(SHARE, U256::MAX, U256::MAX).motsu_unwrap_err()
     ));
     assert!(not_init(
         token.sender(alice).quote_buy(SHARE).motsu_unwrap_err()

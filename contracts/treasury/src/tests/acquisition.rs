@@ -44,6 +44,7 @@ fn acquire_from(
             B256::repeat_byte(0x9a),
             Address::repeat_byte(0xa7),
             "ipfs://artwork".into(),
+            U256::MAX,
         )
         .motsu_res()
 }
@@ -221,6 +222,7 @@ fn acquire_refuses_zero_inputs() {
             SEED,
             Address::ZERO,
             String::new().into(),
+            U256::MAX,
         )
         .motsu_unwrap_err();
     assert_error(err, ZeroAddress {});

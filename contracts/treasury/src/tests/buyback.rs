@@ -13,7 +13,7 @@ fn bid(w: &World) -> U256 {
 fn sell(w: &World, seller: &Contract<Wallet>, shares: U256, min: U256) -> Result<U256, Error> {
     w.treasury
         .sender(seller.address())
-        .sell_to_treasury(shares, min)
+        .sell_to_treasury(shares, min, U256::MAX)
         .motsu_res()
 }
 

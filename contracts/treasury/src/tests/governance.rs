@@ -72,6 +72,7 @@ fn new_acquirer_takes_over() {
             Default::default(),
             Address::ZERO,
             String::new().into(),
+            U256::MAX,
         )
         .motsu_unwrap_err();
     assert_error(err, Unauthorized { caller: w.acquirer });

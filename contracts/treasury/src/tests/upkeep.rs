@@ -152,7 +152,7 @@ fn ended_round_closes_and_returns_its_unspent_budget() {
     let paid = w
         .treasury
         .sender(seller.address())
-        .sell_to_treasury(eth(100), U256::ZERO)
+        .sell_to_treasury(eth(100), U256::ZERO, U256::MAX)
         .motsu_unwrap();
     assert_eq!(paid, eth(100) * SPOT * u(FLOOR_BPS) / u(10_000) / ETH); // 0.5 ETH at the floor
     test_clock::advance(EPOCH); // past the round's end
@@ -205,7 +205,7 @@ fn spent_round_closes_before_its_end() {
     let paid = w
         .treasury
         .sender(seller.address())
-        .sell_to_treasury(eth(1_000), U256::ZERO)
+        .sell_to_treasury(eth(1_000), U256::ZERO, U256::MAX)
         .motsu_unwrap();
     assert_eq!(paid, eth(1));
     test_clock::advance(3_600);

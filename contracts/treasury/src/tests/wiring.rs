@@ -159,7 +159,7 @@ fn functions_need_initialize() {
         NotInitialized {},
     );
     assert_error(
-        t().sell_to_treasury(ETH, U256::ZERO).motsu_unwrap_err(),
+        t().sell_to_treasury(ETH, U256::ZERO, U256::MAX).motsu_unwrap_err(),
         NotInitialized {},
     );
     assert_error(
@@ -184,6 +184,7 @@ fn functions_need_initialize() {
             Default::default(),
             Address::random(),
             "ipfs://x".into(),
+            U256::MAX,
         )
         .motsu_unwrap_err();
     assert_error(err, NotInitialized {});

@@ -168,7 +168,7 @@ fn treasury_acquisition_is_recorded_without_shares() {
     let id = w
         .treasury
         .sender(w.acquirer)
-        .acquire(w.nft.address(), U256::from(9), seller.address(), eth(1), seed, model, prompt, artist, uri.into())
+        .acquire(w.nft.address(), U256::from(9), seller.address(), eth(1), seed, model, prompt, artist, uri.into(), U256::MAX)
         .motsu_unwrap();
     assert_eq!(seller.balance(), eth(1));
     assert_eq!(w.nft_owner(9), w.vault.address());

@@ -93,7 +93,7 @@ fn release_of_an_acquired_artwork() {
     let id = w
         .treasury
         .sender(w.acquirer)
-        .acquire(w.nft.address(), U256::from(9), seller.address(), eth(1), seed, model, prompt, artist, uri.into())
+        .acquire(w.nft.address(), U256::from(9), seller.address(), eth(1), seed, model, prompt, artist, uri.into(), U256::MAX)
         .motsu_unwrap();
     let to = Contract::<Wallet>::new();
     w.vault.sender(w.governor).execute_action(RELEASE_ARTWORK, Address::ZERO, to.address(), id, U256::ZERO).motsu_unwrap();

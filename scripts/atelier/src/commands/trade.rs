@@ -28,7 +28,8 @@ pub async fn buy(ctx: &mut Ctx, a: BuyArgs) -> Result<Report> {
     let quote = token.quoteBuy(shares).call().await.map_err(|e| explain_contract("quoteBuy", e))?._0;
     let max_cost = a.max_cost.map(|m| m.0).unwrap_or_else(|| with_slippage(quote, a.slippage_bps));
     ctx.progress(format!("quote for {} shares: {} ETH (paying at most {} ETH)", fmt_amount(shares), fmt_amount(quote), fmt_amount(max_cost)));
-    let data = FractionToken::buyCall { shares, max_cost }.abi_encode();
+    let deadline = ctx.deadline().await?;
+    let data = FractionToken::buyCall { shares, max_cost, deadline }.abi_encode();
     let sent = ctx.send_call(&format!("buy {} shares", fmt_amount(shares)), addr, data.into(), max_cost).await?;
     let bought = sent.receipt.inner.logs().iter().find_map(|l| l.log_decode::<FractionToken::SharesBought>().ok());
     let (cost, spot) = bought.map(|l| (l.inner.data.cost, l.inner.data.spotPriceAfter)).unwrap_or((quote, U256::ZERO));
@@ -58,7 +59,8 @@ pub async fn sell(ctx: &mut Ctx, a: SellArgs) -> Result<Report> {
     ctx.progress(format!("buyback round {} bids {} ETH/share until {}", round._0, fmt_amount(bid), fmt_time(round._5.saturating_to())));
     let mut rep = Report::default();
     let approval = ensure_allowance(ctx, taddr, shares, &mut rep).await?;
-    let data = Treasury::sellToTreasuryCall { shares, min_price }.abi_encode();
+    let deadline = ctx.deadline().await?;
+    let data = Treasury::sellToTreasuryCall { shares, min_price, deadline }.abi_encode();
     let sent = ctx.send_call(&format!("sell {} shares", fmt_amount(shares)), taddr, data.into(), U256::ZERO).await?;
     let filled = sent.receipt.inner.logs().iter().find_map(|l| l.log_decode::<Treasury::BuybackFilled>().ok());
     let (sold, paid) = filled.map(|l| (l.inner.data.shares, l.inner.data.paid)).unwrap_or((shares, shares * bid / UNIT));

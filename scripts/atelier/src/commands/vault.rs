@@ -156,6 +156,7 @@ pub async fn acquire(ctx: &mut Ctx, a: AcquireArgs) -> Result<Report> {
         prompt_hash: parse_b32(&a.prompt).0,
         artist: a.artist,
         uri: a.uri.clone(),
+        deadline: ctx.deadline().await?,
     }
     .abi_encode();
     let sent = ctx.send_call(&format!("acquire token {}", a.token_id), taddr, data.into(), U256::ZERO).await?;

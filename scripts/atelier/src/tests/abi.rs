@@ -95,11 +95,11 @@ fn user_calls_encode_as_the_abi_says() {
     let who = address!("70997970C51812dc3A010C7d01b50e0d17dc79C8");
     let n = UNIT * U256::from(100);
     let cases: Vec<(&str, &str, Vec<u8>, Vec<DynSolValue>)> = vec![
-        ("FractionToken", "buy", FractionToken::buyCall { shares: n, max_cost: U256::from(7) }.abi_encode(), vec![uu(n), u(7)]),
+        ("FractionToken", "buy", FractionToken::buyCall { shares: n, max_cost: U256::from(7), deadline: U256::MAX }.abi_encode(), vec![uu(n), u(7), uu(U256::MAX)]),
         ("FractionToken", "approve", FractionToken::approveCall { spender: who, value: n }.abi_encode(), vec![ad(who), uu(n)]),
         ("FractionToken", "delegate", FractionToken::delegateCall { delegatee: who }.abi_encode(), vec![ad(who)]),
         ("FractionToken", "setPremium", FractionToken::setPremiumCall { wad: UNIT }.abi_encode(), vec![uu(UNIT)]),
-        ("Treasury", "sellToTreasury", Treasury::sellToTreasuryCall { shares: n, min_price: U256::from(3) }.abi_encode(), vec![uu(n), u(3)]),
+        ("Treasury", "sellToTreasury", Treasury::sellToTreasuryCall { shares: n, min_price: U256::from(3), deadline: U256::MAX }.abi_encode(), vec![uu(n), u(3), uu(U256::MAX)]),
         ("Treasury", "performUpkeep", Treasury::performUpkeepCall { perform_data: Bytes::new() }.abi_encode(), vec![DynSolValue::Bytes(vec![])]),
         ("CurationRegistry", "stake", CurationRegistry::stakeCall { seed_id: U256::from(1), amount: n }.abi_encode(), vec![u(1), uu(n)]),
         ("CurationRegistry", "unstake", CurationRegistry::unstakeCall { seed_id: U256::from(2), amount: n }.abi_encode(), vec![u(2), uu(n)]),
@@ -131,8 +131,8 @@ fn user_calls_encode_as_the_abi_says() {
         (
             "Treasury",
             "acquire",
-            Treasury::acquireCall { collection: who, token_id: U256::from(77), seller: who, price: UNIT, seed: keccak256("s"), model_id: keccak256("m"), prompt_hash: keccak256("p"), artist: who, uri: "u".into() }.abi_encode(),
-            vec![ad(who), u(77), ad(who), uu(UNIT), b32(keccak256("s")), b32(keccak256("m")), b32(keccak256("p")), ad(who), DynSolValue::String("u".into())],
+            Treasury::acquireCall { collection: who, token_id: U256::from(77), seller: who, price: UNIT, seed: keccak256("s"), model_id: keccak256("m"), prompt_hash: keccak256("p"), artist: who, uri: "u".into(), deadline: U256::MAX }.abi_encode(),
+            vec![ad(who), u(77), ad(who), uu(UNIT), b32(keccak256("s")), b32(keccak256("m")), b32(keccak256("p")), ad(who), DynSolValue::String("u".into()), uu(U256::MAX)],
         ),
         ("ArtGovernor", "activateLicense", ArtGovernor::activateLicenseCall { license_id: U256::from(1) }.abi_encode(), vec![u(1)]),
     ];

@@ -580,6 +580,7 @@ impl Collective {
                 FractionToken::buyCall {
                     shares: amount,
                     max_cost: quote,
+                    deadline: U256::MAX,
                 },
             )
             .expect("buy")

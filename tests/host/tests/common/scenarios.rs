@@ -449,6 +449,7 @@ pub fn measure_all() -> Report {
             Treasury::sellToTreasuryCall {
                 shares: shares(5),
                 min_price: U256::ZERO,
+                deadline: U256::MAX,
             },
         ),
         "sell",
@@ -486,6 +487,7 @@ pub fn measure_all() -> Report {
                 keccak256("prompt 77"),
                 carol,
                 "ipfs://art/77".into(),
+                U256::MAX,
             )),
         ),
         "acquire",
@@ -612,6 +614,7 @@ pub fn scaling_world(prior: usize, scale: usize) -> Measurements {
             FractionToken::buyCall {
                 shares: shares(1),
                 max_cost: quote,
+                deadline: U256::MAX,
             },
         ),
         "buy",
@@ -671,6 +674,7 @@ pub fn scaling_world(prior: usize, scale: usize) -> Measurements {
             Treasury::sellToTreasuryCall {
                 shares: shares(1),
                 min_price: U256::ZERO,
+                deadline: U256::MAX,
             },
         ),
         "sellToTreasury",
@@ -717,6 +721,7 @@ fn buy_quiet(c: &mut Collective, who: Address, amount: U256) {
             FractionToken::buyCall {
                 shares: amount,
                 max_cost: quote,
+                deadline: U256::MAX,
             },
         ),
         "prior buy",
