@@ -17,6 +17,13 @@
 //!   the call reverts with no data;
 //! - `Ok(value)` returns `SolType::abi_encode(value)`, `Err(error)` reverts with
 //!   the error's bytes.
+//!
+//! One known difference, in a failure only: a dynamic array ([`Args::tuples`])
+//! whose length word is larger than the calldata can hold. Alloy reserves the
+//! array's capacity before decoding its elements, so the SDK's router grows
+//! memory by up to ~2 GiB first: out of gas (or an empty revert if the
+//! reservation overflows or cannot be had); the lean router reverts with no data
+//! at once. Neither changes state or returns data.
 use alloc::{string::String, vec::Vec};
 
 use alloy_primitives::{aliases::U48, Address, B256, U256};
