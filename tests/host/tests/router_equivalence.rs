@@ -1,7 +1,8 @@
-//! The token's hand-written WASM router (`contracts/fraction/src/router.rs`) against
-//! the one stylus-sdk 0.9's `#[public]` generates, call for call: two worlds in the
-//! same state, one running `target/stylus/fraction.wasm`, the other the token built
-//! with the SDK's router, get the same random calls (every ABI function and the
+//! The token's and the governor's hand-written WASM routers
+//! (`contracts/{fraction,governor}/src/router.rs`) against the ones stylus-sdk 0.9's
+//! `#[public]` generates, call for call: two worlds in the same state, one running
+//! `target/stylus/<contract>.wasm`, the other the contract built with the SDK's
+//! router, get the same random calls (every ABI function and the
 //! constructor, callers with and without roles, with and without value, valid and
 //! corrupted calldata, time moving on) and must answer alike: success, exit, return
 //! or revert data, and logs.
@@ -9,12 +10,13 @@
 //! Opt-in, since it needs the other build:
 //! `ATELIER_SDK_ROUTER_FRACTION=<that fraction.wasm> cargo test -p atelier-host
 //! --test router_equivalence -- --ignored` (build it from the commit before the
-//! lean router with `scripts/build-wasm fraction`). `ATELIER_EQUIVALENCE_STEPS`
+//! lean router with `scripts/build-wasm fraction`); the governor's likewise with
+//! `ATELIER_SDK_ROUTER_GOVERNOR` (its build before `lean-gov`). `ATELIER_EQUIVALENCE_STEPS`
 //! sets the number of calls (default 4,000).
 mod common;
 
 use alloy_primitives::{keccak256, Address, B256, U256};
-use alloy_sol_types::SolValue;
+use alloy_sol_types::{SolCall, SolValue};
 use atelier_host::{world::CONSTRUCTOR_SELECTOR, Program, Receipt};
 use common::{bindings::*, *};
 use serde_json::Value;
@@ -96,6 +98,8 @@ const ACTIONS: &str = "(uint8,address,address,uint256,uint256,bytes32,bytes32,st
 /// the `bytes32` values (random words when empty) and the `Action[]` lists a
 /// contract's calls take.
 struct Pools {
+    /// `uint256` values beyond the generic ones (the governor's proposal ids).
+    ids: Vec<U256>,
     texts: Vec<&'static str>,
     hashes: Vec<B256>,
     actions: Vec<Vec<Action>>,
@@ -127,6 +131,11 @@ fn arguments(rng: &mut Rng, inputs: &[String], addresses: &[Address], now: u64, 
         let word: [u8; 32] = match ty.as_str() {
             "address" => rng.pick(addresses).into_word().0,
             "uint256" if rng.below(8) == 0 => rng.word(),
+            // Recent ids the most.
+            "uint256" if !pools.ids.is_empty() && rng.below(2) == 0 => {
+                let recent = pools.ids.len().min(1 + rng.below(8));
+                pools.ids[rng.below(recent)].to_be_bytes()
+            }
             "uint256" => rng.pick(&uints).to_be_bytes(),
             "uint8" => U256::from(rng.pick(&[0u8, 1, 2, 5, 9, 10, 11, 12, 27, 28, 255])).to_be_bytes(),
             "bytes32" if !pools.hashes.is_empty() && rng.below(2) == 0 => rng.pick(&pools.hashes).0,
@@ -149,7 +158,7 @@ fn arguments(rng: &mut Rng, inputs: &[String], addresses: &[Address], now: u64, 
                 // The array's encoding: `hashProposal`'s calldata less the
                 // selector and its three head words.
                 let call = ArtGovernor::hashProposalCall::from((actions, B256::ZERO, Address::ZERO));
-                tail.extend_from_slice(&alloy_sol_types::SolCall::abi_encode(&call)[4 + 96..]);
+                tail.extend_from_slice(&call.abi_encode()[4 + 96..]);
                 offset
             }
             other => panic!("no generator for {other}"),
@@ -261,6 +270,7 @@ fn the_lean_router_answers_every_call_as_the_sdk_router() {
 
     let functions = functions("FractionToken");
     let pools = Pools {
+        ids: Vec::new(),
         texts: vec!["", "Atelier", "ATL", "ünï ✓", "a name thirty-two bytes long...."],
         hashes: Vec::new(),
         actions: Vec::new(),
@@ -428,31 +438,54 @@ fn the_governors_lean_router_answers_every_call_as_the_sdk_router() {
     let texts = vec!["", "license 1", "direction v2", "a show", "ünï ✓", "ipfs://direction/2", "a reason thirty-two bytes long.."];
     let mut hashes: Vec<B256> = texts.iter().map(keccak256).collect();
     hashes.extend([B256::ZERO, keccak256("model-v2"), keccak256("terms v1")]);
-    let pools = Pools {
-        texts,
-        hashes,
-        actions: vec![
-            vec![license.clone()],
-            vec![direction.clone(), grant.clone()],
-            vec![direction],
-            vec![grant.clone()],
-            vec![release],
-            vec![license, grant],
-        ],
-    };
+    let lists = vec![
+        vec![license.clone()],
+        vec![direction.clone(), grant.clone()],
+        vec![direction],
+        vec![grant.clone()],
+        vec![release],
+        vec![license, grant],
+    ];
+    // Proposals that mean something: a listed action list, a description, a
+    // proposer with votes (or a steward); and their ids, for the calls taking one.
+    let mut proposals = Vec::new();
+    for actions in &lists {
+        for description in &texts[..2] {
+            for proposer in [p.alice, p.curator] {
+                proposals.push((actions.clone(), *description, proposer));
+            }
+        }
+    }
+    let mut ids: Vec<U256> = proposals
+        .iter()
+        .map(|(actions, description, proposer)| {
+            lean.view(
+                lean.governor,
+                ArtGovernor::hashProposalCall::from((actions.clone(), keccak256(description), *proposer)),
+            )
+            ._0
+        })
+        .collect();
+    ids.extend([U256::from(1), U256::from(2)]);
+    let mut pools = Pools { ids, texts, hashes, actions: lists };
 
     let functions = functions("ArtGovernor");
     let mut rng = Rng(0x5eed_a7e1_1e4a_0002);
     let (mut sdk_gas, mut lean_gas, mut succeeded, mut oversized) = (0u64, 0u64, 0usize, 0usize);
+    let mut by_function = std::collections::BTreeMap::new();
     for step in 0..steps {
-        if rng.below(40) == 0 {
-            let secs = rng.pick(&[1, 60, DAY, 3 * DAY, 7 * DAY]);
+        if rng.below(60) == 0 {
+            let secs = rng.pick(&[60, 3_601, DAY / 4, DAY, 3 * DAY]);
             sdk.advance(secs);
             lean.advance(secs);
         }
         let f = &functions[rng.below(functions.len())];
         let to = if f.selector == CONSTRUCTOR_SELECTOR || rng.below(10) == 0 { fresh } else { lean.governor };
-        let from = rng.pick(&callers);
+        let from = if rng.below(2) == 0 {
+            rng.pick(&[p.alice, p.curator])
+        } else {
+            rng.pick(&callers)
+        };
         let value = match rng.below(10) {
             0 => U256::from(1),
             1 => ETH / U256::from(20),
@@ -461,6 +494,16 @@ fn the_governors_lean_router_answers_every_call_as_the_sdk_router() {
         };
         let mut data = f.selector.to_vec();
         data.extend(arguments(&mut rng, &f.inputs, &addresses, lean.now(), &pools));
+        if f.inputs.first().map(String::as_str) == Some(ACTIONS) && rng.below(2) == 0 {
+            // One of the proposals: propose it, or execute it, or hash it.
+            let (actions, description, proposer) = rng.pick(&proposals);
+            let hash = keccak256(description);
+            data = match f.signature.split('(').next().unwrap() {
+                "propose" => ArtGovernor::proposeCall::from((actions, description.into())).abi_encode(),
+                "execute" => ArtGovernor::executeCall::from((actions, hash, proposer)).abi_encode(),
+                _ => ArtGovernor::hashProposalCall::from((actions, hash, proposer)).abi_encode(),
+            };
+        }
         match rng.below(8) {
             0 | 1 => corrupt(&mut rng, &mut data),
             2 => nudge(&mut rng, &mut data),
@@ -479,10 +522,20 @@ fn the_governors_lean_router_answers_every_call_as_the_sdk_router() {
             continue;
         }
         same(&what, &s, &l);
+        if l.success && f.signature.starts_with("propose(") {
+            // The new proposal's id, for the calls that take one (most recent
+            // first: ids are drawn from the front).
+            pools.ids.insert(0, U256::from_be_slice(&l.output));
+        }
         succeeded += usize::from(l.success);
+        if l.success {
+            *by_function.entry(f.signature.split('(').next().unwrap()).or_insert(0usize) += 1;
+        }
         sdk_gas += s.gas;
         lean_gas += l.gas;
     }
+    // Calls that did something: `propose`, `castVote`, `queue`, `execute`, `veto`…
+    println!("succeeded, by function: {by_function:?}");
     // The state both worlds reached: every proposal and license view, and the
     // wiring and direction.
     for f in &functions {
