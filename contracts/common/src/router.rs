@@ -17,11 +17,18 @@
 //!   the call reverts with no data;
 //! - `Ok(value)` returns `SolType::abi_encode(value)`, `Err(error)` reverts with
 //!   the error's bytes.
+//!
+//! One known difference, in a failure only: a dynamic array ([`Args::tuples`])
+//! whose length word is larger than the calldata can hold. Alloy reserves the
+//! array's capacity before decoding its elements, so the SDK's router grows
+//! memory by up to ~2 GiB first: out of gas (or an empty revert if the
+//! reservation overflows or cannot be had); the lean router reverts with no data
+//! at once. Neither changes state or returns data.
 use alloc::{string::String, vec::Vec};
 
 use alloy_primitives::{aliases::U48, Address, B256, U256};
 
-use crate::abi::Text;
+use crate::abi::{Returns, Text};
 
 /// A routed call's outcome: return data, or revert data.
 pub type CallResult = Result<Vec<u8>, Vec<u8>>;
@@ -131,6 +138,39 @@ impl<'a> Args<'a> {
         self.tail = start + padded;
         String::from_utf8(text.to_vec()).ok().map(Text)
     }
+
+    /// A dynamic array of tuples whose offset is head word `i`: `heads` is the
+    /// head size of one tuple in words, and `item` reads one tuple (its static
+    /// words, then every dynamic member in order, as [`Args::text`] does), from
+    /// a reader whose head starts at the tuple. As for `text`, the array must be
+    /// where the canonical encoding puts it (`T[]` with `T` dynamic: the length,
+    /// then one offset word per element, relative to the word after the length,
+    /// each element right after the previous one).
+    pub fn tuples<T>(
+        &mut self,
+        i: usize,
+        heads: usize,
+        mut item: impl FnMut(&mut Args<'a>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        if self.uint(i)? != U256::from(self.tail) {
+            return None;
+        }
+        let len: usize = self.uint(self.tail / WORD)?.try_into().ok()?;
+        let base = self.tail + WORD;
+        // The elements' offsets are relative to the word after the length.
+        let mut list = Args::with_tail(self.data.get(base..)?, len)?;
+        let mut out = Vec::with_capacity(len);
+        for j in 0..len {
+            if list.uint(j)? != U256::from(list.tail) {
+                return None;
+            }
+            let mut element = Args::with_tail(&list.data[list.tail..], heads)?;
+            out.push(item(&mut element)?);
+            list.tail += element.tail;
+        }
+        self.tail = base + list.tail;
+        Some(out)
+    }
 }
 
 #[inline]
@@ -211,6 +251,88 @@ impl AbiReturn for String {
     #[inline]
     fn abi_return(self) -> Vec<u8> {
         self.as_str().abi_return()
+    }
+}
+
+/// A static value of one ABI word, as a member of a returned tuple.
+pub trait AbiWord {
+    /// The value's word.
+    fn abi_word(self) -> B256;
+}
+
+impl AbiWord for B256 {
+    #[inline]
+    fn abi_word(self) -> B256 {
+        self
+    }
+}
+
+impl AbiWord for U256 {
+    #[inline]
+    fn abi_word(self) -> B256 {
+        B256::from(self)
+    }
+}
+
+impl AbiWord for Address {
+    #[inline]
+    fn abi_word(self) -> B256 {
+        self.into_word()
+    }
+}
+
+impl AbiWord for u8 {
+    #[inline]
+    fn abi_word(self) -> B256 {
+        B256::from(U256::from(self))
+    }
+}
+
+impl AbiWord for bool {
+    #[inline]
+    fn abi_word(self) -> B256 {
+        u8::from(self).abi_word()
+    }
+}
+
+/// The return data of `words` static words.
+fn words(words: &[B256]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(words.len() * WORD);
+    for w in words {
+        out.extend_from_slice(w.as_slice());
+    }
+    out
+}
+
+/// A tuple of static one-word values: its words in order (the SDK's
+/// `abi_encode` of a static tuple, the same as its parameters' encoding).
+macro_rules! static_tuple {
+    ($($t:ident),+) => {
+        impl<$($t: AbiWord),+> AbiReturn for ($($t,)+) {
+            #[allow(non_snake_case)]
+            fn abi_return(self) -> Vec<u8> {
+                let ($($t,)+) = self;
+                words(&[$($t.abi_word()),+])
+            }
+        }
+    };
+}
+
+static_tuple!(A, B, C);
+static_tuple!(A, B, C, D);
+static_tuple!(A, B, C, D, E);
+static_tuple!(A, B, C, D, E, F);
+
+/// Return parameters `(a, b, string)` ([`Returns`]: Solidity's encoding, no
+/// leading offset word): the two words, the string's offset (`0x60`), its
+/// length and its padded bytes.
+impl<A: AbiWord, B: AbiWord> AbiReturn for Returns<(A, B, String)> {
+    fn abi_return(self) -> Vec<u8> {
+        let Returns((a, b, s)) = self;
+        let mut out = words(&[a.abi_word(), b.abi_word(), B256::from(U256::from(3 * WORD))]);
+        // The string's own encoding without its offset word.
+        out.extend_from_slice(&s.abi_return()[WORD..]);
+        out
     }
 }
 

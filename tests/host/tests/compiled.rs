@@ -577,3 +577,280 @@ fn the_token_returns_solidity_return_data() {
     let r = c.world.call(stranger, c.token, U256::ZERO, &FractionToken::burnCall { value: U256::ZERO }.abi_encode());
     assert!(r.success && r.output.is_empty());
 }
+
+/// The governor's `hashProposal`: `keccak256(abi.encode(k0, t0, a0, i0, m0, h0, g0,
+/// keccak256(u0), ..., descriptionHash, proposer))`.
+fn hash_proposal(actions: &[Action], description_hash: B256, proposer: Address) -> U256 {
+    let mut data = Vec::new();
+    for (k, t, a, i, m, h, g, u) in actions {
+        data.extend(U256::from(*k).to_be_bytes::<32>());
+        data.extend(t.into_word());
+        data.extend(a.into_word());
+        data.extend(i.to_be_bytes::<32>());
+        data.extend(m.to_be_bytes::<32>());
+        data.extend(h.0);
+        data.extend(g.0);
+        data.extend(keccak256(u.as_bytes()).0);
+    }
+    data.extend(description_hash.0);
+    data.extend(proposer.into_word());
+    U256::from_be_bytes(keccak256(&data).0)
+}
+
+/// As the token's: stylus-sdk 0.9's router refuses `msg.value > 0` with an empty
+/// revert on every governor function but `activateLicense` (views, the functions
+/// taking `Action[]` and the constructor included). The governor's WASM routes
+/// through its hand-written router (`contracts/governor/src/router.rs`).
+#[test]
+fn the_governor_refuses_value_on_every_function_but_activate_license() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    c.fund(stranger, ETH);
+    for f in abi_functions("ArtGovernor") {
+        let (signature, data) = zero_calldata(&f);
+        let mut d = c.clone();
+        let r = d.world.call(stranger, d.governor, U256::from(1), &data);
+        if f["stateMutability"] == "payable" {
+            assert_eq!(signature, "activateLicense(uint256)");
+            assert_eq!(decode_error(&r.output), "UnknownLicense(UnknownLicense { licenseId: 0 })", "reached");
+        } else {
+            assert!(refused_empty(&r), "{signature} with value: {:?}", r.exit);
+            let r = d.world.call(stranger, d.governor, U256::ZERO, &data);
+            assert!(!refused_empty(&r), "{signature} without value is reached");
+        }
+    }
+    // The same with real actions: value refused before anything is decoded.
+    let mut direction = action(kind::SET_CREATIVE_DIRECTION);
+    direction.7 = "ipfs://direction".into();
+    for data in [
+        ArtGovernor::proposeCall::from((vec![direction.clone()], "d".into())).abi_encode(),
+        ArtGovernor::hashProposalCall::from((vec![direction.clone()], B256::ZERO, stranger)).abi_encode(),
+        ArtGovernor::executeCall::from((vec![direction], B256::ZERO, stranger)).abi_encode(),
+    ] {
+        assert!(refused_empty(&c.world.call(stranger, c.governor, U256::from(1), &data)));
+        assert!(!refused_empty(&c.world.call(stranger, c.governor, U256::ZERO, &data)));
+    }
+    // The constructor: not payable, once, its argument decoded strictly.
+    let admin = c.people.deployer;
+    c.fund(admin, ETH);
+    let fresh = c.world.deploy(&program("governor"));
+    let arg = admin.abi_encode();
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::from(1), &arg)), "constructor with value");
+    let mut dirty = arg.clone();
+    dirty[0] = 1;
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &dirty)));
+    let mut longer = arg.clone();
+    longer.push(0);
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &longer)));
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &arg[..31])));
+    let r = c.world.construct(admin, fresh, U256::ZERO, &Address::ZERO.abi_encode());
+    assert_eq!(decode_error(&r.output), "ZeroAddress(ZeroAddress)");
+    assert!(c.world.construct(admin, fresh, U256::ZERO, &arg).success);
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &arg)), "only once");
+}
+
+/// Calldata the SDK cannot decode strictly reverts with no data, on every governor
+/// function: short, long, unknown selectors, words out of range; and `Action[]`
+/// and `string` arguments whose offsets, lengths, padding or bytes are not the
+/// canonical encoding of valid values.
+#[test]
+fn the_governor_refuses_malformed_calldata_with_an_empty_revert() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    let governor = c.governor;
+    let mut call = |data: &[u8]| c.world.call(stranger, governor, U256::ZERO, data);
+    for data in [&[][..], &[0x06], &[0x06, 0xfd], &[0x06, 0xfd, 0xde], &[0xde, 0xad, 0xbe, 0xef]] {
+        assert!(refused_empty(&call(data)), "{data:?}");
+    }
+    for f in abi_functions("ArtGovernor") {
+        let (signature, data) = zero_calldata(&f);
+        if data.len() > 4 {
+            assert!(refused_empty(&call(&data[..data.len() - 1])), "{signature} short");
+        }
+        let mut longer = data.clone();
+        longer.push(0);
+        assert!(refused_empty(&call(&longer)), "{signature} long");
+        let mut padded = data.clone();
+        padded.extend([0u8; 32]);
+        assert!(refused_empty(&call(&padded)), "{signature} one word long");
+    }
+    let word = |n: U256| n.to_be_bytes::<32>().to_vec();
+    let param = |key: U256| [&ArtGovernor::paramCall::SELECTOR[..], &word(key)].concat();
+    assert!(!refused_empty(&call(&param(U256::from(255)))));
+    assert!(refused_empty(&call(&param(U256::from(256)))));
+    let vote = |support: U256| {
+        [&ArtGovernor::castVoteCall::SELECTOR[..], &word(U256::from(1)), &word(support)].concat()
+    };
+    assert!(!refused_empty(&call(&vote(U256::from(255)))));
+    assert!(refused_empty(&call(&vote(U256::from(1) << 8))));
+    let mut grant = ArtGovernor::grantUntilCall { artwork_id: U256::ZERO, account: stranger }.abi_encode();
+    assert!(call(&grant).success);
+    grant[4 + 32 + 11] = 1;
+    assert!(refused_empty(&call(&grant)));
+
+    // hashProposal([a0 ("ipfs://a"), a1 ("")], hash, proposer): the hash when
+    // canonical; every corruption below refused. Layout after the selector: head
+    // (3 words), the array at 96 (length, two offsets), a0 at 192 (8 words, then
+    // its uri: length, one word), a1 at 512 (8 words, then its uri: length).
+    let mut a0 = action(kind::SET_CREATIVE_DIRECTION);
+    a0.7 = "ipfs://a".into();
+    let a1 = action(kind::GRANT_EXHIBITION);
+    let actions = vec![a0, a1];
+    let valid = ArtGovernor::hashProposalCall::from((actions.clone(), B256::repeat_byte(7), stranger)).abi_encode();
+    let r = call(&valid);
+    assert!(r.success);
+    assert_eq!(r.output.to_vec(), hash_proposal(&actions, B256::repeat_byte(7), stranger).abi_encode());
+    let (array, e0, e1) = (4 + 96, 4 + 192, 4 + 512);
+    assert_eq!(valid.len(), e1 + 9 * 32);
+    let set = |data: &mut Vec<u8>, at: usize, n: usize| data[at..at + 32].copy_from_slice(&word(U256::from(n)));
+    let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut d = valid.clone();
+    set(&mut d, 4, 128);
+    cases.push(("array offset past its place", d));
+    let mut d = valid.clone();
+    d[4] = 1;
+    cases.push(("array offset upper byte", d));
+    let mut d = valid.clone();
+    set(&mut d, array, 3);
+    cases.push(("array length one more", d));
+    let mut d = valid.clone();
+    set(&mut d, array, 1);
+    cases.push(("array length one less", d));
+    let mut d = valid.clone();
+    set(&mut d, array, 1 << 27);
+    cases.push(("array length huge", d));
+    let mut d = valid.clone();
+    d[array] = 0x80;
+    cases.push(("array length upper byte", d));
+    let mut d = valid.clone();
+    set(&mut d, array + 64, 64);
+    cases.push(("both elements at one offset", d));
+    let mut d = valid.clone();
+    set(&mut d, array + 32, 96);
+    cases.push(("first element one word late", d));
+    let mut d = valid.clone();
+    set(&mut d, e0 + 7 * 32, 9 * 32);
+    cases.push(("uri offset late", d));
+    let mut d = valid.clone();
+    set(&mut d, e0 + 8 * 32, 1 << 20);
+    cases.push(("uri length past the end", d));
+    let mut d = valid.clone();
+    set(&mut d, e0 + 8 * 32, 33);
+    cases.push(("uri length into the next element", d));
+    let mut d = valid.clone();
+    d[e0 + 9 * 32 + 8] = 1;
+    cases.push(("uri padding", d));
+    let mut d = valid.clone();
+    d[e0 + 9 * 32] = 0xff;
+    cases.push(("uri not UTF-8", d));
+    let mut d = valid.clone();
+    d[e1 + 30] = 1;
+    cases.push(("kind above uint8", d));
+    let mut d = valid.clone();
+    d[e1 + 32] = 1;
+    cases.push(("target above address", d));
+    let mut d = valid.clone();
+    d[e1 + 2 * 32 + 11] = 1;
+    cases.push(("account above address", d));
+    let mut d = valid.clone();
+    d[4 + 64] = 1;
+    cases.push(("proposer above address", d));
+    let mut d = valid.clone();
+    d.truncate(d.len() - 32);
+    cases.push(("the last uri cut", d));
+    for (what, data) in &cases {
+        assert!(refused_empty(&call(data)), "hashProposal: {what}");
+    }
+    // The same corruptions of execute's calldata (same arguments, other selector).
+    for (what, data) in &cases {
+        let mut data = data.clone();
+        data[..4].copy_from_slice(&ArtGovernor::executeCall::SELECTOR);
+        assert!(refused_empty(&call(&data)), "execute: {what}");
+    }
+    let mut d = valid.clone();
+    d[..4].copy_from_slice(&ArtGovernor::executeCall::SELECTOR);
+    assert!(!refused_empty(&call(&d)), "execute is reached");
+
+    // propose(actions, description): the description after the array.
+    let valid = ArtGovernor::proposeCall::from((actions.clone(), "why".into())).abi_encode();
+    assert!(!refused_empty(&call(&valid)), "propose is reached");
+    let description = 4 + 64 + 32 + 64 + 2 * (8 * 32 + 32) + 32;
+    assert_eq!(valid.len(), description + 64);
+    let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut d = valid.clone();
+    set(&mut d, 4 + 32, 64);
+    cases.push(("description at the array", d));
+    let mut d = valid.clone();
+    set(&mut d, 4 + 32, description - 4 + 32);
+    d.splice(description..description, [0u8; 32]);
+    cases.push(("a gap before the description", d));
+    let mut d = valid.clone();
+    d[description + 32 + 3] = 1;
+    cases.push(("description padding", d));
+    let mut d = valid.clone();
+    set(&mut d, description, 33);
+    cases.push(("description length past its bytes' word", d));
+    let mut d = valid.clone();
+    d[description + 32 + 1] = 0xc3;
+    cases.push(("description not UTF-8", d));
+    let mut d = valid.clone();
+    set(&mut d, 4, 96);
+    cases.push(("array offset late", d));
+    for (what, data) in &cases {
+        assert!(refused_empty(&call(data)), "propose: {what}");
+    }
+
+    // castVoteWithReason(id, support, reason).
+    let valid = ArtGovernor::castVoteWithReasonCall { proposal_id: U256::from(1), support: 1, reason: "because".into() }.abi_encode();
+    assert!(!refused_empty(&call(&valid)), "castVoteWithReason is reached");
+    let reason = 4 + 96;
+    let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut d = valid.clone();
+    set(&mut d, 4 + 64, 128);
+    cases.push(("reason offset late", d));
+    let mut d = valid.clone();
+    set(&mut d, reason, 40);
+    cases.push(("reason length past the end", d));
+    let mut d = valid.clone();
+    d[reason + 32 + 7] = 1;
+    cases.push(("reason padding", d));
+    let mut d = valid.clone();
+    d[reason + 32] = 0x80;
+    cases.push(("reason not UTF-8", d));
+    let mut d = valid.clone();
+    d[4 + 32 + 30] = 1;
+    cases.push(("support above uint8", d));
+    for (what, data) in &cases {
+        assert!(refused_empty(&call(data)), "castVoteWithReason: {what}");
+    }
+}
+
+/// The governor's return data is Solidity's: static tuples as their words,
+/// `creativeDirection` as its return parameters (no leading offset word), a
+/// `uint8` and a `bool` as one word, nothing for `()`.
+#[test]
+fn the_governor_returns_solidity_return_data() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    let (g, token, vault) = (c.governor, c.token, c.vault);
+    let mut stat = |data: Vec<u8>| {
+        let r = c.world.static_call(stranger, g, &data);
+        assert!(r.success, "{:?}", r.exit);
+        r.output.to_vec()
+    };
+    let wiring = stat(ArtGovernor::wiringCall {}.abi_encode());
+    assert_eq!(wiring.len(), 4 * 32);
+    assert_eq!(&wiring[..32], vault.into_word().as_slice());
+    assert_eq!(&wiring[32..64], token.into_word().as_slice());
+    assert_eq!(stat(ArtGovernor::creativeDirectionCall {}.abi_encode()), (B256::ZERO, B256::ZERO, String::new()).abi_encode_params());
+    assert_eq!(stat(ArtGovernor::proposalCall { proposal_id: U256::from(1) }.abi_encode()), vec![0u8; 6 * 32]);
+    assert_eq!(stat(ArtGovernor::proposalVotesCall { proposal_id: U256::from(1) }.abi_encode()), vec![0u8; 3 * 32]);
+    assert_eq!(stat(ArtGovernor::hasVotedCall { proposal_id: U256::from(1), account: stranger }.abi_encode()), false.abi_encode());
+    assert_eq!(stat(ArtGovernor::hashProposalCall::from((vec![], B256::ZERO, stranger)).abi_encode()), hash_proposal(&[], B256::ZERO, stranger).abi_encode());
+    let quorum = stat(ArtGovernor::paramCall { key: params::vault::QUORUM_BPS }.abi_encode());
+    assert_eq!(quorum, c.cfg("governor", "quorumBps").abi_encode());
+    let r = c.world.static_call(stranger, g, &ArtGovernor::licenseCall { license_id: U256::from(3) }.abi_encode());
+    assert_eq!(decode_error(&r.output), "UnknownLicense(UnknownLicense { licenseId: 3 })");
+    let r = c.world.static_call(stranger, g, &ArtGovernor::stateCall { proposal_id: U256::from(3) }.abi_encode());
+    assert_eq!(decode_error(&r.output), "UnknownProposal(UnknownProposal { proposalId: 3 })");
+}

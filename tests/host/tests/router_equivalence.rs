@@ -1,7 +1,8 @@
-//! The token's hand-written WASM router (`contracts/fraction/src/router.rs`) against
-//! the one stylus-sdk 0.9's `#[public]` generates, call for call: two worlds in the
-//! same state, one running `target/stylus/fraction.wasm`, the other the token built
-//! with the SDK's router, get the same random calls (every ABI function and the
+//! The token's and the governor's hand-written WASM routers
+//! (`contracts/{fraction,governor}/src/router.rs`) against the ones stylus-sdk 0.9's
+//! `#[public]` generates, call for call: two worlds in the same state, one running
+//! `target/stylus/<contract>.wasm`, the other the contract built with the SDK's
+//! router, get the same random calls (every ABI function and the
 //! constructor, callers with and without roles, with and without value, valid and
 //! corrupted calldata, time moving on) and must answer alike: success, exit, return
 //! or revert data, and logs.
@@ -9,11 +10,13 @@
 //! Opt-in, since it needs the other build:
 //! `ATELIER_SDK_ROUTER_FRACTION=<that fraction.wasm> cargo test -p atelier-host
 //! --test router_equivalence -- --ignored` (build it from the commit before the
-//! lean router with `scripts/build-wasm fraction`). `ATELIER_EQUIVALENCE_STEPS`
+//! lean router with `scripts/build-wasm fraction`); the governor's likewise with
+//! `ATELIER_SDK_ROUTER_GOVERNOR` (its build before `lean-gov`). `ATELIER_EQUIVALENCE_STEPS`
 //! sets the number of calls (default 4,000).
 mod common;
 
-use alloy_primitives::{Address, U256};
+use alloy_primitives::{keccak256, Address, B256, U256};
+use alloy_sol_types::{SolCall, SolValue};
 use atelier_host::{world::CONSTRUCTOR_SELECTOR, Program, Receipt};
 use common::{bindings::*, *};
 use serde_json::Value;
@@ -53,8 +56,9 @@ struct Function {
     inputs: Vec<String>,
 }
 
-fn functions() -> Vec<Function> {
-    let path = format!("{}/../../abi/FractionToken.json", env!("CARGO_MANIFEST_DIR"));
+/// The functions of `abi/<contract>.json` and the constructor `(address)`.
+fn functions(contract: &str) -> Vec<Function> {
+    let path = format!("{}/../../abi/{contract}.json", env!("CARGO_MANIFEST_DIR"));
     let abi: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut out: Vec<Function> = abi
         .as_array()
@@ -66,7 +70,11 @@ fn functions() -> Vec<Function> {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|p| p["type"].as_str().unwrap().to_string())
+                .map(|p| match p["type"].as_str().unwrap() {
+                    // The governor's `Action[]`, by its canonical name.
+                    "tuple[]" => ACTIONS.to_string(),
+                    ty => ty.to_string(),
+                })
                 .collect();
             let signature = format!("{}({})", f["name"].as_str().unwrap(), inputs.join(","));
             let selector = alloy_primitives::keccak256(signature.as_bytes())[..4]
@@ -83,10 +91,24 @@ fn functions() -> Vec<Function> {
     out
 }
 
+/// The canonical type of the governor's `Action[]`.
+const ACTIONS: &str = "(uint8,address,address,uint256,uint256,bytes32,bytes32,string)[]";
+
+/// Values the generator draws from beyond the people and the clock: the texts,
+/// the `bytes32` values (random words when empty) and the `Action[]` lists a
+/// contract's calls take.
+struct Pools {
+    /// `uint256` values beyond the generic ones (the governor's proposal ids).
+    ids: Vec<U256>,
+    texts: Vec<&'static str>,
+    hashes: Vec<B256>,
+    actions: Vec<Vec<Action>>,
+}
+
 /// ABI-encoded arguments of `inputs`, drawn from values that mean something to the
 /// token (its people and contracts, amounts around balances and the clock, keys
 /// around the parameter count) and random words.
-fn arguments(rng: &mut Rng, inputs: &[String], addresses: &[Address], now: u64) -> Vec<u8> {
+fn arguments(rng: &mut Rng, inputs: &[String], addresses: &[Address], now: u64, pools: &Pools) -> Vec<u8> {
     let uints = [
         U256::ZERO,
         U256::from(1),
@@ -101,7 +123,7 @@ fn arguments(rng: &mut Rng, inputs: &[String], addresses: &[Address], now: u64) 
         ETH / U256::from(10),
         U256::MAX,
     ];
-    let texts = ["", "Atelier", "ATL", "ünï ✓", "a name thirty-two bytes long...."];
+    let texts = &pools.texts;
     let mut head = Vec::new();
     let mut tail = Vec::new();
     let head_len = 32 * inputs.len();
@@ -109,15 +131,34 @@ fn arguments(rng: &mut Rng, inputs: &[String], addresses: &[Address], now: u64) 
         let word: [u8; 32] = match ty.as_str() {
             "address" => rng.pick(addresses).into_word().0,
             "uint256" if rng.below(8) == 0 => rng.word(),
+            // Recent ids the most.
+            "uint256" if !pools.ids.is_empty() && rng.below(2) == 0 => {
+                let recent = pools.ids.len().min(1 + rng.below(8));
+                pools.ids[rng.below(recent)].to_be_bytes()
+            }
             "uint256" => rng.pick(&uints).to_be_bytes(),
             "uint8" => U256::from(rng.pick(&[0u8, 1, 2, 5, 9, 10, 11, 12, 27, 28, 255])).to_be_bytes(),
+            "bytes32" if !pools.hashes.is_empty() && rng.below(2) == 0 => rng.pick(&pools.hashes).0,
             "bytes32" => rng.word(),
             "string" => {
                 let offset = U256::from(head_len + tail.len()).to_be_bytes();
-                let text = rng.pick(&texts);
+                let text = rng.pick(texts);
                 tail.extend_from_slice(&U256::from(text.len()).to_be_bytes::<32>());
                 tail.extend_from_slice(text.as_bytes());
                 tail.resize(tail.len().div_ceil(32) * 32, 0);
+                offset
+            }
+            ACTIONS => {
+                let offset = U256::from(head_len + tail.len()).to_be_bytes();
+                let actions = if rng.below(2) == 0 {
+                    rng.pick(&pools.actions)
+                } else {
+                    random_actions(rng, addresses, &uints, pools)
+                };
+                // The array's encoding: `hashProposal`'s calldata less the
+                // selector and its three head words.
+                let call = ArtGovernor::hashProposalCall::from((actions, B256::ZERO, Address::ZERO));
+                tail.extend_from_slice(&call.abi_encode()[4 + 96..]);
                 offset
             }
             other => panic!("no generator for {other}"),
@@ -126,6 +167,28 @@ fn arguments(rng: &mut Rng, inputs: &[String], addresses: &[Address], now: u64) 
     }
     head.extend(tail);
     head
+}
+
+/// 0 to 5 actions of any kind, their fields drawn from the pools (valid or not:
+/// the governor validates them).
+fn random_actions(rng: &mut Rng, addresses: &[Address], uints: &[U256], pools: &Pools) -> Vec<Action> {
+    (0..rng.below(6))
+        .map(|_| {
+            let mut a = rng.pick(&pools.actions.concat());
+            match rng.below(9) {
+                0 => a.0 = rng.below(9) as u8,
+                1 => a.1 = rng.pick(addresses),
+                2 => a.2 = rng.pick(addresses),
+                3 => a.3 = rng.pick(uints),
+                4 => a.4 = rng.pick(uints),
+                5 => a.5 = B256::from(rng.word()),
+                6 => a.6 = rng.pick(&pools.hashes),
+                7 => a.7 = rng.pick(&pools.texts).to_string(),
+                _ => {}
+            }
+            a
+        })
+        .collect()
 }
 
 /// `data` corrupted the ways a caller can: a byte replaced (anywhere, or at the start
@@ -146,6 +209,11 @@ fn corrupt(rng: &mut Rng, data: &mut Vec<u8>) {
         2 => data.truncate(rng.below(data.len() + 1)),
         _ => data.extend(vec![byte; 1 + rng.below(40)]),
     }
+}
+
+/// A call that reverted with no data.
+fn refused_empty(r: &Receipt) -> bool {
+    !r.success && r.output.is_empty() && matches!(r.exit, atelier_host::Exit::Reverted)
 }
 
 fn same(what: &str, sdk: &Receipt, lean: &Receipt) {
@@ -200,7 +268,13 @@ fn the_lean_router_answers_every_call_as_the_sdk_router() {
     let mut addresses = callers.to_vec();
     addresses.extend([Address::ZERO, lean.token, lean.governor, lean.registry]);
 
-    let functions = functions();
+    let functions = functions("FractionToken");
+    let pools = Pools {
+        ids: Vec::new(),
+        texts: vec!["", "Atelier", "ATL", "ünï ✓", "a name thirty-two bytes long...."],
+        hashes: Vec::new(),
+        actions: Vec::new(),
+    };
     let mut rng = Rng(0x5eed_a7e1_1e4a_0001);
     let (mut sdk_gas, mut lean_gas, mut succeeded) = (0u64, 0u64, 0usize);
     for step in 0..steps {
@@ -218,7 +292,7 @@ fn the_lean_router_answers_every_call_as_the_sdk_router() {
             _ => U256::ZERO,
         };
         let mut data = f.selector.to_vec();
-        data.extend(arguments(&mut rng, &f.inputs, &addresses, lean.now()));
+        data.extend(arguments(&mut rng, &f.inputs, &addresses, lean.now(), &pools));
         if rng.below(4) == 0 {
             corrupt(&mut rng, &mut data);
         }
@@ -251,5 +325,237 @@ fn the_lean_router_answers_every_call_as_the_sdk_router() {
     }
     println!(
         "{steps} calls, {succeeded} succeeded, all answered alike; gas (host estimate): SDK router {sdk_gas}, lean router {lean_gas}"
+    );
+}
+
+/// A word of `data` (past the selector) moved a little or set to a small value:
+/// the offsets and lengths of `Action[]` and `string` arguments.
+fn nudge(rng: &mut Rng, data: &mut [u8]) {
+    let words = (data.len().saturating_sub(4)) / 32;
+    if words == 0 {
+        return;
+    }
+    let at = 4 + 32 * rng.below(words);
+    let word = U256::from_be_bytes::<32>(data[at..at + 32].try_into().unwrap());
+    let nudged = match rng.below(5) {
+        0 => word.wrapping_add(U256::from(1)),
+        1 => word.wrapping_sub(U256::from(1)),
+        2 => word.wrapping_add(U256::from(32)),
+        3 => word.wrapping_sub(U256::from(32)),
+        _ => U256::from(32 * rng.below(24)),
+    };
+    data[at..at + 32].copy_from_slice(&nudged.to_be_bytes::<32>());
+}
+
+/// Whether `data` calls a function whose first argument is `Action[]` with an
+/// array length word larger than the calldata could hold (each element needs at
+/// least its offset word). The one known difference: alloy's decoder reserves
+/// the array's capacity before decoding it, so the SDK's router allocates up to
+/// ~2 GiB and runs out of gas (or, if the reservation overflows, reverts with no
+/// data); the lean router reverts with no data at once. Neither changes state or
+/// returns data.
+fn oversized_action_array(f: &Function, data: &[u8]) -> bool {
+    let word = |at: usize| -> Option<U256> {
+        Some(U256::from_be_bytes::<32>(data.get(at..at + 32)?.try_into().ok()?))
+    };
+    let len_at = || -> Option<(U256, usize)> {
+        let offset: usize = word(4)?.try_into().ok()?;
+        let at = 4usize.checked_add(offset)?;
+        Some((word(at)?, data.len() - at - 32))
+    };
+    f.inputs.first().map(String::as_str) == Some(ACTIONS)
+        && len_at().is_some_and(|(len, room)| len > U256::from(room / 32))
+}
+
+/// The governor's hand-written WASM router (`contracts/governor/src/router.rs`)
+/// against the SDK's, as the token's above: `Action[]` lists that mean something
+/// (proposals that pass, queue, execute, get vetoed) and random ones, valid and
+/// corrupted calldata (offsets and lengths nudged too).
+/// `ATELIER_SDK_ROUTER_GOVERNOR=<the governor's WASM built with the SDK's router>
+/// cargo test -p atelier-host --test router_equivalence -- --ignored`.
+#[test]
+#[ignore = "needs the governor built with the SDK's router: ATELIER_SDK_ROUTER_GOVERNOR"]
+fn the_governors_lean_router_answers_every_call_as_the_sdk_router() {
+    let path = std::env::var("ATELIER_SDK_ROUTER_GOVERNOR")
+        .expect("ATELIER_SDK_ROUTER_GOVERNOR: the governor's WASM built with the SDK's router");
+    let sdk_code = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_ne!(sdk_code, std::fs::read(wasm_dir().join("governor.wasm")).unwrap(), "two builds");
+    let sdk_program = Program::from_code(&sdk_code).expect("loads");
+    let steps: usize = std::env::var("ATELIER_EQUIVALENCE_STEPS")
+        .map(|s| s.parse().unwrap())
+        .unwrap_or(4_000);
+
+    // A live collective with two artworks, delegated votes, a queued license and
+    // a pending direction proposal; and a governor not yet constructed.
+    let mut lean = deploy();
+    let p = lean.people;
+    for id in 1..=2u64 {
+        lean.mint_art(p.curator, id);
+    }
+    lean.send(
+        p.curator,
+        lean.collection,
+        ArtCollection::setApprovalForAllCall { operator: lean.vault, approved: true },
+    )
+    .unwrap();
+    for id in 1..=2u8 {
+        lean.genesis_deposit(id).unwrap();
+    }
+    lean.buy(p.alice, 20);
+    lean.delegate(p.curator, p.curator);
+    lean.delegate(p.alice, p.alice);
+    lean.advance(1);
+    let mut direction = action(kind::SET_CREATIVE_DIRECTION);
+    direction.5 = keccak256("model-v2");
+    direction.6 = keccak256("brighter palettes");
+    direction.7 = "ipfs://direction/2".into();
+    let mut license = action(kind::APPROVE_LICENSE);
+    license.2 = p.licensee;
+    license.3 = U256::from(1);
+    license.4 = ETH / U256::from(20);
+    license.5 = keccak256("terms v1");
+    let mut grant = action(kind::GRANT_EXHIBITION);
+    grant.2 = p.bob;
+    grant.3 = U256::from(2);
+    grant.4 = U256::from(lean.now() + 400 * DAY);
+    let mut release = action(kind::RELEASE_ARTWORK);
+    release.3 = U256::from(2);
+    release.2 = p.curator;
+    lean.pass(&[license.clone()], "license 1");
+    lean.propose(p.alice, &[direction.clone(), grant.clone()], "direction v2").unwrap();
+    let fresh = lean.world.deploy(&program("governor"));
+    let callers = [
+        p.deployer, p.curator, p.alice, p.bob, p.licensee, p.stranger, lean.vault, lean.treasury,
+    ];
+    for who in callers {
+        lean.fund(who, ETH * U256::from(1_000));
+    }
+    let mut sdk = lean.clone();
+    sdk.world.deploy_at(sdk.governor, &sdk_program);
+    sdk.world.deploy_at(fresh, &sdk_program);
+    let mut addresses = callers.to_vec();
+    addresses.extend([Address::ZERO, lean.token, lean.governor, lean.registry, lean.collection]);
+    let texts = vec!["", "license 1", "direction v2", "a show", "ünï ✓", "ipfs://direction/2", "a reason thirty-two bytes long.."];
+    let mut hashes: Vec<B256> = texts.iter().map(keccak256).collect();
+    hashes.extend([B256::ZERO, keccak256("model-v2"), keccak256("terms v1")]);
+    let lists = vec![
+        vec![license.clone()],
+        vec![direction.clone(), grant.clone()],
+        vec![direction],
+        vec![grant.clone()],
+        vec![release],
+        vec![license, grant],
+    ];
+    // Proposals that mean something: a listed action list, a description, a
+    // proposer with votes (or a steward); and their ids, for the calls taking one.
+    let mut proposals = Vec::new();
+    for actions in &lists {
+        for description in &texts[..2] {
+            for proposer in [p.alice, p.curator] {
+                proposals.push((actions.clone(), *description, proposer));
+            }
+        }
+    }
+    let mut ids: Vec<U256> = proposals
+        .iter()
+        .map(|(actions, description, proposer)| {
+            lean.view(
+                lean.governor,
+                ArtGovernor::hashProposalCall::from((actions.clone(), keccak256(description), *proposer)),
+            )
+            ._0
+        })
+        .collect();
+    ids.extend([U256::from(1), U256::from(2)]);
+    let mut pools = Pools { ids, texts, hashes, actions: lists };
+
+    let functions = functions("ArtGovernor");
+    let mut rng = Rng(0x5eed_a7e1_1e4a_0002);
+    let (mut sdk_gas, mut lean_gas, mut succeeded, mut oversized) = (0u64, 0u64, 0usize, 0usize);
+    let mut by_function = std::collections::BTreeMap::new();
+    for step in 0..steps {
+        if rng.below(60) == 0 {
+            let secs = rng.pick(&[60, 3_601, DAY / 4, DAY, 3 * DAY]);
+            sdk.advance(secs);
+            lean.advance(secs);
+        }
+        let f = &functions[rng.below(functions.len())];
+        let to = if f.selector == CONSTRUCTOR_SELECTOR || rng.below(10) == 0 { fresh } else { lean.governor };
+        let from = if rng.below(2) == 0 {
+            rng.pick(&[p.alice, p.curator])
+        } else {
+            rng.pick(&callers)
+        };
+        let value = match rng.below(10) {
+            0 => U256::from(1),
+            1 => ETH / U256::from(20),
+            2 => ETH * U256::from(rng.below(5)),
+            _ => U256::ZERO,
+        };
+        let mut data = f.selector.to_vec();
+        data.extend(arguments(&mut rng, &f.inputs, &addresses, lean.now(), &pools));
+        if f.inputs.first().map(String::as_str) == Some(ACTIONS) && rng.below(2) == 0 {
+            // One of the proposals: propose it, or execute it, or hash it.
+            let (actions, description, proposer) = rng.pick(&proposals);
+            let hash = keccak256(description);
+            data = match f.signature.split('(').next().unwrap() {
+                "propose" => ArtGovernor::proposeCall::from((actions, description.into())).abi_encode(),
+                "execute" => ArtGovernor::executeCall::from((actions, hash, proposer)).abi_encode(),
+                _ => ArtGovernor::hashProposalCall::from((actions, hash, proposer)).abi_encode(),
+            };
+        }
+        match rng.below(8) {
+            0 | 1 => corrupt(&mut rng, &mut data),
+            2 => nudge(&mut rng, &mut data),
+            _ => {}
+        }
+        let what = format!("step {step}: {} from {from} value {value} data 0x{}", f.signature, alloy_primitives::hex::encode(&data));
+        let (s, l) = if rng.below(3) == 0 && value.is_zero() {
+            (sdk.world.static_call(from, to, &data), lean.world.static_call(from, to, &data))
+        } else {
+            (sdk.world.call(from, to, value, &data), lean.world.call(from, to, value, &data))
+        };
+        if format!("{:?}", s.exit) == "OutOfGas" && oversized_action_array(f, &data) {
+            assert!(!s.success && s.output.is_empty() && s.logs.is_empty(), "{what}");
+            assert!(refused_empty(&l), "{what}: the lean router reverts with no data");
+            oversized += 1;
+            continue;
+        }
+        same(&what, &s, &l);
+        if l.success && f.signature.starts_with("propose(") {
+            // The new proposal's id, for the calls that take one (most recent
+            // first: ids are drawn from the front).
+            pools.ids.insert(0, U256::from_be_slice(&l.output));
+        }
+        succeeded += usize::from(l.success);
+        if l.success {
+            *by_function.entry(f.signature.split('(').next().unwrap()).or_insert(0usize) += 1;
+        }
+        sdk_gas += s.gas;
+        lean_gas += l.gas;
+    }
+    // Calls that did something: `propose`, `castVote`, `queue`, `execute`, `veto`…
+    println!("succeeded, by function: {by_function:?}");
+    // The state both worlds reached: every proposal and license view, and the
+    // wiring and direction.
+    for f in &functions {
+        let args: Vec<Vec<u8>> = match f.inputs.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [] => vec![vec![]],
+            ["uint256"] => (0..4u64).map(|i| U256::from(i).abi_encode()).collect(),
+            _ => continue,
+        };
+        for a in args {
+            let data = [&f.selector[..], &a].concat();
+            for to in [lean.governor, fresh] {
+                let (s, l) = (sdk.world.static_call(p.stranger, to, &data), lean.world.static_call(p.stranger, to, &data));
+                same(&format!("end state: {}", f.signature), &s, &l);
+            }
+        }
+    }
+    for who in addresses {
+        assert_eq!(sdk.eth(who), lean.eth(who), "ETH of {who}");
+    }
+    println!(
+        "{steps} calls, {succeeded} succeeded, all answered alike but {oversized} with an oversized Action[] length (SDK: out of gas; lean: empty revert); gas (host estimate): SDK router {sdk_gas}, lean router {lean_gas}"
     );
 }

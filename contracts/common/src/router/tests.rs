@@ -230,3 +230,184 @@ proptest! {
         prop_assert_eq!(returns(failed.clone()), sdk_return(failed));
     }
 }
+
+/// `Action`, as the governor takes it: `(uint8, address, address, uint256,
+/// uint256, bytes32, bytes32, string)`.
+type SolAction = (SolUint8, SolAddress, SolAddress, SolUint, SolUint, SolBytes32, SolBytes32, SolText);
+type Action = (u8, Address, Address, U256, U256, B256, B256, crate::abi::Text);
+
+fn read_action(a: &mut Args<'_>) -> Option<Action> {
+    let uri = a.text(7)?;
+    Some((a.uint8(0)?, a.address(1)?, a.address(2)?, a.uint(3)?, a.uint(4)?, a.bytes32(5)?, a.bytes32(6)?, uri))
+}
+
+/// `(Action[], string)`: propose's shape.
+fn read_propose(data: &[u8]) -> Option<(Vec<Action>, String)> {
+    let mut a = Args::with_tail(data, 2)?;
+    let actions = a.tuples(0, 8, read_action)?;
+    let description = a.text(1)?;
+    a.end()?;
+    Some((actions, description.0))
+}
+
+/// `(Action[], bytes32, address)`: execute's and hashProposal's shape.
+fn read_execute(data: &[u8]) -> Option<(Vec<Action>, B256, Address)> {
+    let mut a = Args::with_tail(data, 3)?;
+    let actions = a.tuples(0, 8, read_action)?;
+    a.end()?;
+    Some((actions, a.bytes32(1)?, a.address(2)?))
+}
+
+/// `(uint256, uint8, string)`: castVoteWithReason's shape.
+fn read_vote(data: &[u8]) -> Option<(U256, u8, String)> {
+    let mut a = Args::with_tail(data, 3)?;
+    let reason = a.text(2)?;
+    a.end()?;
+    Some((a.uint(0)?, a.uint8(1)?, reason.0))
+}
+
+/// `(uint256, string)[]` then `uint256`: a tuple array with a different head
+/// size, the array not first.
+fn read_pairs(data: &[u8]) -> Option<(U256, Vec<(U256, String)>)> {
+    let mut a = Args::with_tail(data, 2)?;
+    let pairs = a.tuples(1, 2, |t| {
+        let s = t.text(1)?;
+        Some((t.uint(0)?, s.0))
+    })?;
+    a.end()?;
+    Some((a.uint(0)?, pairs))
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    (any::<u8>(), address(), address(), uint(), uint(), any::<[u8; 32]>(), any::<[u8; 32]>(), text()).prop_map(
+        |(k, t, a, i, m, h, g, u)| (k, t, a, i, m, B256::from(h), B256::from(g), crate::abi::Text(u)),
+    )
+}
+
+fn plain(actions: &[Action]) -> Vec<Action> {
+    actions.to_vec()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn tuple_array_arguments_as_the_sdk(
+        actions in proptest::collection::vec(action(), 0..6), description in text(),
+        hash in any::<[u8; 32]>(), proposer in address(), value in uint(), support in any::<u8>(),
+        kind in any::<u8>(), at in any::<usize>(), byte in any::<u8>(),
+    ) {
+        type Propose = (sol_data::Array<SolAction>, SolText);
+        let valid = Propose::abi_encode_params(&(actions.clone(), crate::abi::Text(description.clone())));
+        prop_assert_eq!(read_propose(&valid), Some((plain(&actions), description.clone())));
+        let bad = corrupt(&valid, kind, at, byte);
+        let expected = sdk::<Propose>(&bad).map(|(a, d)| (a, d.0));
+        prop_assert_eq!(read_propose(&bad), expected);
+
+        type Execute = (sol_data::Array<SolAction>, SolBytes32, SolAddress);
+        let valid = Execute::abi_encode_params(&(actions.clone(), B256::from(hash), proposer));
+        prop_assert_eq!(read_execute(&valid), Some((plain(&actions), B256::from(hash), proposer)));
+        let bad = corrupt(&valid, kind, at, byte);
+        prop_assert_eq!(read_execute(&bad), sdk::<Execute>(&bad));
+
+        type Vote = (SolUint, SolUint8, SolText);
+        let valid = Vote::abi_encode_params(&(value, support, crate::abi::Text(description.clone())));
+        prop_assert_eq!(read_vote(&valid), Some((value, support, description.clone())));
+        let bad = corrupt(&valid, kind, at, byte);
+        let expected = sdk::<Vote>(&bad).map(|(v, s, r)| (v, s, r.0));
+        prop_assert_eq!(read_vote(&bad), expected);
+
+        type Pairs = (SolUint, sol_data::Array<(SolUint, SolText)>);
+        let pairs: Vec<(U256, crate::abi::Text)> =
+            actions.iter().map(|a| (a.3, a.7.clone())).collect();
+        let valid = Pairs::abi_encode_params(&(value, pairs.clone()));
+        let plain_pairs: Vec<(U256, String)> = pairs.iter().map(|(v, t)| (*v, t.0.clone())).collect();
+        prop_assert_eq!(read_pairs(&valid), Some((value, plain_pairs)));
+        let bad = corrupt(&valid, kind, at, byte);
+        let expected = sdk::<Pairs>(&bad)
+            .map(|(v, p)| (v, p.into_iter().map(|(a, t)| (a, t.0)).collect::<Vec<_>>()));
+        prop_assert_eq!(read_pairs(&bad), expected);
+    }
+}
+
+/// Hand-made non-canonical `Action[]` encodings: each must be refused by both.
+#[test]
+fn non_canonical_tuple_arrays_are_refused_as_by_the_sdk() {
+    type Propose = (sol_data::Array<SolAction>, SolText);
+    let act = |k: u8, uri: &str| -> Action {
+        (k, Address::repeat_byte(1), Address::ZERO, U256::from(7), U256::ZERO, B256::ZERO, B256::repeat_byte(2), uri.into())
+    };
+    let valid = Propose::abi_encode_params(&(vec![act(1, "ipfs://a"), act(2, "")], crate::abi::Text::from("why")));
+    assert!(read_propose(&valid).is_some());
+    let word = |n: usize| U256::from(n).to_be_bytes::<32>();
+    let set = |data: &mut Vec<u8>, at: usize, value: [u8; 32]| data[at..at + 32].copy_from_slice(&value);
+    // Layout: head (2 words), array at 64: length, 2 offsets, element 0 at
+    // 64+96 (8 words, then "ipfs://a": length, 1 word), element 1 after it.
+    let (array, elems) = (64, 64 + 32);
+    let e0 = elems + 64;
+    let e1 = e0 + 8 * 32 + 64;
+    let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut c = valid.clone();
+    set(&mut c, elems + 32, word(64));
+    cases.push(("both elements at one place", c));
+    let mut c = valid.clone();
+    set(&mut c, elems, word(96));
+    cases.push(("first element's offset one word late", c));
+    let mut c = valid.clone();
+    c[elems + 32] = 1;
+    cases.push(("offset upper byte", c));
+    let mut c = valid.clone();
+    set(&mut c, array, word(3));
+    cases.push(("length one more", c));
+    let mut c = valid.clone();
+    set(&mut c, array, word(1));
+    cases.push(("length one less", c));
+    let mut c = valid.clone();
+    set(&mut c, array, word(1 << 40));
+    cases.push(("huge length", c));
+    let mut c = valid.clone();
+    set(&mut c, e0 + 7 * 32, word(8 * 32 + 32));
+    cases.push(("element string offset late", c));
+    let mut c = valid.clone();
+    c[e0 + 8 * 32 + 32 + 9] = 1;
+    cases.push(("element string padding", c));
+    let mut c = valid.clone();
+    c[e0 + 8 * 32 + 32] = 0xff;
+    cases.push(("element string not UTF-8", c));
+    let mut c = valid.clone();
+    c[e1 + 30] = 1;
+    cases.push(("kind upper byte", c));
+    let mut c = valid.clone();
+    c[e1 + 32] = 1;
+    cases.push(("target upper byte", c));
+    let mut c = valid.clone();
+    set(&mut c, 32, word(64));
+    cases.push(("description at the array", c));
+    let mut c = valid.clone();
+    set(&mut c, 0, word(96));
+    cases.push(("array offset late", c));
+    for (what, data) in cases {
+        assert!(sdk::<Propose>(&data).is_none(), "{what}: the SDK accepts");
+        assert!(read_propose(&data).is_none(), "{what}: the router accepts");
+    }
+    // An empty array and a description: accepted by both.
+    let empty = Propose::abi_encode_params(&(Vec::<Action>::new(), crate::abi::Text::from("")));
+    assert_eq!(read_propose(&empty), Some((Vec::new(), String::new())));
+    assert!(sdk::<Propose>(&empty).is_some());
+}
+
+proptest! {
+    #[test]
+    fn tuple_return_data_as_the_sdk(
+        a in uint(), b in uint(), c in uint(), to in address(), flag in any::<bool>(),
+        word in any::<[u8; 32]>(), key in any::<u8>(), s in text(),
+    ) {
+        let w = B256::from(word);
+        prop_assert_eq!(returns::<_, Vec<u8>>(Ok((a, b, c))), sdk_return((a, b, c)));
+        prop_assert_eq!(returns::<_, Vec<u8>>(Ok((to, to, Address::ZERO, to))), sdk_return((to, to, Address::ZERO, to)));
+        prop_assert_eq!(returns::<_, Vec<u8>>(Ok((a, to, w, b, flag))), sdk_return((a, to, w, b, flag)));
+        prop_assert_eq!(returns::<_, Vec<u8>>(Ok((to, a, b, c, a, key))), sdk_return((to, a, b, c, a, key)));
+        let r = crate::abi::Returns((w, B256::from(b), s.clone()));
+        prop_assert_eq!(returns::<_, Vec<u8>>(Ok(r.clone())), sdk_return(r));
+    }
+}
