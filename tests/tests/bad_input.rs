@@ -181,8 +181,8 @@ fn vault_refuses_bad_input() {
     refused!(c.vault.sender(alice).redeem(U256::from(99)), UnknownArtwork);
     refused!(c.vault.sender(alice).redemption_cost(U256::from(99)), UnknownArtwork);
     refused!(c.vault.sender(alice).redemption_cost(U256::MAX), UnknownArtwork);
-    // The token's refusal surfaces as the vault's ExternalCallFailed(token).
-    refused!(c.vault.sender(alice).redeem(U256::from(1)), atelier_common::errors::ExternalCallFailed);
+    // The token's refusal reaches the redeemer as the token's own error.
+    refused!(c.vault.sender(alice).redeem(U256::from(1)), atelier_fraction::ERC20InsufficientAllowance);
     refused!(c.vault.sender(stranger).lock_artwork(U256::from(1), U256::MAX, U256::from(1)), Unauthorized);
     refused!(c.vault.sender(alice).owner_of(U256::from(99)), ERC721NonexistentToken);
     refused!(c.vault.sender(alice).transfer_from(curator, alice, U256::from(1)), ERC721InsufficientApproval);

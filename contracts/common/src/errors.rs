@@ -50,3 +50,52 @@ pub fn revert_data(selector: [u8; 4], words: &[alloy_primitives::B256]) -> alloc
     }
     data
 }
+
+/// Declares a contract's `Error` enum: one variant per Solidity error it returns
+/// (what `#[derive(SolidityError)]` generates: the `From` conversions, the
+/// revert data, the errors `export-abi` lists) plus `Callee(data)`, another
+/// contract's revert data passed through unchanged, so a failing call from one
+/// Atelier contract to another reverts with the callee's own named error.
+#[macro_export]
+macro_rules! contract_errors {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident($ty:ty)),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant($ty),)*
+            /// A callee's own revert data, passed through unchanged.
+            Callee(::alloc::vec::Vec<u8>),
+        }
+        $(impl From<$ty> for $name {
+            fn from(e: $ty) -> Self {
+                $name::$variant(e)
+            }
+        })*
+        impl From<$name> for ::alloc::vec::Vec<u8> {
+            fn from(e: $name) -> Self {
+                match e {
+                    $($name::$variant(e) => ::alloy_sol_types::SolError::abi_encode(&e),)*
+                    $name::Callee(data) => data,
+                }
+            }
+        }
+        #[cfg(feature = "export-abi")]
+        impl ::stylus_sdk::abi::export::internal::InnerTypes for $name {
+            fn inner_types() -> ::alloc::vec::Vec<::stylus_sdk::abi::export::internal::InnerType> {
+                ::alloc::vec![$(::stylus_sdk::abi::export::internal::InnerType {
+                    name: ::alloc::format!("error {};", <$ty as ::alloy_sol_types::SolError>::SIGNATURE.replace(',', ", ")),
+                    id: ::core::any::TypeId::of::<$ty>(),
+                }),*]
+            }
+        }
+    };
+}
+
+/// A failed call's revert data, when the callee gave any (its named error);
+/// `None` for an empty revert or undecodable output (`ExternalCallFailed` then).
+pub fn callee_revert(err: stylus_sdk::stylus_core::calls::errors::Error) -> Option<alloc::vec::Vec<u8>> {
+    match err {
+        stylus_sdk::stylus_core::calls::errors::Error::Revert(data) if !data.is_empty() => Some(data),
+        _ => None,
+    }
+}

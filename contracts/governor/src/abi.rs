@@ -119,6 +119,8 @@ pub enum Error {
     ParamOutOfBounds(ParamOutOfBounds),
     EthTransferFailed(EthTransferFailed),
     ExternalCallFailed(ExternalCallFailed),
+    /// The vault's own revert data (its error, or one it passed through).
+    Callee(Vec<u8>),
     UnknownArtwork(UnknownArtwork),
     BadActionCount(BadActionCount),
     MalformedAction(MalformedAction),
@@ -301,6 +303,7 @@ impl From<Error> for Vec<u8> {
             Error::ParamOutOfBounds(e) => revert_data(ParamOutOfBounds::SELECTOR, &[B256::from(U256::from(e.key)), B256::from(e.value), B256::from(e.min), B256::from(e.max)]),
             Error::EthTransferFailed(e) => revert_data(EthTransferFailed::SELECTOR, &[e.to.into_word(), B256::from(e.amount)]),
             Error::ExternalCallFailed(e) => revert_data(ExternalCallFailed::SELECTOR, &[e.target.into_word()]),
+            Error::Callee(data) => data,
             Error::UnknownArtwork(e) => revert_data(UnknownArtwork::SELECTOR, &[B256::from(e.artworkId)]),
             Error::BadActionCount(e) => revert_data(BadActionCount::SELECTOR, &[B256::from(e.count)]),
             Error::MalformedAction(e) => revert_data(MalformedAction::SELECTOR, &[B256::from(e.index)]),

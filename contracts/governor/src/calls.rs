@@ -37,11 +37,15 @@ fn word(a: Address) -> B256 {
 }
 
 impl ArtGovernor {
+    /// Calls `target`; a revert passes the callee's own error through
+    /// (`ExternalCallFailed(target)` when it gave none).
     fn call(&mut self, target: Address, data: &[u8]) -> Result<(), Error> {
-        self.vm()
-            .call(&Call::new(), target, data)
-            .map(drop)
-            .map_err(|_| ExternalCallFailed { target }.into())
+        self.vm().call(&Call::new(), target, data).map(drop).map_err(|e| {
+            match atelier_common::errors::callee_revert(e) {
+                Some(data) => Error::Callee(data),
+                None => ExternalCallFailed { target }.into(),
+            }
+        })
     }
 
     /// Static-calls `target`; the first returned word, or `None` on revert.

@@ -4,7 +4,6 @@ use atelier_common::errors::{
     AlreadyInitialized, ExternalCallFailed, MathOverflow, NotInitialized, ParamOutOfBounds,
     Unauthorized, UnknownParam, ZeroAddress,
 };
-use stylus_sdk::prelude::*;
 
 atelier_common::abi_items! {
     /// Wiring done by the admin (once); the admin role is cleared.
@@ -87,8 +86,8 @@ atelier_common::abi_items! {
     error ERC721InvalidOperator(address operator);
 }
 
-/// Every way a vault call can fail.
-#[derive(SolidityError, Debug)]
+atelier_common::contract_errors! {
+/// Every way a vault call can fail (and `Callee`: a called contract's own error).
 pub enum Error {
     Unauthorized(Unauthorized),
     AlreadyInitialized(AlreadyInitialized),
@@ -114,4 +113,5 @@ pub enum Error {
     InvalidReceiver(ERC721InvalidReceiver),
     InvalidApprover(ERC721InvalidApprover),
     InvalidOperator(ERC721InvalidOperator),
+}
 }

@@ -58,12 +58,20 @@ pub fn append_bytes(data: &mut Vec<u8>, bytes: &[u8]) {
     data.resize(data.len() + (32 - bytes.len() % 32) % 32, 0);
 }
 
+/// The error of a failed call to `target`: the callee's own, else
+/// `ExternalCallFailed(target)`.
+fn failed(target: Address, err: stylus_sdk::stylus_core::calls::errors::Error) -> Error {
+    match atelier_common::errors::callee_revert(err) {
+        Some(data) => Error::Callee(data),
+        None => ExternalCallFailed { target }.into(),
+    }
+}
+
 impl ArtVault {
-    /// Calls `target`; a revert becomes `ExternalCallFailed(target)`.
+    /// Calls `target`; a revert passes the callee's own error through
+    /// (`ExternalCallFailed(target)` when it gave none).
     pub(crate) fn call(&mut self, target: Address, data: &[u8]) -> Result<Vec<u8>, Error> {
-        self.vm()
-            .call(&Call::new(), target, data)
-            .map_err(|_| ExternalCallFailed { target }.into())
+        self.vm().call(&Call::new(), target, data).map_err(|e| failed(target, e))
     }
 
     /// The last second redemption of the artwork is refused, 0 if not locked: its
@@ -81,9 +89,9 @@ impl ArtVault {
         Ok(if state == 4 || state == 5 { until } else { 0 })
     }
 
-    /// Static-calls `target`; a revert becomes `ExternalCallFailed(target)`.
+    /// Static-calls `target`; a revert as in [`Self::call`].
     pub(crate) fn view(&self, target: Address, data: &[u8]) -> Result<Vec<u8>, Error> {
-        self.vm().static_call(&Call::new(), target, data).map_err(|_| ExternalCallFailed { target }.into())
+        self.vm().static_call(&Call::new(), target, data).map_err(|e| failed(target, e))
     }
 
     /// Genesis is open: bootstrap not ended and no share sold by the public sale

@@ -292,10 +292,7 @@ impl ArtVault {
             return Err(NotRedeemable { artworkId: artwork_id }.into());
         }
         let token = self.token.get();
-        let out = self
-            .vm()
-            .static_call(&self, token, &calls::TOTAL_SUPPLY)
-            .map_err(|_| atelier_common::errors::ExternalCallFailed { target: token })?;
+        let out = self.view(token, &calls::TOTAL_SUPPLY)?;
         let supply = out.get(..32).map(U256::from_be_slice).unwrap_or_default();
         let held = self.held_count.get().to::<u64>().max(1);
         // Capped by the supply (claim and fee together), so the last artwork stays

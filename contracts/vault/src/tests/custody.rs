@@ -219,14 +219,18 @@ fn record_acquisition_refusals() {
         .record_acquisition(nft, U256::from(1), seed, model, prompt, artist, uri.clone().into())
         .motsu_unwrap_err();
     assert_error(err, NotInCustody { collection: nft, tokenId: U256::from(1) });
-    // A collection that does not answer ownerOf.
+    // A collection that does not answer ownerOf: on chain it reverts empty
+    // (ExternalCallFailed); motsu answers with a message, passed through.
     let mute = Contract::<Wallet>::new();
     let err = w
         .vault
         .sender(w.treasury.address())
         .record_acquisition(mute.address(), U256::from(1), seed, model, prompt, artist, uri.into())
         .motsu_unwrap_err();
-    assert_error(err, ExternalCallFailed { target: mute.address() });
+    assert!(
+        matches!(&err, Error::Callee(_)) || Vec::<u8>::from(err) == Vec::<u8>::from(Error::from(ExternalCallFailed { target: mute.address() })),
+        "a mute collection fails the acquisition"
+    );
 }
 
 #[motsu::test]
@@ -263,13 +267,13 @@ fn a_registry_refusal_fails_the_deposit() {
     let w = World::new();
     w.mint_approved(w.curator, 2);
     let (_, model, prompt, artist, uri) = w.provenance(2);
-    // The registry refuses a zero seed.
+    // The registry refuses a zero seed, by its own error.
     let err = w
         .vault
         .sender(w.curator)
         .deposit(w.nft.address(), U256::from(2), B256::ZERO, model, prompt, artist, uri.into())
         .motsu_unwrap_err();
-    assert_error(err, ExternalCallFailed { target: w.registry.address() });
+    assert_callee_error::<atelier_curation::ZeroSeed>(err);
     assert_eq!(w.nft_owner(2), w.curator);
     assert_eq!(w.shares_of(w.curator), U256::ZERO);
 }

@@ -3,7 +3,7 @@
 //! withdrawals, rescues of tokens outside custody; governor only.
 use alloy_primitives::{Address, U256};
 use atelier_common::{
-    errors::{ExternalCallFailed, ParamOutOfBounds, Unauthorized, UnknownParam},
+    errors::{ParamOutOfBounds, Unauthorized, UnknownParam},
     params::{curation, fraction, treasury, vault::REDEEM_FEE_BPS},
 };
 use motsu::prelude::*;
@@ -58,10 +58,10 @@ fn set_params_is_forwarded_to_the_other_contracts() {
     assert_eq!(w.registry.sender(w.admin).param(curation::COOLDOWN).motsu_unwrap(), U256::from(7_200));
     g().execute_action(SET_PARAMS, w.treasury.address(), Address::ZERO, U256::from(treasury::EPOCH), U256::from(7_200)).motsu_unwrap();
     assert_eq!(w.treasury.sender(w.admin).param(treasury::EPOCH).motsu_unwrap(), U256::from(7_200));
-    // Each target enforces its own bounds: the call fails.
+    // Each target enforces its own bounds: the call fails with its error.
     for target in [w.token.address(), w.registry.address(), w.treasury.address()] {
         let err = g().execute_action(SET_PARAMS, target, Address::ZERO, U256::from(3), U256::MAX).motsu_unwrap_err();
-        assert_error(err, ExternalCallFailed { target });
+        assert_callee_error::<ParamOutOfBounds>(err);
     }
 }
 
@@ -111,13 +111,13 @@ fn withdraw_reserve_pays_from_the_treasury() {
         .execute_action(WITHDRAW_RESERVE, Address::ZERO, to.address(), U256::ZERO, eth(1) / U256::from(2))
         .motsu_unwrap();
     assert_eq!(to.balance(), eth(1) / U256::from(2));
-    // More than the reserve: the treasury refuses.
+    // More than the reserve: the treasury refuses, by its own error.
     let err = w
         .vault
         .sender(w.governor)
         .execute_action(WITHDRAW_RESERVE, Address::ZERO, to.address(), U256::ZERO, eth(1))
         .motsu_unwrap_err();
-    assert_error(err, ExternalCallFailed { target: w.treasury.address() });
+    assert_callee_error::<atelier_treasury::InsufficientBucket>(err);
 }
 
 #[motsu::test]

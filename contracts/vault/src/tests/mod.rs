@@ -62,6 +62,14 @@ pub fn assert_error(err: Error, expected: impl Into<Error>) {
     assert_eq!(Vec::<u8>::from(err), Vec::<u8>::from(expected), "{shown}");
 }
 
+/// `err` is the callee's own error `E`, passed through (`Error::Callee`).
+pub fn assert_callee_error<E: alloy_sol_types::SolError>(err: Error) {
+    match &err {
+        Error::Callee(data) if data.get(..4) == Some(&E::SELECTOR[..]) => {}
+        _ => panic!("want the callee's {}, got {err:?}", E::SIGNATURE),
+    }
+}
+
 /// Serializes this crate's motsu tests: motsu 0.10 shares its state maps
 /// between test threads and panics when a lock is held too long on a loaded
 /// machine (see the registry's tests).

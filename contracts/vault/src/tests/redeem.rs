@@ -2,7 +2,7 @@
 //! plus the fee, sends the artwork out, burns the steward token; refused while
 //! locked.
 use alloy_primitives::{Address, U256};
-use atelier_common::errors::{ExternalCallFailed, Unauthorized};
+use atelier_common::errors::Unauthorized;
 use motsu::prelude::*;
 
 use super::*;
@@ -67,13 +67,13 @@ fn redeem_without_the_price_fails_and_changes_nothing() {
     // Two artworks: the first one's redemption owes a fee (the last one's cannot).
     w.genesis(1);
     w.genesis(2);
-    // No allowance.
+    // No allowance: the token's own error reaches the redeemer.
     let err = w.vault.sender(w.curator).redeem(U256::from(1)).motsu_unwrap_err();
-    assert_error(err, ExternalCallFailed { target: w.token.address() });
+    assert_callee_error::<atelier_fraction::ERC20InsufficientAllowance>(err);
     // Allowance for the burn but not the fee.
     w.token.sender(w.curator).approve(w.vault.address(), GENESIS_SHARES).motsu_unwrap();
     let err = w.vault.sender(w.curator).redeem(U256::from(1)).motsu_unwrap_err();
-    assert_error(err, ExternalCallFailed { target: w.token.address() });
+    assert_callee_error::<atelier_fraction::ERC20InsufficientAllowance>(err);
     assert_eq!(w.nft_owner(1), w.vault.address());
     assert_eq!(w.shares_of(w.curator), GENESIS_SHARES * U256::from(2));
     assert_eq!(w.vault.sender(w.admin).owner_of(U256::from(1)).motsu_unwrap(), w.curator);
