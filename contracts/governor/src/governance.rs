@@ -338,7 +338,11 @@ impl ArtGovernor {
         let packed = p.vetoes.get().to::<u64>() + 1;
         p.vetoes.set(U64::from(packed));
         self.emit(VetoCast { proposalId: proposal_id, stewardTokenId: steward_token_id, steward: caller });
-        if (packed & 0xffff_ffff) * 2 > packed >> 32 {
+        // The majority counts against the larger of the steward tokens live at
+        // queue (burning tokens after it cannot shrink the base) and those live
+        // now (tokens minted after it count in the base as well as in the vetoes).
+        let live_now = self.live_stewards()?.saturating_to::<u64>();
+        if (packed & 0xffff_ffff) * 2 > (packed >> 32).max(live_now) {
             self.proposals.setter(proposal_id).status.set(U8::from(state::VETOED));
             self.emit(ProposalVetoed { proposalId: proposal_id });
         }
