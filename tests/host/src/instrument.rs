@@ -108,16 +108,17 @@ pub(crate) fn inspect(wasm: &[u8]) -> Result<Inspected, LoadError> {
                 }
             }
             Payload::CodeSectionEntry(body) => bodies.push(body),
+            // Nitro's `cached_init_cost` counts each data and element segment's
+            // whole byte span in the module (`Data::range`, `Element::range`:
+            // header, offset expression and payload), not its payload alone.
             Payload::DataSection(reader) => {
                 for data in reader {
-                    data_len += data.map_err(invalid)?.data.len() as u64;
+                    data_len += data.map_err(invalid)?.range.len() as u64;
                 }
             }
             Payload::ElementSection(reader) => {
                 for elem in reader {
-                    if let wasmparser::ElementItems::Functions(f) = elem.map_err(invalid)?.items {
-                        data_len += u64::from(f.count());
-                    }
+                    data_len += elem.map_err(invalid)?.range.len() as u64;
                 }
             }
             _ => {}

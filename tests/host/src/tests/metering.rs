@@ -165,3 +165,28 @@ fn operators_nitro_does_not_price_run_out_of_ink() {
     assert_eq!(r.exit, crate::Exit::OutOfGas);
     assert_eq!(r.gas, 1_000_000);
 }
+
+#[test]
+fn cached_init_cost_counts_whole_segment_spans_as_nitro_does() {
+    // One 100-byte data segment at 1024 and one 2-function element segment.
+    // Nitro sums each segment's byte span in the module (`Data::range`,
+    // `Element::range`): data 1 (flags) + 4 (i32.const 1024, end) + 1 (length)
+    // + 100 = 106; element 1 (flags) + 3 (i32.const 0, end) + 1 (count) + 2
+    // (indices) = 7. Payload bytes and element items alone would be 102.
+    let src = format!(
+        r#"(module (memory (export "memory") 1) (table 2 funcref)
+            (func $f) (func $g)
+            (func (export "user_entrypoint") (param i32) (result i32) (i32.const 0))
+            (elem (i32.const 0) $f $g)
+            (data (i32.const 1024) "{}"))"#,
+        "x".repeat(100)
+    );
+    let wasm = wat::parse_str(&src).unwrap();
+    let program = Program::from_code(&wasm).unwrap();
+    // 3 local functions, 2 parameters + results among them, no globals of its
+    // own (instrumentation adds 4), one page.
+    let want = crate::gas::InitCosts::predict(3, 2, wasm.len() as u64, 4, 106 + 7, 1);
+    assert_eq!(program.init_costs(), want);
+    let payload_only = crate::gas::InitCosts::predict(3, 2, wasm.len() as u64, 4, 102, 1);
+    assert_ne!(program.init_costs().cached_init_cost, payload_only.cached_init_cost);
+}
