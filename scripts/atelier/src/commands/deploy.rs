@@ -50,6 +50,20 @@ pub async fn run(ctx: &mut Ctx, a: DeployArgs) -> Result<Report> {
         }
         Some(d) => {
             say(format!("resuming the deployment recorded in {}", path.display()));
+            // A record whose contracts are gone (a dev chain restarted without
+            // its state) must not "resume" into addresses with no code.
+            for (name, r) in &d.contracts {
+                for addr in [r.code_address, r.address].into_iter().flatten() {
+                    let code = ctx.provider.get_code_at(addr).await.map_err(|e| explain("eth_getCode", e))?;
+                    if code.is_empty() {
+                        return fail(format!(
+                            "{} records {name} at {addr}, which has no code on chain {} (a dev chain restarted without its state?): delete that file, or pass another --deployment, to deploy afresh",
+                            path.display(),
+                            ctx.chain_id
+                        ));
+                    }
+                }
+            }
             d
         }
         None => Deployment::new(ctx.chain_id),
