@@ -8,7 +8,7 @@ use crate::{
     bindings::{CurationRegistry, FractionToken},
     chain::{explain_contract, Ctx, Report, Sent},
     cli::{Cli, Command},
-    util::{fmt_amount, parse_b32, Error, Result},
+    util::{fail, fmt_amount, parse_b32, Error, Result},
 };
 
 pub mod curate;
@@ -75,6 +75,12 @@ pub async fn ensure_allowance(ctx: &mut Ctx, spender: Address, amount: U256, rep
     if allowance >= amount {
         return Ok(None);
     }
+    // An action the balance cannot cover would fail after the approval: refuse
+    // before sending anything.
+    let balance = token.balanceOf(owner).call().await.map_err(|e| explain_contract("balanceOf", e))?._0;
+    if balance < amount {
+        return fail(format!("{owner} holds {} shares; this needs {}: nothing was sent", fmt_amount(balance), fmt_amount(amount)));
+    }
     let data = FractionToken::approveCall { spender, value: amount }.abi_encode();
     let sent = ctx
         .send_call(&format!("approve {spender} for {} shares", fmt_amount(amount)), token_addr, data.into(), U256::ZERO)
@@ -86,7 +92,13 @@ pub async fn ensure_allowance(ctx: &mut Ctx, spender: Address, amount: U256, rep
 /// A seed given as an id (digits) or as the seed itself (bytes32 or text).
 pub async fn seed_id(ctx: &mut Ctx, seed: &str) -> Result<U256> {
     if !seed.is_empty() && seed.bytes().all(|b| b.is_ascii_digit()) {
-        return U256::from_str_radix(seed, 10).map_err(|_| Error(format!("seed id `{seed}` is too large")));
+        let id = U256::from_str_radix(seed, 10).map_err(|_| Error(format!("seed id `{seed}` is too large")))?;
+        let registry = CurationRegistry::new(ctx.addr("CurationRegistry")?, ctx.provider.clone());
+        let count = registry.seedCount().call().await.map_err(|e| explain_contract("seedCount", e))?._0;
+        if id.is_zero() || id > count {
+            return fail(format!("seed {id} is not registered (seeds 1 to {count}): nothing was sent"));
+        }
+        return Ok(id);
     }
     let (b, _) = parse_b32(seed);
     let registry = CurationRegistry::new(ctx.addr("CurationRegistry")?, ctx.provider.clone());
