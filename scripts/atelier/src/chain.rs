@@ -167,9 +167,8 @@ impl Ctx {
             };
             return fail(format!("{what}: transaction {hash} reverted: {why}"));
         }
-        let sent = Sent { hash, block, gas_used: receipt.gas_used, receipt };
-        self.progress(format!("   {}", sent.summary()));
-        Ok(sent)
+        // The report prints the transaction's summary line; not here too.
+        Ok(Sent { hash, block, gas_used: receipt.gas_used, receipt })
     }
 
     /// A view call decoded by hand, for the functions whose return is a tuple
