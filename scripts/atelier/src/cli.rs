@@ -374,13 +374,14 @@ pub struct KeeperArgs {
     #[arg(long)]
     pub once: bool,
     /// State file (last block seen, the model's memory)
-    /// [default: deployments/keeper-<chainId>.json].
+    /// [default: keeper-<chainId>.json beside the deployment record].
     #[arg(long)]
     pub state: Option<PathBuf>,
-    /// Where to write curation-<chainId>.json and .md [default: deployments/].
+    /// Where to write curation-<chainId>.json and .md [default: the deployment
+    /// record's directory].
     #[arg(long)]
     pub report_dir: Option<PathBuf>,
-    /// Compute and report, send nothing.
+    /// Compute and report; send nothing and write nothing (but --record).
     #[arg(long)]
     pub dry_run: bool,
     /// Demand window for the sale velocity, seconds.

@@ -88,8 +88,10 @@ fn write(path: &Path, text: &str) -> Result<()> {
 
 pub async fn run(ctx: &mut Ctx, a: KeeperArgs) -> Result<Report> {
     ctx.deployment()?;
-    let state_path = a.state.clone().unwrap_or_else(|| PathBuf::from("deployments").join(format!("keeper-{}.json", ctx.chain_id)));
-    let report_dir = a.report_dir.clone().unwrap_or_else(|| PathBuf::from("deployments"));
+    // Beside the deployment record it reads (--deployment), not ./deployments.
+    let beside = ctx.deployment_path.parent().map(PathBuf::from).unwrap_or_default();
+    let state_path = a.state.clone().unwrap_or_else(|| beside.join(format!("keeper-{}.json", ctx.chain_id)));
+    let report_dir = a.report_dir.clone().unwrap_or(beside);
     if a.once {
         return once(ctx, &a, &state_path, &report_dir).await;
     }
@@ -232,12 +234,16 @@ async fn once(ctx: &mut Ctx, a: &KeeperArgs, state_path: &Path, report_dir: &Pat
     let json_path = report_dir.join(format!("curation-{}.json", ctx.chain_id));
     let md_path = report_dir.join(format!("curation-{}.md", ctx.chain_id));
     let rj = report::json(ctx.chain_id, head, now, &seeds);
-    write(&json_path, &(serde_json::to_string_pretty(&rj).unwrap_or_default() + "\n"))?;
-    write(&md_path, &report::markdown(ctx.chain_id, head, now, &seeds))?;
-    rep.line(format!("curation report: {} seed(s) -> {} and {}", seeds.len(), json_path.display(), md_path.display()));
-
-    state.last_block = Some(head);
-    write(state_path, &(serde_json::to_string_pretty(&state).map_err(|e| Error(e.to_string()))? + "\n"))?;
+    if a.dry_run {
+        // A dry run changes nothing: no transaction, no file, no state.
+        rep.line(format!("curation report: {} seed(s) (dry run: nothing written)", seeds.len()));
+    } else {
+        write(&json_path, &(serde_json::to_string_pretty(&rj).unwrap_or_default() + "\n"))?;
+        write(&md_path, &report::markdown(ctx.chain_id, head, now, &seeds))?;
+        rep.line(format!("curation report: {} seed(s) -> {} and {}", seeds.len(), json_path.display(), md_path.display()));
+        state.last_block = Some(head);
+        write(state_path, &(serde_json::to_string_pretty(&state).map_err(|e| Error(e.to_string()))? + "\n"))?;
+    }
     rep.json = json!({
         "block": head, "timestamp": now, "fromBlock": from, "newSales": new_sales.len(),
         "seedsRegistered": seeds_registered, "stakes": stakes, "unstakes": unstakes,
