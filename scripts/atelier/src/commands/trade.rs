@@ -25,6 +25,19 @@ pub async fn buy(ctx: &mut Ctx, a: BuyArgs) -> Result<Report> {
     }
     let addr = ctx.addr("FractionToken")?;
     let token = FractionToken::new(addr, ctx.provider.clone());
+    // Past the supply cap the quote overflows (MathOverflow): say what is wrong.
+    let max_key = crate::params::TOKEN.iter().position(|k| *k == "maxSupply").unwrap_or(8) as u8;
+    let max_supply = token.param(max_key).call().await.map_err(|e| explain_contract("param(MAX_SUPPLY)", e))?._0;
+    let supply = token.totalSupply().call().await.map_err(|e| explain_contract("totalSupply", e))?._0;
+    if shares > max_supply.saturating_sub(supply) {
+        return fail(format!(
+            "buy: {} shares would pass the {} share supply cap ({} in circulation, {} left): nothing was sent",
+            fmt_amount(shares),
+            fmt_amount(max_supply),
+            fmt_amount(supply),
+            fmt_amount(max_supply.saturating_sub(supply))
+        ));
+    }
     let quote = token.quoteBuy(shares).call().await.map_err(|e| explain_contract("quoteBuy", e))?._0;
     let max_cost = a.max_cost.map(|m| m.0).unwrap_or_else(|| with_slippage(quote, a.slippage_bps));
     ctx.progress(format!("quote for {} shares: {} ETH (paying at most {} ETH)", fmt_amount(shares), fmt_amount(quote), fmt_amount(max_cost)));
