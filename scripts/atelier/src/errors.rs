@@ -135,6 +135,9 @@ impl fmt::Display for Revert {
             Revert::Known(d) => {
                 let args: Vec<String> = d.args.iter().map(|(n, v)| if n.is_empty() { v.clone() } else { format!("{n}: {v}") }).collect();
                 write!(f, "{}({})", d.name, args.join(", "))?;
+                if let Some(h) = hint(d) {
+                    write!(f, ": {h}")?;
+                }
                 if let Some(inner) = &d.inner {
                     write!(f, " <- the constructor reverted: {inner}")?;
                 }
@@ -144,6 +147,36 @@ impl fmt::Display for Revert {
             Revert::Unknown(b) => write!(f, "unknown revert 0x{}", alloy::hex::encode(b)),
         }
     }
+}
+
+/// The governor's proposal states, by number.
+const STATES: [&str; 9] = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Vetoed", "Executed", "Expired"];
+
+/// Arguments that are unix times, shown as UTC for people.
+const TIMES: [&str; 8] = ["endsAt", "nextUpdateAt", "lockedUntil", "eta", "deadline", "saleStart", "end", "expires"];
+
+/// What the raw numbers of a decoded error mean, for people.
+fn hint(d: &Decoded) -> Option<String> {
+    let arg = |name: &str| d.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    let mut out = Vec::new();
+    if d.name == "UnexpectedProposalState" {
+        if let Some(s) = arg("state").and_then(|v| v.parse::<usize>().ok()).and_then(|i| STATES.get(i)) {
+            out.push(format!("the proposal is {s}"));
+        }
+    }
+    if d.name == "InsufficientProposerVotes" {
+        out.push("votes count at the second before the proposal: after `delegate`, wait for the next block".into());
+    }
+    for (n, v) in &d.args {
+        if TIMES.contains(&n.as_str()) {
+            if let Ok(t) = v.parse::<u64>() {
+                if (1_000_000_000..10_000_000_000).contains(&t) {
+                    out.push(format!("{n} {}", crate::util::fmt_time(t)));
+                }
+            }
+        }
+    }
+    (!out.is_empty()).then(|| out.join("; "))
 }
 
 impl Revert {

@@ -104,3 +104,16 @@ fn json_errors_carry_the_revert_name() {
     assert_eq!(crate::revert_name("stake 1 shares on seed 99: reverted with UnknownSeed(seedId: 99)"), Some("UnknownSeed"));
     assert_eq!(crate::revert_name("cannot reach the RPC endpoint"), None);
 }
+
+#[test]
+fn raw_numbers_are_explained_for_people() {
+    let s = decode(&ArtGovernor::UnexpectedProposalState { proposalId: U256::from(7), state: 0 }.abi_encode()).to_string();
+    assert_eq!(s, "UnexpectedProposalState(proposalId: 7, state: 0): the proposal is Pending");
+    let s = decode(&CurationRegistry::CooldownActive { seedId: U256::from(1), endsAt: U256::from(1_796_409_748u64) }.abi_encode()).to_string();
+    assert_eq!(s, "CooldownActive(seedId: 1, endsAt: 1796409748): endsAt 2026-12-04 18:42:28 UTC");
+    let s = decode(&ArtGovernor::InsufficientProposerVotes { proposer: address!("70997970C51812dc3A010C7d01b50e0d17dc79C8"), votes: U256::ZERO, threshold: U256::from(10) }.abi_encode()).to_string();
+    assert!(s.contains("after `delegate`, wait for the next block"), "{s}");
+    // Small numbers are not times.
+    let s = decode(&CurationRegistry::CooldownActive { seedId: U256::from(1), endsAt: U256::from(5) }.abi_encode()).to_string();
+    assert_eq!(s, "CooldownActive(seedId: 1, endsAt: 5)");
+}
