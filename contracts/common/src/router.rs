@@ -346,5 +346,97 @@ pub fn returns<T: AbiReturn, E: Into<Vec<u8>>>(result: Result<T, E>) -> CallResu
     }
 }
 
+// ------------------------------------------------------------ bytes, bytes4,
+// pairs, and return parameters with a string among words (the vault).
+
+use alloy_primitives::aliases::B32;
+
+impl<'a> Args<'a> {
+    /// `bytes` whose offset is head word `i`: as [`Args::text`], any bytes.
+    /// (`text` keeps its own copy of the reading: sharing it made the governor,
+    /// which reads strings only, 123 B larger; these are `#[inline]`, so only
+    /// the contracts that read `bytes` compile them.)
+    #[inline]
+    pub fn bytes(&mut self, i: usize) -> Option<Vec<u8>> {
+        self.dynamic(i).map(<[u8]>::to_vec)
+    }
+
+    /// `bytes4` at head word `i`: left-aligned, the lower 28 bytes must be zero.
+    #[inline]
+    pub fn bytes4(&self, i: usize) -> Option<B32> {
+        let (value, padding) = self.word(i)?.split_at(4);
+        zeros(padding).then(|| B32::from_slice(value))
+    }
+
+    /// The contents of the `string` or `bytes` whose offset is head word `i`
+    /// (canonical offset, length within the calldata, zero padding).
+    #[inline]
+    fn dynamic(&mut self, i: usize) -> Option<&'a [u8]> {
+        if self.uint(i)? != U256::from(self.tail) {
+            return None;
+        }
+        let len = self.uint(self.tail / WORD)?;
+        let start = self.tail + WORD;
+        let len: usize = len.try_into().ok()?;
+        if len > self.data.len() - start {
+            return None;
+        }
+        let padded = len.div_ceil(WORD) * WORD;
+        let bytes = self.data.get(start..start + padded)?;
+        let (text, padding) = bytes.split_at(len);
+        if !zeros(padding) {
+            return None;
+        }
+        self.tail = start + padded;
+        Some(text)
+    }
+}
+
+impl AbiReturn for B32 {
+    #[inline]
+    fn abi_return(self) -> Vec<u8> {
+        B256::right_padding_from(self.as_slice()).abi_return()
+    }
+}
+
+static_tuple!(A, B);
+
+/// Return parameters of one-word values with a `string` after the first
+/// `before.len()` (Solidity's encoding, no leading offset word): the words
+/// before it, the string's offset, the words after it, then its length and
+/// padded bytes.
+#[inline]
+pub fn params_with_text(before: &[B256], text: &str, after: &[B256]) -> Vec<u8> {
+    let head = (before.len() + 1 + after.len()) * WORD;
+    let mut out = words(before);
+    out.extend_from_slice(&U256::from(head).to_be_bytes::<WORD>());
+    out.extend_from_slice(&words(after));
+    out.extend_from_slice(&text.abi_return()[WORD..]);
+    out
+}
+
+/// Return parameters of nine one-word values with a `string` seventh
+/// ([`Returns`]; the vault's `artwork`).
+impl<A, B, C, D, E, F, G, H, I> AbiReturn for Returns<(A, B, C, D, E, F, String, G, H, I)>
+where
+    A: AbiWord,
+    B: AbiWord,
+    C: AbiWord,
+    D: AbiWord,
+    E: AbiWord,
+    F: AbiWord,
+    G: AbiWord,
+    H: AbiWord,
+    I: AbiWord,
+{
+    fn abi_return(self) -> Vec<u8> {
+        let Returns((a, b, c, d, e, f, s, g, h, i)) = self;
+        let before = [a.abi_word(), b.abi_word(), c.abi_word(), d.abi_word(), e.abi_word(), f.abi_word()];
+        params_with_text(&before, &s, &[g.abi_word(), h.abi_word(), i.abi_word()])
+    }
+}
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod vault_tests;
