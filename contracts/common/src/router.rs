@@ -9,6 +9,8 @@
 //! `router_entrypoint` and the `#[public]` arms):
 //! - selectors are `function_selector!`, as `#[public]` computes them; calldata
 //!   shorter than a selector, or an unknown selector, reverts with no data;
+//!   empty calldata runs the contract's `#[receive]` function (payable: never
+//!   refused for its value) if it has one, else reverts with no data;
 //! - a non-payable function reverts with no data when `msg.value > 0`
 //!   (`ValueDenier::deny_value`);
 //! - arguments are accepted exactly when the calldata is the canonical ABI
@@ -137,6 +139,28 @@ impl<'a> Args<'a> {
         }
         self.tail = start + padded;
         String::from_utf8(text.to_vec()).ok().map(Text)
+    }
+
+    /// `bytes` whose offset is head word `i`, read as [`Args::text`] reads a
+    /// `string` (canonical offset, zero padding), any bytes accepted. (Kept
+    /// apart from `text`: one body for both costs the contracts that read only
+    /// strings 67-79 B shipped.)
+    pub fn bytes(&mut self, i: usize) -> Option<&'a [u8]> {
+        if self.uint(i)? != U256::from(self.tail) {
+            return None;
+        }
+        let len: usize = self.uint(self.tail / WORD)?.try_into().ok()?;
+        let start = self.tail + WORD;
+        if len > self.data.len() - start {
+            return None;
+        }
+        let padded = len.div_ceil(WORD) * WORD;
+        let (bytes, padding) = self.data.get(start..start + padded)?.split_at(len);
+        if !zeros(padding) {
+            return None;
+        }
+        self.tail = start + padded;
+        Some(bytes)
     }
 
     /// A dynamic array of tuples whose offset is head word `i`: `heads` is the
@@ -318,10 +342,12 @@ macro_rules! static_tuple {
     };
 }
 
+static_tuple!(A, B);
 static_tuple!(A, B, C);
 static_tuple!(A, B, C, D);
 static_tuple!(A, B, C, D, E);
 static_tuple!(A, B, C, D, E, F);
+static_tuple!(A, B, C, D, E, F, G);
 
 /// Return parameters `(a, b, string)` ([`Returns`]: Solidity's encoding, no
 /// leading offset word): the two words, the string's offset (`0x60`), its
@@ -333,6 +359,34 @@ impl<A: AbiWord, B: AbiWord> AbiReturn for Returns<(A, B, String)> {
         // The string's own encoding without its offset word.
         out.extend_from_slice(&s.abi_return()[WORD..]);
         out
+    }
+}
+
+/// Return parameters of static words with one dynamic member (`bytes` or
+/// `string`) at position `at` ([`Returns`]: Solidity's encoding, no leading
+/// offset word): the words before it, its offset (the head's size), the words
+/// after it, then its length and its padded bytes. For a contract's own
+/// `Returns<(..)>` shape (the registry's `seedInfo`).
+pub fn params_with_dynamic(words: &[B256], at: usize, dynamic: &[u8]) -> Vec<u8> {
+    let head = (words.len() + 1) * WORD;
+    let end = head + WORD + dynamic.len().div_ceil(WORD) * WORD;
+    let mut out = Vec::with_capacity(end);
+    let offset = B256::from(U256::from(head));
+    let (before, after) = words.split_at(at);
+    for w in before.iter().chain([&offset]).chain(after) {
+        out.extend_from_slice(w.as_slice());
+    }
+    out.extend_from_slice(&U256::from(dynamic.len()).to_be_bytes::<WORD>());
+    out.extend_from_slice(dynamic);
+    out.resize(end, 0);
+    out
+}
+
+/// Return parameters `(a, bytes)` (the treasury's `checkUpkeep`).
+impl<A: AbiWord> AbiReturn for Returns<(A, stylus_sdk::abi::Bytes)> {
+    fn abi_return(self) -> Vec<u8> {
+        let Returns((a, b)) = self;
+        params_with_dynamic(&[a.abi_word()], 1, &b.0)
     }
 }
 
