@@ -9,6 +9,8 @@
 //! `router_entrypoint` and the `#[public]` arms):
 //! - selectors are `function_selector!`, as `#[public]` computes them; calldata
 //!   shorter than a selector, or an unknown selector, reverts with no data;
+//!   empty calldata runs the contract's `#[receive]` function (payable: never
+//!   refused for its value) if it has one, else reverts with no data;
 //! - a non-payable function reverts with no data when `msg.value > 0`
 //!   (`ValueDenier::deny_value`);
 //! - arguments are accepted exactly when the calldata is the canonical ABI
@@ -137,6 +139,28 @@ impl<'a> Args<'a> {
         }
         self.tail = start + padded;
         String::from_utf8(text.to_vec()).ok().map(Text)
+    }
+
+    /// `bytes` whose offset is head word `i`, read as [`Args::text`] reads a
+    /// `string` (canonical offset, zero padding), any bytes accepted. (Kept
+    /// apart from `text`: one body for both costs the contracts that read only
+    /// strings 67-79 B shipped.)
+    pub fn bytes(&mut self, i: usize) -> Option<&'a [u8]> {
+        if self.uint(i)? != U256::from(self.tail) {
+            return None;
+        }
+        let len: usize = self.uint(self.tail / WORD)?.try_into().ok()?;
+        let start = self.tail + WORD;
+        if len > self.data.len() - start {
+            return None;
+        }
+        let padded = len.div_ceil(WORD) * WORD;
+        let (bytes, padding) = self.data.get(start..start + padded)?.split_at(len);
+        if !zeros(padding) {
+            return None;
+        }
+        self.tail = start + padded;
+        Some(bytes)
     }
 
     /// A dynamic array of tuples whose offset is head word `i`: `heads` is the
@@ -318,10 +342,12 @@ macro_rules! static_tuple {
     };
 }
 
+static_tuple!(A, B);
 static_tuple!(A, B, C);
 static_tuple!(A, B, C, D);
 static_tuple!(A, B, C, D, E);
 static_tuple!(A, B, C, D, E, F);
+static_tuple!(A, B, C, D, E, F, G);
 
 /// Return parameters `(a, b, string)` ([`Returns`]: Solidity's encoding, no
 /// leading offset word): the two words, the string's offset (`0x60`), its
@@ -336,6 +362,34 @@ impl<A: AbiWord, B: AbiWord> AbiReturn for Returns<(A, B, String)> {
     }
 }
 
+/// Return parameters of static words with one dynamic member (`bytes` or
+/// `string`) at position `at` ([`Returns`]: Solidity's encoding, no leading
+/// offset word): the words before it, its offset (the head's size), the words
+/// after it, then its length and its padded bytes. For a contract's own
+/// `Returns<(..)>` shape (the registry's `seedInfo`).
+pub fn params_with_dynamic(words: &[B256], at: usize, dynamic: &[u8]) -> Vec<u8> {
+    let head = (words.len() + 1) * WORD;
+    let end = head + WORD + dynamic.len().div_ceil(WORD) * WORD;
+    let mut out = Vec::with_capacity(end);
+    let offset = B256::from(U256::from(head));
+    let (before, after) = words.split_at(at);
+    for w in before.iter().chain([&offset]).chain(after) {
+        out.extend_from_slice(w.as_slice());
+    }
+    out.extend_from_slice(&U256::from(dynamic.len()).to_be_bytes::<WORD>());
+    out.extend_from_slice(dynamic);
+    out.resize(end, 0);
+    out
+}
+
+/// Return parameters `(a, bytes)` (the treasury's `checkUpkeep`).
+impl<A: AbiWord> AbiReturn for Returns<(A, stylus_sdk::abi::Bytes)> {
+    fn abi_return(self) -> Vec<u8> {
+        let Returns((a, b)) = self;
+        params_with_dynamic(&[a.abi_word()], 1, &b.0)
+    }
+}
+
 /// A fallible public function's outcome: `Ok` as return data, `Err` as the
 /// error's revert data.
 #[inline]
@@ -347,48 +401,16 @@ pub fn returns<T: AbiReturn, E: Into<Vec<u8>>>(result: Result<T, E>) -> CallResu
 }
 
 // ------------------------------------------------------------ bytes, bytes4,
-// pairs, and return parameters with a string among words (the vault).
+// return parameters with a string among words (the vault).
 
 use alloy_primitives::aliases::B32;
 
 impl<'a> Args<'a> {
-    /// `bytes` whose offset is head word `i`: as [`Args::text`], any bytes.
-    /// (`text` keeps its own copy of the reading: sharing it made the governor,
-    /// which reads strings only, 123 B larger; these are `#[inline]`, so only
-    /// the contracts that read `bytes` compile them.)
-    #[inline]
-    pub fn bytes(&mut self, i: usize) -> Option<Vec<u8>> {
-        self.dynamic(i).map(<[u8]>::to_vec)
-    }
-
     /// `bytes4` at head word `i`: left-aligned, the lower 28 bytes must be zero.
     #[inline]
     pub fn bytes4(&self, i: usize) -> Option<B32> {
         let (value, padding) = self.word(i)?.split_at(4);
         zeros(padding).then(|| B32::from_slice(value))
-    }
-
-    /// The contents of the `string` or `bytes` whose offset is head word `i`
-    /// (canonical offset, length within the calldata, zero padding).
-    #[inline]
-    fn dynamic(&mut self, i: usize) -> Option<&'a [u8]> {
-        if self.uint(i)? != U256::from(self.tail) {
-            return None;
-        }
-        let len = self.uint(self.tail / WORD)?;
-        let start = self.tail + WORD;
-        let len: usize = len.try_into().ok()?;
-        if len > self.data.len() - start {
-            return None;
-        }
-        let padded = len.div_ceil(WORD) * WORD;
-        let bytes = self.data.get(start..start + padded)?;
-        let (text, padding) = bytes.split_at(len);
-        if !zeros(padding) {
-            return None;
-        }
-        self.tail = start + padded;
-        Some(text)
     }
 }
 
@@ -399,7 +421,6 @@ impl AbiReturn for B32 {
     }
 }
 
-static_tuple!(A, B);
 
 /// Return parameters of one-word values with a `string` after the first
 /// `before.len()` (Solidity's encoding, no leading offset word): the words

@@ -15,6 +15,10 @@ mod error;
 mod ledger;
 mod params;
 mod rewards;
+// The WASM build routes calls through a hand-written router (fewer bytes than
+// `#[public]`'s); native builds keep the SDK's.
+#[cfg(target_arch = "wasm32")]
+mod router;
 mod seeds;
 mod state;
 mod stream;
@@ -40,8 +44,9 @@ use stylus_sdk::{
 use crate::state::{Position, RewardAccount, SeedRecord};
 
 /// The registry's storage. Small fields are packed: the four `u64` parameters and
-/// counters share one slot, as do `last_update` and `period_finish`.
-#[entrypoint]
+/// counters share one slot, as do `last_update` and `period_finish`. In the
+/// WASM build `router` is the entrypoint.
+#[cfg_attr(not(target_arch = "wasm32"), entrypoint)]
 #[storage]
 pub struct CurationRegistry {
     /// One-time wiring admin, cleared by `initialize`.

@@ -91,7 +91,7 @@ fn with_data_args(data: &[u8]) -> Option<(Address, Address, U256, Bytes)> {
     let mut a = Args::with_tail(data, 4)?;
     let bytes = a.bytes(3)?;
     a.end()?;
-    Some((a.address(0)?, a.address(1)?, a.uint(2)?, Bytes(bytes)))
+    Some((a.address(0)?, a.address(1)?, a.uint(2)?, Bytes(bytes.to_vec())))
 }
 
 /// The call's outcome; `None` reverts with no data (see `atelier_common::router`).
@@ -196,7 +196,7 @@ fn dispatch(v: &mut ArtVault, input: &[u8]) -> Option<CallResult> {
 /// `string` at head word `i`, read as `bytes` then checked UTF-8 (as
 /// `Args::text`; one reader of dynamic arguments in this contract, not two).
 fn text(a: &mut Args<'_>, i: usize) -> Option<Text> {
-    String::from_utf8(a.bytes(i)?).ok().map(Text)
+    String::from_utf8(a.bytes(i)?.to_vec()).ok().map(Text)
 }
 
 /// An infallible function's return data.

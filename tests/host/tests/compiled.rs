@@ -855,6 +855,399 @@ fn the_governor_returns_solidity_return_data() {
     assert_eq!(decode_error(&r.output), "UnknownProposal(UnknownProposal { proposalId: 3 })");
 }
 
+/// The constructor `(address admin)` of a fresh `name` program: not payable,
+/// its argument decoded strictly, `ZeroAddress` for the zero admin, once.
+fn constructor_edges(c: &mut Collective, name: &'static str) {
+    let admin = c.people.deployer;
+    c.fund(admin, ETH);
+    let fresh = c.world.deploy(&program(name));
+    let arg = admin.abi_encode();
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::from(1), &arg)), "{name}: constructor with value");
+    let mut dirty = arg.clone();
+    dirty[0] = 1;
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &dirty)));
+    let mut longer = arg.clone();
+    longer.push(0);
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &longer)));
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &arg[..31])));
+    let r = c.world.construct(admin, fresh, U256::ZERO, &Address::ZERO.abi_encode());
+    assert_eq!(decode_error(&r.output), "ZeroAddress(ZeroAddress)");
+    assert!(c.world.construct(admin, fresh, U256::ZERO, &arg).success);
+    assert!(refused_empty(&c.world.construct(admin, fresh, U256::ZERO, &arg)), "{name}: only once");
+}
+
+/// The treasury has no payable function: stylus-sdk 0.9's router refuses
+/// `msg.value > 0` with an empty revert on every one (views and the constructor
+/// included), on unknown selectors and on calldata shorter than a selector. ETH
+/// comes in through `receive`, which the SDK runs for empty calldata (and only
+/// then): it takes any value, and reverts `ZeroAmount` without one. A call to
+/// the selector of `receive()` is no function. The treasury's WASM routes
+/// through its hand-written router (`contracts/treasury/src/router.rs`).
+#[test]
+fn the_treasury_refuses_value_on_every_function_and_takes_it_in_receive() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    let treasury = c.treasury;
+    c.fund(stranger, ETH * U256::from(10));
+    for f in abi_functions("Treasury") {
+        let (signature, data) = zero_calldata(&f);
+        assert_ne!(f["stateMutability"], "payable", "{signature}");
+        let mut d = c.clone();
+        let r = d.world.call(stranger, treasury, U256::from(1), &data);
+        assert!(refused_empty(&r), "{signature} with value: {:?}", r.exit);
+        let r = d.world.call(stranger, treasury, U256::ZERO, &data);
+        assert!(!refused_empty(&r), "{signature} without value is reached");
+    }
+    // Plain transfers: empty calldata runs `receive`.
+    let before = c.buckets();
+    let r = c.world.call(stranger, treasury, ETH, &[]);
+    assert!(r.success && r.output.is_empty(), "{:?}", r.exit);
+    assert_eq!(r.logs.len(), 1, "RevenueReceived");
+    let after = c.buckets();
+    let total = |b: (U256, U256, U256, U256)| b.0 + b.1 + b.2 + b.3;
+    assert_eq!(total(after), total(before) + ETH);
+    let r = c.world.call(stranger, treasury, U256::ZERO, &[]);
+    assert_eq!(decode_error(&r.output), "ZeroAmount(ZeroAmount)");
+    let r = c.world.static_call(stranger, treasury, &[]);
+    assert_eq!(decode_error(&r.output), "ZeroAmount(ZeroAmount)");
+    // Anything else carrying value is refused and moves nothing.
+    let receive_selector = keccak256("receive()")[..4].to_vec();
+    for data in [&[0u8][..], &[0xd6, 0x96], &[0xd6, 0x96, 0xae], &[0xde, 0xad, 0xbe, 0xef], &receive_selector] {
+        for value in [U256::ZERO, U256::from(1)] {
+            assert!(refused_empty(&c.world.call(stranger, treasury, value, data)), "{data:?} value {value}");
+        }
+    }
+    assert_eq!(c.eth(treasury), total(after));
+    constructor_edges(&mut c, "treasury");
+}
+
+/// Calldata the SDK cannot decode strictly reverts with no data, on every
+/// treasury function: short, long, words out of range; and `bytes`
+/// (checkUpkeep, performUpkeep) and `string` (acquire) arguments whose offsets,
+/// lengths or padding are not the canonical encoding (and, for the string,
+/// bytes that are not UTF-8; `bytes` takes any).
+#[test]
+fn the_treasury_refuses_malformed_calldata_with_an_empty_revert() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    let acquirer = c.people.acquirer;
+    let treasury = c.treasury;
+    let mut call = |from: Address, data: &[u8]| c.world.call(from, treasury, U256::ZERO, data);
+    for f in abi_functions("Treasury") {
+        let (signature, data) = zero_calldata(&f);
+        if data.len() > 4 {
+            assert!(refused_empty(&call(stranger, &data[..data.len() - 1])), "{signature} short");
+        }
+        let mut longer = data.clone();
+        longer.push(0);
+        assert!(refused_empty(&call(stranger, &longer)), "{signature} long");
+        let mut padded = data.clone();
+        padded.extend([0u8; 32]);
+        assert!(refused_empty(&call(stranger, &padded)), "{signature} one word long");
+    }
+    let word = |n: U256| n.to_be_bytes::<32>().to_vec();
+    let param = |key: U256| [&Treasury::paramCall::SELECTOR[..], &word(key)].concat();
+    assert!(!refused_empty(&call(stranger, &param(U256::from(255)))));
+    assert!(refused_empty(&call(stranger, &param(U256::from(256)))));
+    let set_param = |key: U256| [&Treasury::setParamCall::SELECTOR[..], &word(key), &word(U256::ZERO)].concat();
+    assert!(!refused_empty(&call(stranger, &set_param(U256::from(255)))));
+    assert!(refused_empty(&call(stranger, &set_param(U256::from(1) << 8))));
+    let mut withdraw = Treasury::withdrawReserveCall { to: stranger, amount: U256::from(1) }.abi_encode();
+    assert!(!refused_empty(&call(stranger, &withdraw)));
+    withdraw[4 + 11] = 1;
+    assert!(refused_empty(&call(stranger, &withdraw)));
+
+    // checkUpkeep(bytes) and performUpkeep(bytes): any bytes, canonically.
+    let set = |data: &mut Vec<u8>, at: usize, n: usize| data[at..at + 32].copy_from_slice(&word(U256::from(n)));
+    for payload in [vec![], vec![0xff, 0xfe], vec![7u8; 32], vec![0x80; 33]] {
+        let check = Treasury::checkUpkeepCall { check_data: payload.clone().into() }.abi_encode();
+        let r = call(stranger, &check);
+        assert!(r.success, "checkUpkeep({payload:?})");
+        let perform = Treasury::performUpkeepCall { perform_data: payload.clone().into() }.abi_encode();
+        assert!(!refused_empty(&call(stranger, &perform)), "performUpkeep({payload:?}) is reached");
+    }
+    let valid = Treasury::checkUpkeepCall { check_data: vec![1u8, 2, 3].into() }.abi_encode();
+    let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut d = valid.clone();
+    set(&mut d, 4, 64);
+    d.splice(4 + 32..4 + 32, [0u8; 32]);
+    cases.push(("offset one word late", d));
+    let mut d = valid.clone();
+    set(&mut d, 4, 0);
+    cases.push(("offset at the head", d));
+    let mut d = valid.clone();
+    d[4] = 1;
+    cases.push(("offset upper byte", d));
+    let mut d = valid.clone();
+    set(&mut d, 4 + 32, 33);
+    cases.push(("length past the end", d));
+    let mut d = valid.clone();
+    set(&mut d, 4 + 32, 2);
+    cases.push(("length one short", d));
+    let mut d = valid.clone();
+    d[4 + 64 + 31] = 1;
+    cases.push(("padding", d));
+    let mut d = valid.clone();
+    d.truncate(4 + 64);
+    cases.push(("bytes cut", d));
+    for (what, data) in &cases {
+        assert!(refused_empty(&call(stranger, data)), "checkUpkeep: {what}");
+        let mut data = data.clone();
+        data[..4].copy_from_slice(&Treasury::performUpkeepCall::SELECTOR);
+        assert!(refused_empty(&call(stranger, &data)), "performUpkeep: {what}");
+    }
+
+    // acquire(..., string uri, deadline): the uri at head word 8.
+    let acquire = |uri: &str| {
+        Treasury::acquireCall::from((
+            stranger,
+            U256::from(1),
+            stranger,
+            U256::ZERO,
+            B256::ZERO,
+            B256::ZERO,
+            B256::ZERO,
+            stranger,
+            uri.into(),
+            U256::MAX,
+        ))
+        .abi_encode()
+    };
+    for uri in ["", "ipfs://art/1", "ünï ✓", &"u".repeat(64)] {
+        // Reached: the price is zero.
+        assert_eq!(decode_error(&call(acquirer, &acquire(uri)).output), "ZeroAmount(ZeroAmount)", "{uri:?}");
+    }
+    let valid = acquire("ipfs://art/1");
+    let uri = 4 + 10 * 32;
+    assert_eq!(valid.len(), uri + 64);
+    let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut d = valid.clone();
+    set(&mut d, 4 + 8 * 32, 11 * 32);
+    d.splice(uri..uri, [0u8; 32]);
+    cases.push(("uri offset late", d));
+    let mut d = valid.clone();
+    d[4 + 8 * 32 + 1] = 1;
+    cases.push(("uri offset upper byte", d));
+    let mut d = valid.clone();
+    set(&mut d, uri, 33);
+    cases.push(("uri length past the end", d));
+    let mut d = valid.clone();
+    d[uri + 32 + 20] = 1;
+    cases.push(("uri padding", d));
+    let mut d = valid.clone();
+    d[uri + 32] = 0xff;
+    cases.push(("uri not UTF-8", d));
+    let mut d = valid.clone();
+    d[4 + 7 * 32 + 11] = 1;
+    cases.push(("artist above address", d));
+    let mut d = valid.clone();
+    d.truncate(uri + 32);
+    cases.push(("uri cut", d));
+    for (what, data) in &cases {
+        assert!(refused_empty(&call(acquirer, data)), "acquire: {what}");
+    }
+}
+
+/// The treasury's return data is Solidity's: `checkUpkeep` as its return
+/// parameters `(bool, bytes)` (no leading offset word), static tuples as their
+/// words, nothing for `()`.
+#[test]
+fn the_treasury_returns_solidity_return_data() {
+    let mut c = deploy();
+    c.buy(c.people.alice, 20);
+    let stranger = c.people.stranger;
+    let t = c.treasury;
+    let (token, registry, vault) = (c.token, c.registry, c.vault);
+    let check = Treasury::checkUpkeepCall { check_data: vec![9u8; 40].into() }.abi_encode();
+    // Due: no upkeep has run yet.
+    let r = c.world.static_call(stranger, t, &check);
+    assert!(r.success);
+    assert_eq!(r.output.to_vec(), (true, alloy_primitives::Bytes::new()).abi_encode_params());
+    assert_eq!(r.output.len(), 3 * 32);
+    let mut stat = |data: Vec<u8>| {
+        let r = c.world.static_call(stranger, t, &data);
+        assert!(r.success, "{:?}", r.exit);
+        r.output.to_vec()
+    };
+    assert_eq!(stat(Treasury::wiringCall {}.abi_encode()), (token, registry, vault).abi_encode());
+    assert_eq!(stat(Treasury::buybackRoundCall {}.abi_encode()), vec![0u8; 7 * 32]);
+    assert_eq!(stat(Treasury::currentBidCall {}.abi_encode()), U256::ZERO.abi_encode());
+    assert_eq!(stat(Treasury::bucketsCall {}.abi_encode()).len(), 4 * 32);
+    assert_eq!(stat(Treasury::saleFloorCall {}.abi_encode()).len(), 2 * 32);
+    assert_eq!(stat(Treasury::epochStateCall {}.abi_encode()).len(), 4 * 32);
+    let epoch = stat(Treasury::paramCall { key: 3 }.abi_encode());
+    assert_eq!(epoch, U256::from(c.secs("treasury", "epoch")).abi_encode());
+    let r = c.world.call(stranger, t, U256::ZERO, &Treasury::performUpkeepCall { perform_data: vec![1u8].into() }.abi_encode());
+    assert!(r.success && r.output.is_empty(), "{:?}", r.exit);
+    let r = c.world.static_call(stranger, t, &check);
+    assert_eq!(r.output.to_vec(), (false, alloy_primitives::Bytes::new()).abi_encode_params());
+    let r = c.world.call(stranger, t, U256::ZERO, &Treasury::performUpkeepCall { perform_data: vec![].into() }.abi_encode());
+    assert!(decode_error(&r.output).starts_with("UpkeepNotNeeded"), "{}", decode_error(&r.output));
+    let r = c.world.call(stranger, t, U256::ZERO, &Treasury::sellToTreasuryCall { shares: U256::ZERO, min_price: U256::ZERO, deadline: U256::MAX }.abi_encode());
+    assert_eq!(decode_error(&r.output), "ZeroAmount(ZeroAmount)");
+    let r = c.world.call(stranger, t, U256::ZERO, &Treasury::paramCall { key: 200 }.abi_encode());
+    assert_eq!(decode_error(&r.output), "UnknownParam(UnknownParam { key: 200 })");
+}
+
+/// stylus-sdk 0.9's router refuses `msg.value > 0` with an empty revert on every
+/// registry function but `notifyReward` (views and the constructor included);
+/// the registry has no `receive` and no fallback, so empty calldata (a plain
+/// transfer) and calldata shorter than a selector revert with no data, with or
+/// without value. The registry's WASM routes through its hand-written router
+/// (`contracts/curation/src/router.rs`).
+#[test]
+fn the_registry_refuses_value_on_every_function_but_notify_reward() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    let registry = c.registry;
+    c.fund(stranger, ETH);
+    for f in abi_functions("CurationRegistry") {
+        let (signature, data) = zero_calldata(&f);
+        let mut d = c.clone();
+        let r = d.world.call(stranger, registry, U256::from(1), &data);
+        if f["stateMutability"] == "payable" {
+            assert_eq!(signature, "notifyReward()");
+            assert_eq!(decode_error(&r.output), format!("Unauthorized(Unauthorized {{ caller: {stranger:?} }})"), "reached");
+        } else {
+            assert!(refused_empty(&r), "{signature} with value: {:?}", r.exit);
+            let r = d.world.call(stranger, registry, U256::ZERO, &data);
+            assert!(!refused_empty(&r), "{signature} without value is reached");
+        }
+    }
+    for data in [&[][..], &[0x3c], &[0x3c, 0x6b], &[0x3c, 0x6b, 0x16], &[0xde, 0xad, 0xbe, 0xef]] {
+        for value in [U256::ZERO, U256::from(1)] {
+            assert!(refused_empty(&c.world.call(stranger, registry, value, data)), "{data:?} value {value}");
+        }
+    }
+    // The treasury streams rewards with value: reached, and taken.
+    let treasury = c.treasury;
+    c.fund(treasury, ETH);
+    let r = c.world.call(treasury, registry, ETH, &CurationRegistry::notifyRewardCall {}.abi_encode());
+    assert!(r.success && r.output.is_empty(), "{:?} {}", r.exit, decode_error(&r.output));
+    let mut long = CurationRegistry::notifyRewardCall {}.abi_encode();
+    long.push(0);
+    assert!(refused_empty(&c.world.call(treasury, registry, U256::from(1), &long)));
+    constructor_edges(&mut c, "curation");
+}
+
+/// Calldata the SDK cannot decode strictly reverts with no data, on every
+/// registry function; registerSeed's `string` uri decoded strictly.
+#[test]
+fn the_registry_refuses_malformed_calldata_with_an_empty_revert() {
+    let mut c = deploy();
+    let stranger = c.people.stranger;
+    let registry = c.registry;
+    let mut call = |data: &[u8]| c.world.call(stranger, registry, U256::ZERO, data);
+    for f in abi_functions("CurationRegistry") {
+        let (signature, data) = zero_calldata(&f);
+        if data.len() > 4 {
+            assert!(refused_empty(&call(&data[..data.len() - 1])), "{signature} short");
+        }
+        let mut longer = data.clone();
+        longer.push(0);
+        assert!(refused_empty(&call(&longer)), "{signature} long");
+        let mut padded = data.clone();
+        padded.extend([0u8; 32]);
+        assert!(refused_empty(&call(&padded)), "{signature} one word long");
+    }
+    let word = |n: U256| n.to_be_bytes::<32>().to_vec();
+    let param = |key: U256| [&CurationRegistry::paramCall::SELECTOR[..], &word(key)].concat();
+    assert!(!refused_empty(&call(&param(U256::from(255)))));
+    assert!(refused_empty(&call(&param(U256::from(256)))));
+    let set_param = |key: U256| [&CurationRegistry::setParamCall::SELECTOR[..], &word(key), &word(U256::ZERO)].concat();
+    assert!(!refused_empty(&call(&set_param(U256::from(255)))));
+    assert!(refused_empty(&call(&set_param(U256::from(1) << 8))));
+    let mut stake_of = CurationRegistry::stakeOfCall { account: stranger, seed_id: U256::ZERO }.abi_encode();
+    assert!(call(&stake_of).success);
+    stake_of[4 + 3] = 1;
+    assert!(refused_empty(&call(&stake_of)));
+
+    // registerSeed(seed, model, prompt, string uri, initialStake): the uri at
+    // head word 3. Reached: the stranger stakes nothing (below the minimum).
+    let register = |uri: &str| {
+        CurationRegistry::registerSeedCall::from((seed(5), B256::ZERO, B256::ZERO, uri.into(), U256::ZERO)).abi_encode()
+    };
+    for uri in ["", "ipfs://seed/5", "ünï ✓", &"u".repeat(64)] {
+        assert!(!refused_empty(&call(&register(uri))), "{uri:?}");
+    }
+    let valid = register("ipfs://seed/5");
+    let uri = 4 + 5 * 32;
+    assert_eq!(valid.len(), uri + 64);
+    let set = |data: &mut Vec<u8>, at: usize, n: usize| data[at..at + 32].copy_from_slice(&word(U256::from(n)));
+    let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut d = valid.clone();
+    set(&mut d, 4 + 3 * 32, 6 * 32);
+    d.splice(uri..uri, [0u8; 32]);
+    cases.push(("uri offset late", d));
+    let mut d = valid.clone();
+    set(&mut d, 4 + 3 * 32, 4 * 32);
+    cases.push(("uri offset in the head", d));
+    let mut d = valid.clone();
+    d[4 + 3 * 32 + 2] = 1;
+    cases.push(("uri offset upper byte", d));
+    let mut d = valid.clone();
+    set(&mut d, uri, 33);
+    cases.push(("uri length past the end", d));
+    let mut d = valid.clone();
+    d[uri + 32 + 30] = 1;
+    cases.push(("uri padding", d));
+    let mut d = valid.clone();
+    d[uri + 32] = 0xc3;
+    cases.push(("uri not UTF-8", d));
+    let mut d = valid.clone();
+    d.truncate(uri + 32);
+    cases.push(("uri cut", d));
+    for (what, data) in &cases {
+        assert!(refused_empty(&call(data)), "registerSeed: {what}");
+    }
+}
+
+/// The registry's return data is Solidity's: `seedInfo` as its return
+/// parameters (the string's offset after the eight-word head, no leading offset
+/// word), single values as one word, nothing for `()`.
+#[test]
+fn the_registry_returns_solidity_return_data() {
+    let mut c = deploy();
+    let alice = c.people.alice;
+    let stranger = c.people.stranger;
+    let registry = c.registry;
+    c.buy(alice, 40);
+    c.approve_token(alice, registry, U256::MAX);
+    let stake = c.cfg("registry", "minSeedStake");
+    for (i, uri) in ["ipfs://seed/1", "", &"ü".repeat(20)].into_iter().enumerate() {
+        let id = c
+            .send(alice, registry, CurationRegistry::registerSeedCall::from((seed(1 + i as u8), keccak256("m"), keccak256("p"), uri.into(), stake)))
+            .expect("register")
+            ._0;
+        let r = c.world.static_call(stranger, registry, &CurationRegistry::seedInfoCall { seed_id: id }.abi_encode());
+        assert!(r.success, "{:?}", r.exit);
+        let s = CurationRegistry::seedInfoCall::abi_decode_returns(&r.output, true).unwrap();
+        assert_eq!(s._3, uri);
+        assert_eq!(s._4, alice);
+        let params = (s._0, s._1, s._2, s._3.clone(), s._4, s._5, s._6, s._7);
+        assert_eq!(r.output.to_vec(), params.abi_encode_params(), "seedInfo({id})");
+        assert_eq!(&r.output[3 * 32..4 * 32], &U256::from(8 * 32).to_be_bytes::<32>());
+    }
+    let r = c.world.static_call(stranger, registry, &CurationRegistry::seedInfoCall { seed_id: U256::from(9) }.abi_encode());
+    assert!(decode_error(&r.output).starts_with("UnknownSeed"), "{}", decode_error(&r.output));
+    let mut stat = |data: Vec<u8>| {
+        let r = c.world.static_call(stranger, registry, &data);
+        assert!(r.success, "{:?}", r.exit);
+        r.output.to_vec()
+    };
+    assert_eq!(stat(CurationRegistry::seedCountCall {}.abi_encode()), U256::from(3).abi_encode());
+    assert_eq!(stat(CurationRegistry::seedIdOfCall { seed: seed(2) }.abi_encode()), U256::from(2).abi_encode());
+    assert_eq!(stat(CurationRegistry::stakedByCall { account: alice }.abi_encode()), (stake * U256::from(3)).abi_encode());
+    let (token, vault, treasury) = (c.token, c.vault, c.treasury);
+    assert_eq!(stat(CurationRegistry::tokenCall {}.abi_encode()), token.abi_encode());
+    assert_eq!(stat(CurationRegistry::vaultCall {}.abi_encode()), vault.abi_encode());
+    assert_eq!(stat(CurationRegistry::treasuryCall {}.abi_encode()), treasury.abi_encode());
+    let r = c.world.call(alice, registry, U256::ZERO, &CurationRegistry::stakeCall { seed_id: U256::from(1), amount: U256::from(1) }.abi_encode());
+    assert!(r.success && r.output.is_empty(), "{:?}", r.exit);
+    let r = c.world.call(alice, registry, U256::ZERO, &CurationRegistry::claimCall {}.abi_encode());
+    assert!(decode_error(&r.output).starts_with("NothingToClaim"), "{}", decode_error(&r.output));
+}
+
 /// As the token's and the governor's: stylus-sdk 0.9's router refuses
 /// `msg.value > 0` with an empty revert on every vault function (none is
 /// payable: views, the ERC-721 entry points, `onERC721Received` and the

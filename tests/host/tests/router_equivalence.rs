@@ -1,5 +1,5 @@
-//! The token's, the governor's and the vault's hand-written WASM routers
-//! (`contracts/{fraction,governor,vault}/src/router.rs`) against the ones stylus-sdk 0.9's
+//! The hand-written WASM routers of the token, the governor, the treasury and the registry
+//! (`contracts/{fraction,governor,treasury,curation}/src/router.rs`) against the ones stylus-sdk 0.9's
 //! `#[public]` generates, call for call: two worlds in the same state, one running
 //! `target/stylus/<contract>.wasm`, the other the contract built with the SDK's
 //! router, get the same random calls (every ABI function and the
@@ -11,9 +11,10 @@
 //! `ATELIER_SDK_ROUTER_FRACTION=<that fraction.wasm> cargo test -p atelier-host
 //! --test router_equivalence -- --ignored` (build it from the commit before the
 //! lean router with `scripts/build-wasm fraction`); the governor's likewise with
-//! `ATELIER_SDK_ROUTER_GOVERNOR` (its build before `lean-gov`). `ATELIER_EQUIVALENCE_STEPS`
-//! sets the number of calls (default 4,000); the vault's with `ATELIER_SDK_ROUTER_VAULT`
-//! (its build before `lean-vault`).
+//! `ATELIER_SDK_ROUTER_GOVERNOR` (its build before `lean-gov`), the treasury's with
+//! `ATELIER_SDK_ROUTER_TREASURY` and the registry's with `ATELIER_SDK_ROUTER_CURATION`
+//! (their builds before `lean-tc`). `ATELIER_EQUIVALENCE_STEPS`
+//! sets the number of calls (default 4,000).
 mod common;
 
 use alloy_primitives::{keccak256, Address, B256, U256};
@@ -581,6 +582,328 @@ fn the_governors_lean_router_answers_every_call_as_the_sdk_router() {
     }
     println!(
         "{steps} calls, {succeeded} succeeded, all answered alike but {oversized} with an oversized Action[] length (SDK: out of gas; lean: empty revert); gas (host estimate): SDK router {sdk_gas}, lean router {lean_gas}"
+    );
+}
+
+/// The treasury's hand-written WASM router (`contracts/treasury/src/router.rs`)
+/// against the SDK's, as the token's above, plus what only the treasury has:
+/// plain transfers (empty calldata runs `receive`, with and without value) and
+/// calldata shorter than a selector; `bytes` arguments (the upkeep's) and the
+/// acquirer's `string`; rounds opened by upkeeps and sold into, acquisitions.
+/// `ATELIER_SDK_ROUTER_TREASURY=<the treasury's WASM built with the SDK's router>
+/// cargo test -p atelier-host --test router_equivalence -- --ignored`.
+#[test]
+#[ignore = "needs the treasury built with the SDK's router: ATELIER_SDK_ROUTER_TREASURY"]
+fn the_treasurys_lean_router_answers_every_call_as_the_sdk_router() {
+    let path = std::env::var("ATELIER_SDK_ROUTER_TREASURY")
+        .expect("ATELIER_SDK_ROUTER_TREASURY: the treasury's WASM built with the SDK's router");
+    let sdk_code = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_ne!(sdk_code, std::fs::read(wasm_dir().join("treasury.wasm")).unwrap(), "two builds");
+    let sdk_program = Program::from_code(&sdk_code).expect("loads");
+    let steps: usize = std::env::var("ATELIER_EQUIVALENCE_STEPS")
+        .map(|s| s.parse().unwrap())
+        .unwrap_or(4_000);
+
+    // A live collective with sales behind it (revenue in the buckets), holders
+    // who approved the treasury (sellToTreasury burns), a seller with three
+    // artworks approved to it (acquire); and a treasury not yet constructed.
+    let mut lean = deploy();
+    let p = lean.people;
+    for id in 1..=2u64 {
+        lean.mint_art(p.curator, id);
+    }
+    lean.send(
+        p.curator,
+        lean.collection,
+        ArtCollection::setApprovalForAllCall { operator: lean.vault, approved: true },
+    )
+    .unwrap();
+    for id in 1..=2u8 {
+        lean.genesis_deposit(id).unwrap();
+    }
+    lean.buy(p.alice, 40);
+    lean.buy(p.bob, 20);
+    for id in 10..=12u64 {
+        lean.mint_art(p.seller, id);
+    }
+    lean.send(
+        p.seller,
+        lean.collection,
+        ArtCollection::setApprovalForAllCall { operator: lean.treasury, approved: true },
+    )
+    .unwrap();
+    for who in [p.alice, p.bob, p.curator] {
+        lean.approve_token(who, lean.treasury, U256::MAX);
+    }
+    let fresh = lean.world.deploy(&program("treasury"));
+    let callers = [
+        p.deployer, p.curator, p.alice, p.bob, p.acquirer, p.seller, p.stranger, lean.vault,
+        lean.token,
+    ];
+    for who in callers {
+        lean.fund(who, ETH * U256::from(1_000));
+    }
+    let mut sdk = lean.clone();
+    sdk.world.deploy_at(sdk.treasury, &sdk_program);
+    sdk.world.deploy_at(fresh, &sdk_program);
+    let mut addresses = callers.to_vec();
+    addresses.extend([Address::ZERO, lean.treasury, lean.registry, lean.collection]);
+    let pools = Pools {
+        ids: vec![U256::from(10), U256::from(11), U256::from(12), ETH / U256::from(100), shares(5)],
+        texts: vec!["", "ipfs://art/10", "ünï ✓", "a uri thirty-two bytes long....."],
+        hashes: Vec::new(),
+        actions: Vec::new(),
+        blobs: Vec::new(),
+    };
+
+    let functions = functions("Treasury");
+    let mut rng = Rng(0x5eed_a7e1_1e4a_0003);
+    let (mut sdk_gas, mut lean_gas, mut succeeded) = (0u64, 0u64, 0usize);
+    let mut by_function = std::collections::BTreeMap::new();
+    for step in 0..steps {
+        if rng.below(40) == 0 {
+            let secs = rng.pick(&[60, 3_601, DAY, 2 * DAY, 7 * DAY]);
+            sdk.advance(secs);
+            lean.advance(secs);
+        }
+        let f = &functions[rng.below(functions.len())];
+        let to = if f.selector == CONSTRUCTOR_SELECTOR || rng.below(10) == 0 { fresh } else { lean.treasury };
+        let mut from = rng.pick(&callers);
+        let value = match rng.below(10) {
+            0 => U256::from(1),
+            1 => ETH * U256::from(rng.below(5)),
+            _ => U256::ZERO,
+        };
+        let (name, mut data) = match rng.below(12) {
+            // A plain transfer (`receive`), or calldata shorter than a selector.
+            0 => ("receive", Vec::new()),
+            1 => ("short", f.selector[..1 + rng.below(3)].to_vec()),
+            _ => {
+                let mut data = f.selector.to_vec();
+                data.extend(arguments(&mut rng, &f.inputs, &addresses, lean.now(), &pools));
+                (f.signature.split('(').next().unwrap(), data)
+            }
+        };
+        // Calls that mean something, half the time: the acquirer buying one of
+        // the seller's artworks, a holder selling into the round.
+        if name == "acquire" && rng.below(2) == 0 {
+            from = p.acquirer;
+            data = Treasury::acquireCall::from((
+                lean.collection,
+                U256::from(10 + rng.below(3)),
+                p.seller,
+                rng.pick(&[ETH / U256::from(100), ETH / U256::from(10), ETH * U256::from(6)]),
+                B256::from(rng.word()),
+                keccak256("model-v1"),
+                keccak256("prompt"),
+                p.carol,
+                rng.pick(&pools.texts).into(),
+                U256::from(lean.now() + rng.below(2) as u64 * DAY),
+            ))
+            .abi_encode();
+        }
+        if name == "sellToTreasury" && rng.below(2) == 0 {
+            from = rng.pick(&[p.alice, p.bob, p.curator]);
+            data = Treasury::sellToTreasuryCall {
+                shares: shares(1 + rng.below(5) as u64),
+                min_price: U256::ZERO,
+                deadline: U256::MAX,
+            }
+            .abi_encode();
+        }
+        match rng.below(8) {
+            0 | 1 => corrupt(&mut rng, &mut data),
+            2 => nudge(&mut rng, &mut data),
+            _ => {}
+        }
+        let what = format!("step {step}: {name} from {from} value {value} data 0x{}", alloy_primitives::hex::encode(&data));
+        let (s, l) = if rng.below(3) == 0 && value.is_zero() {
+            (sdk.world.static_call(from, to, &data), lean.world.static_call(from, to, &data))
+        } else {
+            (sdk.world.call(from, to, value, &data), lean.world.call(from, to, value, &data))
+        };
+        same(&what, &s, &l);
+        succeeded += usize::from(l.success);
+        if l.success {
+            *by_function.entry(name).or_insert(0usize) += 1;
+        }
+        sdk_gas += s.gas;
+        lean_gas += l.gas;
+    }
+    println!("succeeded, by function: {by_function:?}");
+    // The state both worlds reached: every view without arguments and every
+    // parameter, on both treasuries.
+    for f in &functions {
+        let args: Vec<Vec<u8>> = match f.inputs.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [] => vec![vec![]],
+            ["uint8"] => (0..14u64).map(|i| U256::from(i).abi_encode()).collect(),
+            _ => continue,
+        };
+        for a in args {
+            let data = [&f.selector[..], &a].concat();
+            for to in [lean.treasury, fresh] {
+                let (s, l) = (sdk.world.static_call(p.stranger, to, &data), lean.world.static_call(p.stranger, to, &data));
+                same(&format!("end state: {}", f.signature), &s, &l);
+            }
+        }
+    }
+    for who in addresses {
+        assert_eq!(sdk.eth(who), lean.eth(who), "ETH of {who}");
+    }
+    println!(
+        "{steps} calls, {succeeded} succeeded, all answered alike; gas (host estimate): SDK router {sdk_gas}, lean router {lean_gas}"
+    );
+}
+
+/// The registry's hand-written WASM router (`contracts/curation/src/router.rs`)
+/// against the SDK's, as the token's above: registerSeed's `string`, stakes and
+/// unstakes on live seeds, reward streams from the treasury (`notifyReward`, the
+/// one payable function) and claims; empty calldata and calldata shorter than a
+/// selector (no `receive`, no fallback).
+/// `ATELIER_SDK_ROUTER_CURATION=<the registry's WASM built with the SDK's router>
+/// cargo test -p atelier-host --test router_equivalence -- --ignored`.
+#[test]
+#[ignore = "needs the registry built with the SDK's router: ATELIER_SDK_ROUTER_CURATION"]
+fn the_registrys_lean_router_answers_every_call_as_the_sdk_router() {
+    let path = std::env::var("ATELIER_SDK_ROUTER_CURATION")
+        .expect("ATELIER_SDK_ROUTER_CURATION: the registry's WASM built with the SDK's router");
+    let sdk_code = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_ne!(sdk_code, std::fs::read(wasm_dir().join("curation.wasm")).unwrap(), "two builds");
+    let sdk_program = Program::from_code(&sdk_code).expect("loads");
+    let steps: usize = std::env::var("ATELIER_EQUIVALENCE_STEPS")
+        .map(|s| s.parse().unwrap())
+        .unwrap_or(4_000);
+
+    // A live collective: holders who approved the registry, two seeds staked,
+    // a reward stream running; and a registry not yet constructed.
+    let mut lean = deploy();
+    let p = lean.people;
+    for id in 1..=2u64 {
+        lean.mint_art(p.curator, id);
+    }
+    lean.send(
+        p.curator,
+        lean.collection,
+        ArtCollection::setApprovalForAllCall { operator: lean.vault, approved: true },
+    )
+    .unwrap();
+    for id in 1..=2u8 {
+        lean.genesis_deposit(id).unwrap();
+    }
+    lean.buy(p.alice, 60);
+    lean.buy(p.bob, 30);
+    for who in [p.alice, p.bob, p.curator] {
+        lean.approve_token(who, lean.registry, U256::MAX);
+    }
+    let stake = lean.cfg("registry", "minSeedStake");
+    for (who, n) in [(p.alice, 7u8), (p.bob, 8)] {
+        lean.send(
+            who,
+            lean.registry,
+            CurationRegistry::registerSeedCall::from((seed(n), B256::ZERO, B256::ZERO, "ipfs://seed".into(), stake)),
+        )
+        .unwrap();
+    }
+    let fresh = lean.world.deploy(&program("curation"));
+    let callers = [
+        p.deployer, p.curator, p.alice, p.bob, p.stranger, lean.vault, lean.treasury, lean.token,
+    ];
+    for who in callers {
+        lean.fund(who, ETH * U256::from(1_000));
+    }
+    let mut sdk = lean.clone();
+    sdk.world.deploy_at(sdk.registry, &sdk_program);
+    sdk.world.deploy_at(fresh, &sdk_program);
+    let mut addresses = callers.to_vec();
+    addresses.extend([Address::ZERO, lean.registry, lean.governor]);
+    let mut hashes: Vec<B256> = (1..=9).map(seed).collect();
+    hashes.push(B256::ZERO);
+    let pools = Pools {
+        ids: vec![U256::from(1), U256::from(2), U256::from(3), U256::from(4), stake, shares(1)],
+        texts: vec!["", "ipfs://seed", "ünï ✓", "a uri thirty-two bytes long....."],
+        hashes,
+        actions: Vec::new(),
+        blobs: Vec::new(),
+    };
+
+    let functions = functions("CurationRegistry");
+    let mut rng = Rng(0x5eed_a7e1_1e4a_0004);
+    let (mut sdk_gas, mut lean_gas, mut succeeded) = (0u64, 0u64, 0usize);
+    let mut by_function = std::collections::BTreeMap::new();
+    for step in 0..steps {
+        if rng.below(40) == 0 {
+            let secs = rng.pick(&[60, 3_601, DAY, 7 * DAY]);
+            sdk.advance(secs);
+            lean.advance(secs);
+        }
+        let f = &functions[rng.below(functions.len())];
+        let to = if f.selector == CONSTRUCTOR_SELECTOR || rng.below(10) == 0 { fresh } else { lean.registry };
+        let mut from = if rng.below(2) == 0 { rng.pick(&[p.alice, p.bob]) } else { rng.pick(&callers) };
+        let value = match rng.below(10) {
+            0 => U256::from(1),
+            1 => ETH * U256::from(rng.below(5)),
+            _ => U256::ZERO,
+        };
+        let (name, mut data) = match rng.below(15) {
+            0 => ("empty", Vec::new()),
+            1 => ("short", f.selector[..1 + rng.below(3)].to_vec()),
+            _ => {
+                let mut data = f.selector.to_vec();
+                data.extend(arguments(&mut rng, &f.inputs, &addresses, lean.now(), &pools));
+                (f.signature.split('(').next().unwrap(), data)
+            }
+        };
+        if name == "notifyReward" && rng.below(2) == 0 {
+            from = lean.treasury;
+        }
+        match rng.below(8) {
+            0 | 1 => corrupt(&mut rng, &mut data),
+            2 => nudge(&mut rng, &mut data),
+            _ => {}
+        }
+        let what = format!("step {step}: {name} from {from} value {value} data 0x{}", alloy_primitives::hex::encode(&data));
+        let (s, l) = if rng.below(3) == 0 && value.is_zero() {
+            (sdk.world.static_call(from, to, &data), lean.world.static_call(from, to, &data))
+        } else {
+            (sdk.world.call(from, to, value, &data), lean.world.call(from, to, value, &data))
+        };
+        same(&what, &s, &l);
+        succeeded += usize::from(l.success);
+        if l.success {
+            *by_function.entry(name).or_insert(0usize) += 1;
+        }
+        sdk_gas += s.gas;
+        lean_gas += l.gas;
+    }
+    println!("succeeded, by function: {by_function:?}");
+    // The state both worlds reached: every view of no argument, one seed id or
+    // one address, and every parameter.
+    for f in &functions {
+        let args: Vec<Vec<u8>> = match f.inputs.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [] if f.signature == "claim()" => continue,
+            [] => vec![vec![]],
+            ["uint8"] => (0..6u64).map(|i| U256::from(i).abi_encode()).collect(),
+            ["uint256"] => (0..6u64).map(|i| U256::from(i).abi_encode()).collect(),
+            ["address"] => addresses.iter().map(|a| a.abi_encode()).collect(),
+            ["address", "uint256"] => addresses
+                .iter()
+                .flat_map(|a| (1..4u64).map(move |i| (*a, U256::from(i)).abi_encode_params()))
+                .collect(),
+            _ => continue,
+        };
+        for a in args {
+            let data = [&f.selector[..], &a].concat();
+            for to in [lean.registry, fresh] {
+                let (s, l) = (sdk.world.static_call(p.stranger, to, &data), lean.world.static_call(p.stranger, to, &data));
+                same(&format!("end state: {}", f.signature), &s, &l);
+            }
+        }
+    }
+    for who in addresses {
+        assert_eq!(sdk.eth(who), lean.eth(who), "ETH of {who}");
+    }
+    println!(
+        "{steps} calls, {succeeded} succeeded, all answered alike; gas (host estimate): SDK router {sdk_gas}, lean router {lean_gas}"
     );
 }
 

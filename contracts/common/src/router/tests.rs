@@ -411,3 +411,168 @@ proptest! {
         prop_assert_eq!(returns::<_, Vec<u8>>(Ok(r.clone())), sdk_return(r));
     }
 }
+
+/// `bytes` as the SDK takes it (`stylus_sdk::abi::Bytes`, its own `SolType`).
+use stylus_sdk::abi::Bytes as SolBytes;
+
+fn blob() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..80),
+        Just(Vec::new()),
+        Just(vec![0u8; 32]),
+    ]
+}
+
+/// `(bytes)`: checkUpkeep's and performUpkeep's shape.
+fn read_upkeep(data: &[u8]) -> Option<Vec<u8>> {
+    let mut a = Args::with_tail(data, 1)?;
+    let b = a.bytes(0)?;
+    a.end()?;
+    Some(b.to_vec())
+}
+
+/// `(address, uint256, address, uint256, bytes32, bytes32, bytes32, address,
+/// string, uint256)`: the treasury's acquire.
+type Acquire = (Address, U256, Address, U256, B256, B256, B256, Address, String, U256);
+
+fn read_acquire(data: &[u8]) -> Option<Acquire> {
+    let mut a = Args::with_tail(data, 10)?;
+    let uri = a.text(8)?;
+    a.end()?;
+    Some((
+        a.address(0)?, a.uint(1)?, a.address(2)?, a.uint(3)?, a.bytes32(4)?, a.bytes32(5)?,
+        a.bytes32(6)?, a.address(7)?, uri.0, a.uint(9)?,
+    ))
+}
+
+/// `(bytes32, bytes32, bytes32, string, uint256)`: the registry's registerSeed.
+fn read_register(data: &[u8]) -> Option<(B256, B256, B256, String, U256)> {
+    let mut a = Args::with_tail(data, 5)?;
+    let uri = a.text(3)?;
+    a.end()?;
+    Some((a.bytes32(0)?, a.bytes32(1)?, a.bytes32(2)?, uri.0, a.uint(4)?))
+}
+
+/// `(string, bytes, uint256)`: a `bytes` after a `string`.
+fn read_text_bytes(data: &[u8]) -> Option<(String, Vec<u8>, U256)> {
+    let mut a = Args::with_tail(data, 3)?;
+    let (s, b) = (a.text(0)?, a.bytes(1)?.to_vec());
+    a.end()?;
+    Some((s.0, b, a.uint(2)?))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn bytes_and_seed_arguments_as_the_sdk(
+        b in blob(), s in text(), to in address(), value in uint(), w in any::<[u8; 32]>(),
+        kind in any::<u8>(), at in any::<usize>(), byte in any::<u8>(),
+    ) {
+        type Upkeep = (SolBytes,);
+        let valid = Upkeep::abi_encode_params(&(SolBytes(b.clone()),));
+        prop_assert_eq!(read_upkeep(&valid), Some(b.clone()));
+        let bad = corrupt(&valid, kind, at, byte);
+        prop_assert_eq!(read_upkeep(&bad), sdk::<Upkeep>(&bad).map(|(b,)| b.0));
+
+        type SolAcquire = (
+            SolAddress, SolUint, SolAddress, SolUint, SolBytes32, SolBytes32, SolBytes32,
+            SolAddress, SolText, SolUint,
+        );
+        let w = B256::from(w);
+        let args = (to, value, Address::ZERO, U256::from(7), w, B256::ZERO, w, to, crate::abi::Text(s.clone()), value);
+        let valid = SolAcquire::abi_encode_params(&args);
+        let plain = |(a, b, c, d, e, f, g, h, i, j): (Address, U256, Address, U256, B256, B256, B256, Address, crate::abi::Text, U256)| {
+            (a, b, c, d, e, f, g, h, i.0, j)
+        };
+        prop_assert_eq!(read_acquire(&valid), Some(plain(args.clone())));
+        let bad = corrupt(&valid, kind, at, byte);
+        prop_assert_eq!(read_acquire(&bad), sdk::<SolAcquire>(&bad).map(plain));
+
+        type Register = (SolBytes32, SolBytes32, SolBytes32, SolText, SolUint);
+        let valid = Register::abi_encode_params(&(w, B256::ZERO, w, crate::abi::Text(s.clone()), value));
+        prop_assert_eq!(read_register(&valid), Some((w, B256::ZERO, w, s.clone(), value)));
+        let bad = corrupt(&valid, kind, at, byte);
+        let expected = sdk::<Register>(&bad).map(|(a, b, c, u, v)| (a, b, c, u.0, v));
+        prop_assert_eq!(read_register(&bad), expected);
+
+        type TextBytes = (SolText, SolBytes, SolUint);
+        let valid = TextBytes::abi_encode_params(&(crate::abi::Text(s.clone()), SolBytes(b.clone()), value));
+        prop_assert_eq!(read_text_bytes(&valid), Some((s, b, value)));
+        let bad = corrupt(&valid, kind, at, byte);
+        let expected = sdk::<TextBytes>(&bad).map(|(s, b, v)| (s.0, b.0, v));
+        prop_assert_eq!(read_text_bytes(&bad), expected);
+    }
+}
+
+/// Hand-made non-canonical `bytes` encodings: each refused by both; and bytes
+/// that are not UTF-8 accepted by both.
+#[test]
+fn non_canonical_bytes_are_refused_as_by_the_sdk() {
+    type Upkeep = (SolBytes,);
+    let valid = Upkeep::abi_encode_params(&(SolBytes(vec![0xff, 0, 1]),));
+    assert_eq!(read_upkeep(&valid), Some(vec![0xff, 0, 1]));
+    assert!(sdk::<Upkeep>(&valid).is_some());
+    let word = |n: usize| U256::from(n).to_be_bytes::<32>();
+    let set = |data: &mut Vec<u8>, at: usize, value: [u8; 32]| data[at..at + 32].copy_from_slice(&value);
+    let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut c = valid.clone();
+    set(&mut c, 0, word(64));
+    c.splice(32..32, [0u8; 32]);
+    cases.push(("offset one word late", c));
+    let mut c = valid.clone();
+    set(&mut c, 0, word(0));
+    cases.push(("offset at the head", c));
+    let mut c = valid.clone();
+    c[0] = 1;
+    cases.push(("offset upper byte", c));
+    let mut c = valid.clone();
+    set(&mut c, 32, word(33));
+    cases.push(("length past the end", c));
+    let mut c = valid.clone();
+    set(&mut c, 32, word(2));
+    cases.push(("length one short (padding not zero)", c));
+    let mut c = valid.clone();
+    c[64 + 31] = 1;
+    cases.push(("padding", c));
+    let mut c = valid.clone();
+    c.truncate(64);
+    cases.push(("bytes cut", c));
+    let mut c = valid.clone();
+    c.extend([0u8; 32]);
+    cases.push(("a word more", c));
+    for (what, data) in cases {
+        assert!(sdk::<Upkeep>(&data).is_none(), "{what}: the SDK accepts");
+        assert!(read_upkeep(&data).is_none(), "{what}: the router accepts");
+    }
+    let empty = Upkeep::abi_encode_params(&(SolBytes(Vec::new()),));
+    assert_eq!(empty.len(), 64);
+    assert_eq!(read_upkeep(&empty), Some(Vec::new()));
+}
+
+proptest! {
+    #[test]
+    fn dynamic_return_parameters_as_the_sdk(
+        a in uint(), b in uint(), c in uint(), to in address(), flag in any::<bool>(),
+        word in any::<[u8; 32]>(), s in text(), data in blob(),
+    ) {
+        let w = B256::from(word);
+        prop_assert_eq!(returns::<_, Vec<u8>>(Ok((a, b))), sdk_return((a, b)));
+        prop_assert_eq!(returns::<_, Vec<u8>>(Ok((a, b, c, a, b, c, flag))), sdk_return((a, b, c, a, b, c, flag)));
+        let upkeep = crate::abi::Returns((flag, SolBytes(data.clone())));
+        prop_assert_eq!(returns::<_, Vec<u8>>(Ok(upkeep.clone())), sdk_return(upkeep));
+        // seedInfo's `(bytes32, bytes32, bytes32, string, address, uint256,
+        // uint256, uint256)`, and a string first and last.
+        let seed = crate::abi::Returns((w, B256::ZERO, w, s.clone(), to, a, b, c));
+        let words = [w, B256::ZERO, w, to.abi_word(), a.abi_word(), b.abi_word(), c.abi_word()];
+        prop_assert_eq!(Ok(params_with_dynamic(&words, 3, s.as_bytes())), sdk_return(seed));
+        let first = crate::abi::Returns((s.clone(), a, flag));
+        prop_assert_eq!(Ok(params_with_dynamic(&[a.abi_word(), flag.abi_word()], 0, s.as_bytes())), sdk_return(first));
+        let last = crate::abi::Returns((to, a, SolBytes(data.clone())));
+        prop_assert_eq!(Ok(params_with_dynamic(&[to.abi_word(), a.abi_word()], 2, &data)), sdk_return(last));
+        // Solidity's return parameters: no leading offset word.
+        let upkeep = crate::abi::Returns((flag, SolBytes(data.clone())));
+        let params = <(SolBool, SolBytes)>::abi_encode_params(&(flag, SolBytes(data)));
+        prop_assert_eq!(returns::<_, Vec<u8>>(Ok(upkeep)), Ok(params));
+    }
+}

@@ -89,7 +89,7 @@ fn bytes() -> impl Strategy<Value = Vec<u8>> {
 /// `(address, address, uint256, bytes)`: onERC721Received, safeTransferFrom.
 fn read_with_data(data: &[u8]) -> Option<(Address, Address, U256, Vec<u8>)> {
     let mut a = Args::with_tail(data, 4)?;
-    let bytes = a.bytes(3)?;
+    let bytes = a.bytes(3)?.to_vec();
     a.end()?;
     Some((a.address(0)?, a.address(1)?, a.uint(2)?, bytes))
 }
@@ -99,7 +99,7 @@ fn read_with_data(data: &[u8]) -> Option<(Address, Address, U256, Vec<u8>)> {
 type Deposit = (Address, U256, B256, B256, B256, Address, String);
 fn read_deposit(data: &[u8]) -> Option<Deposit> {
     let mut a = Args::with_tail(data, 7)?;
-    let uri = String::from_utf8(a.bytes(6)?).ok()?;
+    let uri = String::from_utf8(a.bytes(6)?.to_vec()).ok()?;
     a.end()?;
     Some((a.address(0)?, a.uint(1)?, a.bytes32(2)?, a.bytes32(3)?, a.bytes32(4)?, a.address(5)?, uri))
 }
