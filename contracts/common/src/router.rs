@@ -26,6 +26,15 @@
 //! memory by up to ~2 GiB first: out of gas (or an empty revert if the
 //! reservation overflows or cannot be had); the lean router reverts with no data
 //! at once. Neither changes state or returns data.
+/// `function_selector!` as a `u32`, as `#[public]` matches it: the selectors of
+/// each contract's dispatch table.
+#[macro_export]
+macro_rules! call_selector {
+    ($name:literal $(, $ty:ty)*) => {
+        u32::from_be_bytes(::stylus_sdk::function_selector!($name $(, $ty)*))
+    };
+}
+
 use alloc::{string::String, vec::Vec};
 
 use alloy_primitives::{aliases::U48, Address, B256, U256};

@@ -11,13 +11,13 @@ use atelier_common::{
 };
 use stylus_sdk::{
     abi::CONSTRUCTOR_SELECTOR,
-    function_selector,
     host::VM,
     prelude::*,
     stylus_core::{storage::TopLevelStorage, ConstructorGuard},
 };
 
 use crate::CurationRegistry;
+use atelier_common::call_selector as selector;
 
 // SAFETY: CurationRegistry is the contract's storage root (what `#[entrypoint]`
 // on the struct declares in native builds).
@@ -29,13 +29,6 @@ fn lean_entrypoint(input: Vec<u8>, host: VM) -> CallResult {
     // SAFETY: the storage root at slot 0, as the SDK's `router_entrypoint` makes it.
     let mut registry = unsafe { CurationRegistry::new(U256::ZERO, 0, host) };
     dispatch(&mut registry, &input).unwrap_or_else(|| Err(Vec::new()))
-}
-
-/// `function_selector!` as a `u32`, as `#[public]` matches it.
-macro_rules! selector {
-    ($name:literal $(, $ty:ty)*) => {
-        u32::from_be_bytes(function_selector!($name $(, $ty)*))
-    };
 }
 
 const INITIALIZE: u32 =

@@ -11,13 +11,13 @@ use atelier_common::{
 };
 use stylus_sdk::{
     abi::{Bytes, CONSTRUCTOR_SELECTOR},
-    function_selector,
     host::VM,
     prelude::*,
     stylus_core::{storage::TopLevelStorage, ConstructorGuard},
 };
 
 use crate::Treasury;
+use atelier_common::call_selector as selector;
 
 // SAFETY: Treasury is the contract's storage root (what `#[entrypoint]` on the
 // struct declares in native builds).
@@ -34,13 +34,6 @@ fn lean_entrypoint(input: Vec<u8>, host: VM) -> CallResult {
         return treasury.receive().map(|()| Vec::new());
     }
     dispatch(&mut treasury, &input).unwrap_or_else(|| Err(Vec::new()))
-}
-
-/// `function_selector!` as a `u32`, as `#[public]` matches it.
-macro_rules! selector {
-    ($name:literal $(, $ty:ty)*) => {
-        u32::from_be_bytes(function_selector!($name $(, $ty)*))
-    };
 }
 
 const INITIALIZE: u32 = selector!(
