@@ -110,6 +110,7 @@ pub fn deploy() -> Collective {
             t["symbol"].as_str().unwrap().into(),
             vau,
             tre,
+            c.registry.address(),
             c.people.keeper.address(),
             num(&t["p0"]),
             num(&t["decay"]),

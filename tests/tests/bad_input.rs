@@ -49,8 +49,13 @@ fn fraction_token_refuses_bad_input() {
     let (alice, stranger, curator) =
         (c.people.alice.address(), c.people.stranger.address(), c.people.curator.address());
     let deployer = c.people.deployer.address();
-    refused!(c.token.sender(deployer).initialize("x".into(), "x".into(), alice, alice, alice, U256::from(1), U256::from(1), U256::from(1), U256::ZERO, U256::from(1), U256::from(1), U256::from(1), U256::from(1), U256::from(1)), AlreadyInitialized);
+    refused!(c.token.sender(deployer).initialize("x".into(), "x".into(), alice, alice, alice, alice, U256::from(1), U256::from(1), U256::from(1), U256::ZERO, U256::from(1), U256::from(1), U256::from(1), U256::from(1), U256::from(1)), AlreadyInitialized);
     refused!(c.token.sender(stranger).mint(stranger, SHARE), Unauthorized);
+    // Stakes lock and unlock only through the registry, within the balance.
+    refused!(c.token.sender(stranger).lock_shares(stranger, SHARE), Unauthorized);
+    refused!(c.token.sender(c.vault.address()).unlock_shares(stranger, SHARE), Unauthorized);
+    refused!(c.token.sender(c.registry.address()).lock_shares(stranger, SHARE), atelier_fraction::ERC20InsufficientBalance);
+    refused!(c.token.sender(c.registry.address()).unlock_shares(stranger, SHARE), atelier_fraction::InsufficientLockedBalance);
     refused!(c.token.sender(stranger).set_param(0, U256::from(1)), Unauthorized);
     refused!(c.token.sender(c.vault.address()).set_param(200, U256::from(1)), UnknownParam);
     refused!(c.token.sender(c.vault.address()).set_param(atelier_common::params::fraction::DECAY, U256::ZERO), ParamOutOfBounds);
@@ -99,7 +104,7 @@ fn the_sale_fails_closed_without_a_sale_floor() {
     token.sender(admin).constructor(admin).unwrap();
     token
         .sender(admin)
-        .initialize("x".into(), "x".into(), admin, mute.address(), admin, SHARE, SHARE / U256::from(5), SHARE * U256::from(100), U256::ZERO, SHARE / U256::from(2), SHARE * U256::from(2), SHARE / U256::from(10), U256::from(3600), SHARE * U256::from(1_000_000))
+        .initialize("x".into(), "x".into(), admin, mute.address(), admin, admin, SHARE, SHARE / U256::from(5), SHARE * U256::from(100), U256::ZERO, SHARE / U256::from(2), SHARE * U256::from(2), SHARE / U256::from(10), U256::from(3600), SHARE * U256::from(1_000_000))
         .unwrap();
     refused!(token.sender(admin).quote_buy(SHARE), atelier_common::errors::ExternalCallFailed);
     admin.fund(SHARE * U256::from(10));
@@ -183,7 +188,6 @@ fn vault_refuses_bad_input() {
     refused!(c.vault.sender(alice).redemption_cost(U256::MAX), UnknownArtwork);
     // The token's refusal reaches the redeemer as the token's own error.
     refused!(c.vault.sender(alice).redeem(U256::from(1)), atelier_fraction::ERC20InsufficientAllowance);
-    refused!(c.vault.sender(stranger).lock_artwork(U256::from(1), U256::MAX, U256::from(1)), Unauthorized);
     refused!(c.vault.sender(alice).owner_of(U256::from(99)), ERC721NonexistentToken);
     refused!(c.vault.sender(alice).transfer_from(curator, alice, U256::from(1)), ERC721InsufficientApproval);
     refused!(c.vault.sender(curator).transfer_from(curator, Address::ZERO, U256::from(1)), ERC721InvalidReceiver);

@@ -90,7 +90,6 @@ fn apply(c: &Collective, m: &mut Model, s: &Step) {
             }
         }
         Step::Stake { who, seed, shares } => {
-            let _ = c.token.sender(a[who]).approve(c.registry.address(), sh(shares)).motsu_res();
             if c.registry.sender(a[who]).stake(U256::from(seed), sh(shares)).motsu_res().is_ok() {
                 let stake = c.registry.sender(a[who]).seed_stake(U256::from(seed)).unwrap();
                 let max = &mut m.max_seed_stake[seed as usize];
@@ -124,12 +123,14 @@ fn check(c: &Collective, m: &mut Model) {
     let held: U256 = c.holders().iter().map(|h| c.token.sender(viewer).balance_of(*h)).sum();
     assert_eq!(held, supply, "sum of balances == total supply");
     drop(token);
-    // 2. The registry holds exactly the shares staked.
-    assert_eq!(
-        c.token.sender(viewer).balance_of(c.registry.address()),
-        c.registry.sender(viewer).total_staked(),
-        "registry holds exactly the stake"
-    );
+    // 2. Stakes are locked in place, exactly: each holder's locked shares are
+    // its stake, within its balance, and the registry holds no shares.
+    for x in actors(c) {
+        let locked = c.token.sender(viewer).locked_balance_of(x);
+        assert_eq!(locked, c.registry.sender(viewer).staked_by(x), "locked == staked");
+        assert!(locked <= c.token.sender(viewer).balance_of(x), "locked <= balance");
+    }
+    assert_eq!(c.token.sender(viewer).balance_of(c.registry.address()), U256::ZERO, "the registry holds no shares");
     // 3. The treasury's buckets never exceed its ETH.
     let (r, b, a, w) = c.treasury.sender(viewer).buckets();
     assert!(r + b + a + w <= c.treasury.address().balance(), "buckets <= treasury ETH");

@@ -152,8 +152,6 @@ fn story_2_primary_sale() {
 /// rewards stream after an upkeep and are claimed.
 fn curation(c: &Collective) {
     let (alice, bob) = (c.people.alice.address(), c.people.bob.address());
-    c.token.sender(alice).approve(c.registry.address(), U256::MAX).unwrap();
-    c.token.sender(bob).approve(c.registry.address(), U256::MAX).unwrap();
     c.registry.sender(alice).stake(U256::from(1), shares(20)).unwrap();
     test_clock::advance(10 * DAY);
     c.registry.sender(bob).stake(U256::from(2), shares(50)).unwrap();
@@ -162,7 +160,10 @@ fn curation(c: &Collective) {
     let late = c.registry.sender(alice).conviction(U256::from(2)).unwrap();
     assert!(long_held > late, "conviction ranks the long-held seed first ({long_held} vs {late})");
     assert_eq!(c.registry.sender(alice).total_staked(), shares(70));
-    assert_eq!(c.token.sender(alice).balance_of(c.registry.address()), shares(70));
+    // Locked in place: the stakers keep their shares (and votes); nothing moved.
+    assert_eq!(c.token.sender(alice).locked_balance_of(alice), shares(20));
+    assert_eq!(c.token.sender(alice).locked_balance_of(bob), shares(50));
+    assert_eq!(c.token.sender(alice).balance_of(c.registry.address()), U256::ZERO);
 
     // The upkeep streams the rewards bucket to the registry.
     let (_, _, _, rewards) = c.treasury.sender(alice).buckets();
@@ -407,7 +408,6 @@ fn a_front_run_seed_registration_does_not_block_a_deposit() {
     genesis(&c);
     let alice = c.people.alice.address();
     buy(&c, alice, 20);
-    c.token.sender(alice).approve(c.registry.address(), U256::MAX).unwrap();
     let stake = c.cfg("registry", "minSeedStake");
     let seed_id = c
         .registry
@@ -558,7 +558,6 @@ fn a_seed_squatter_cannot_rewrite_an_artworks_provenance() {
     genesis(&c);
     let alice = c.people.alice.address();
     buy(&c, alice, 20);
-    c.token.sender(alice).approve(c.registry.address(), U256::MAX).unwrap();
     let stake = c.cfg("registry", "minSeedStake");
     let seed_id = c
         .registry
@@ -578,7 +577,7 @@ fn a_seed_squatter_cannot_rewrite_an_artworks_provenance() {
     assert_eq!((info.1, info.2, info.3.as_str()), (keccak256("model-v1"), keccak256("prompt 9"), "ar://art/9"));
     assert_eq!(info.4, c.vault.address(), "the vault is the registrant");
     assert_eq!(info.5, stake, "the squatter's stake stays");
-    assert_eq!(c.token.sender(alice).balance_of(c.registry.address()), stake);
+    assert_eq!(c.token.sender(alice).locked_balance_of(alice), stake);
 }
 
 /// Governance attacks on the deployed configuration (issue 17): proposing and

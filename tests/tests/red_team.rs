@@ -543,3 +543,92 @@ fn the_curator_cannot_mint_genesis_shares_after_buyers_paid() {
     c.vault.sender(curator).end_bootstrap().unwrap();
     assert!(c.vault.sender(curator).end_bootstrap().motsu_res().is_err());
 }
+
+/// FINDING (issue 17, open on main until this change): staking moved shares to
+/// the registry, undelegated, so a staker lost its votes while its shares still
+/// counted in quorum's past supply. Bob holds 1,100 of 3,000 shares (quorum 4% =
+/// 120), stakes 1,000 behind artwork 1's seed and votes alone on his proposal:
+/// it must pass, and the staked shares must stay his (balance) and stay put
+/// (no transfer can move them until unstaked).
+#[test]
+fn staked_shares_keep_their_votes() {
+    let c = genesis();
+    let (bob, carol) = (c.people.bob.address(), c.people.carol.address());
+    hand_out(&c, &[(bob, 1_100)]);
+    let (delay, period) = (gov(&c, "votingDelay"), gov(&c, "votingPeriod"));
+    c.registry.sender(bob).stake(U256::from(1), shares(1_000)).motsu_unwrap();
+    test_clock::advance(1);
+    assert_eq!(c.token.sender(bob).balance_of(bob), shares(1_100), "staked shares stay the staker's");
+    assert_eq!(c.token.sender(bob).get_votes(bob), shares(1_100), "staked shares keep their votes");
+    let p = c.governor.sender(bob).propose(vec![exhibition(2, bob, now() + DAY)], "show 2".into()).motsu_unwrap();
+    test_clock::advance(delay + 1);
+    c.governor.sender(bob).cast_vote(p, 1).motsu_unwrap();
+    test_clock::advance(period);
+    assert_eq!(state_of(&c, p), state::SUCCEEDED, "a 1,100-share vote out of 3,000 meets a 4% quorum");
+    // Staked shares cannot leave: not by transfer, not by redemption.
+    assert!(c.token.sender(bob).transfer(carol, shares(101)).motsu_res().is_err(), "moved staked shares");
+    c.token.sender(bob).transfer(carol, shares(100)).motsu_unwrap();
+    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
+    assert!(c.vault.sender(bob).redeem(U256::from(3)).motsu_res().is_err(), "redeemed with staked shares");
+    test_clock::advance(c.cfg("registry", "cooldown").to::<u64>());
+    c.registry.sender(bob).unstake(U256::from(1), shares(1_000)).motsu_unwrap();
+    c.token.sender(bob).transfer(carol, shares(1_000)).motsu_unwrap();
+    assert_eq!(c.token.sender(bob).balance_of(bob), U256::ZERO);
+}
+
+/// FINDING (issue 17, open on main until this change): of two proposals on one
+/// artwork queued together, the one holding the vault's single lock record
+/// executed first and the artwork was redeemable for the rest of the other's
+/// timelock. A (an exhibition) is queued first, B (a release to carol) second;
+/// A executes; B must still protect artwork 1 until it executes.
+#[test]
+fn an_executed_earlier_proposal_cannot_unlock_an_artwork_another_queued_vote_protects() {
+    let c = genesis();
+    let (curator, bob, carol) = (c.people.curator.address(), c.people.bob.address(), c.people.carol.address());
+    hand_out(&c, &[(bob, 1_100)]);
+    let (delay, period, timelock) = (gov(&c, "votingDelay"), gov(&c, "votingPeriod"), gov(&c, "timelock"));
+    let show = vec![exhibition(1, bob, now() + 365 * DAY)];
+    let a = c.governor.sender(curator).propose(show.clone(), "show 1".into()).motsu_unwrap();
+    let b = c.governor.sender(curator).propose(vec![release(1, carol)], "sell 1 to carol".into()).motsu_unwrap();
+    test_clock::advance(delay + 1);
+    c.governor.sender(curator).cast_vote(a, 1).motsu_unwrap();
+    c.governor.sender(curator).cast_vote(b, 1).motsu_unwrap();
+    test_clock::advance(period);
+    c.governor.sender(curator).queue(a).motsu_unwrap();
+    test_clock::advance(1);
+    c.governor.sender(curator).queue(b).motsu_unwrap();
+    test_clock::advance(timelock);
+    c.governor.sender(bob).execute(show, keccak256("show 1"), curator).motsu_unwrap();
+    assert_eq!(state_of(&c, b), state::QUEUED, "B can still execute");
+    assert!(lock_of(&c, 1) > U256::ZERO, "artwork()'s lockedUntil shows B's lock");
+    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
+    assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err(), "bob redeemed artwork 1 under a queued release");
+    // B executes; the artwork goes to carol.
+    c.governor.sender(bob).execute(vec![release(1, carol)], keccak256("sell 1 to carol"), curator).motsu_unwrap();
+    assert_eq!(lock_of(&c, 1), U256::ZERO);
+}
+
+/// Two proposals on one artwork pass together and neither is queued yet: the
+/// first to pass keeps the lock; once it is queued and executed, the second
+/// (still Succeeded, unqueued) must keep the artwork locked through its own
+/// queue deadline.
+#[test]
+fn a_second_passing_proposal_keeps_its_artwork_locked_before_its_queue() {
+    let c = genesis();
+    let (curator, bob, carol) = (c.people.curator.address(), c.people.bob.address(), c.people.carol.address());
+    hand_out(&c, &[(bob, 1_100)]);
+    let (delay, period, timelock) = (gov(&c, "votingDelay"), gov(&c, "votingPeriod"), gov(&c, "timelock"));
+    let show = vec![exhibition(1, bob, now() + 365 * DAY)];
+    let a = c.governor.sender(curator).propose(show.clone(), "show 1".into()).motsu_unwrap();
+    let b = c.governor.sender(curator).propose(vec![release(1, carol)], "sell 1 to carol".into()).motsu_unwrap();
+    test_clock::advance(delay + 1);
+    c.governor.sender(curator).cast_vote(a, 1).motsu_unwrap();
+    c.governor.sender(curator).cast_vote(b, 1).motsu_unwrap();
+    test_clock::advance(period);
+    c.governor.sender(curator).queue(a).motsu_unwrap();
+    test_clock::advance(timelock);
+    c.governor.sender(bob).execute(show, keccak256("show 1"), curator).motsu_unwrap();
+    assert_eq!(state_of(&c, b), state::SUCCEEDED, "B can still be queued");
+    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
+    assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err(), "bob redeemed artwork 1 under a passed release");
+}

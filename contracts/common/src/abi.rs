@@ -389,3 +389,14 @@ mod text_tests {
         }
     }
 }
+
+/// Calldata for a call to another Atelier contract: the selector, then static
+/// words (room is left for one short dynamic tail, see the vault's calls).
+pub fn calldata(selector: [u8; 4], words: &[alloy_primitives::B256]) -> Vec<u8> {
+    let mut data = Vec::with_capacity(4 + 32 * words.len() + 64);
+    data.extend_from_slice(&selector);
+    for w in words {
+        data.extend_from_slice(w.as_slice());
+    }
+    data
+}

@@ -3,15 +3,15 @@ use atelier_common::errors::{
     AlreadyInitialized, EthTransferFailed, ExternalCallFailed, MathOverflow, NotInitialized,
     ParamOutOfBounds, Unauthorized, UnknownParam, ZeroAddress, ZeroAmount,
 };
-use stylus_sdk::prelude::SolidityError;
-
 use crate::abi::{
     CooldownActive, InsufficientStake, NothingToClaim, SeedAlreadyRegistered, SeedStakeTooLow,
     UnknownSeed, ZeroSeed,
 };
 
-/// The registry's error type: the shared errors it can return plus its own.
-#[derive(SolidityError, Debug, PartialEq)]
+atelier_common::contract_errors! {
+/// The registry's error type: the shared errors it can return plus its own
+/// (and `Callee`: the token's own error when it refuses a lock or unlock).
+#[derive(PartialEq)]
 pub enum Error {
     /// Wrong caller (not the wiring admin, the vault or the treasury).
     Unauthorized(Unauthorized),
@@ -31,7 +31,7 @@ pub enum Error {
     EthTransferFailed(EthTransferFailed),
     /// A result does not fit its type.
     MathOverflow(MathOverflow),
-    /// The share token refused or failed a transfer.
+    /// The share token failed a lock or unlock without saying why.
     ExternalCallFailed(ExternalCallFailed),
     /// No seed with this id.
     UnknownSeed(UnknownSeed),
@@ -47,6 +47,7 @@ pub enum Error {
     CooldownActive(CooldownActive),
     /// A claim with nothing earned.
     NothingToClaim(NothingToClaim),
+}
 }
 
 /// Shorthand for the overflow error.

@@ -1,11 +1,12 @@
 //! Stake bookkeeping: every stake change settles the holder's rewards, brings
-//! the seed's conviction up to date, then moves the shares (checks, effects,
-//! then the token call).
+//! the seed's conviction up to date, then has the token lock or unlock the
+//! shares in place (checks, effects, then the token call). Staked shares never
+//! leave their holder: they keep their votes and cannot move while locked.
 use alloy_primitives::{Address, U128, U256, U64};
 use atelier_common::{
     clock,
-    errors::{ExternalCallFailed, NotInitialized},
-    interfaces::IFractionToken,
+    errors::{callee_revert, ExternalCallFailed, NotInitialized},
+    abi::calldata,
 };
 use stylus_sdk::{prelude::*, stylus_core::log};
 
@@ -75,7 +76,7 @@ impl CurationRegistry {
                 amount,
             },
         );
-        self.pull_shares(token, account, amount)
+        self.lock_shares(token, account, amount, true)
     }
 
     /// Unstakes `amount` of `account`'s shares from the registered `seed_id`.
@@ -128,7 +129,7 @@ impl CurationRegistry {
                 amount,
             },
         );
-        self.push_shares(token, account, amount)
+        self.lock_shares(token, account, amount, false)
     }
 
     /// Stores the seed's conviction as of `now` and its new stake; announces it.
@@ -154,28 +155,17 @@ impl CurationRegistry {
         Ok(())
     }
 
-    /// Pulls `amount` shares from `from` (who approved the registry).
-    #[allow(deprecated)]
-    fn pull_shares(&mut self, token: Address, from: Address, amount: U256) -> Result<(), Error> {
-        let this = self.vm().contract_address();
-        let call = stylus_sdk::call::Call::new_in(self);
-        let done = IFractionToken::new(token).transfer_from(call, from, this, amount);
-        Self::require_success(token, done)
-    }
-
-    /// Sends `amount` shares back to `to`.
-    #[allow(deprecated)]
-    fn push_shares(&mut self, token: Address, to: Address, amount: U256) -> Result<(), Error> {
-        let call = stylus_sdk::call::Call::new_in(self);
-        let done = IFractionToken::new(token).transfer(call, to, amount);
-        Self::require_success(token, done)
-    }
-
-    /// A token call counts only if it neither reverted nor returned `false`.
-    fn require_success<E>(token: Address, done: Result<bool, E>) -> Result<(), Error> {
-        match done {
-            Ok(true) => Ok(()),
-            _ => Err(ExternalCallFailed { target: token }.into()),
-        }
+    /// Has the token lock (`lock`) or unlock `amount` of `account`'s shares
+    /// (`FractionToken.lockShares`/`unlockShares`); the token's own error (e.g.
+    /// `ERC20InsufficientBalance`) passes through.
+    fn lock_shares(&mut self, token: Address, account: Address, amount: U256, lock: bool) -> Result<(), Error> {
+        const LOCK: [u8; 4] = stylus_sdk::function_selector!("lockShares", Address, U256);
+        const UNLOCK: [u8; 4] = stylus_sdk::function_selector!("unlockShares", Address, U256);
+        let data = calldata(if lock { LOCK } else { UNLOCK }, &[account.into_word(), amount.into()]);
+        let done = self.vm().call(&stylus_sdk::stylus_core::calls::context::Call::new(), token, &data);
+        done.map(drop).map_err(|e| match callee_revert(e) {
+            Some(data) => Error::Callee(data),
+            None => ExternalCallFailed { target: token }.into(),
+        })
     }
 }

@@ -151,7 +151,7 @@ impl CurationRegistry {
     ///
     /// The vault registers deposited artworks' seeds with no stake needed;
     /// anyone else must stake at least `minSeedStake` on it at once. A non-zero
-    /// `initialStake` is pulled from the caller (vault included) and recorded
+    /// `initialStake` is locked in the caller's balance (vault included) and recorded
     /// as the caller's stake, exactly like `stake`.
     pub fn register_seed(
         &mut self,
@@ -171,9 +171,9 @@ impl CurationRegistry {
         Ok(seed_id)
     }
 
-    /// Locks `amount` shares of the caller behind seed `seedId` (pulled with
-    /// `transferFrom`: approve the registry first). Restarts the caller's
-    /// cooldown on that seed.
+    /// Locks `amount` shares of the caller behind seed `seedId`, in place in
+    /// the token (no approval; they stay the caller's and keep their votes, but
+    /// cannot move until unstaked). Restarts the caller's cooldown on that seed.
     pub fn stake(&mut self, seed_id: U256, amount: U256) -> Result<(), Error> {
         let token = self.wired_token()?;
         if amount.is_zero() {

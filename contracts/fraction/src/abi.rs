@@ -26,7 +26,11 @@ atelier_common::abi_items! {
     event ParamSet(uint8 indexed key, uint256 value);
     /// The one-time wiring is done; the admin is cleared.
     #[derive(Debug, PartialEq)]
-    event Initialized(address vault, address treasury, address keeper);
+    event Initialized(address vault, address treasury, address registry, address keeper);
+    /// The registry locked or unlocked staked shares in place: `account` now has
+    /// `lockedBalance` of its balance locked (it keeps their votes; they cannot move).
+    #[derive(Debug, PartialEq)]
+    event LockedBalanceChanged(address indexed account, uint256 lockedBalance);
 
     /// A name or symbol longer than `maxLength` bytes.
     #[derive(Debug, PartialEq)]
@@ -76,6 +80,9 @@ atelier_common::abi_items! {
     /// `sender` holds `balance`, less than the `needed` amount.
     #[derive(Debug, PartialEq)]
     error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed);
+    /// The registry asked to unlock `needed` of `account`'s shares, which has only `locked` locked.
+    #[derive(Debug, PartialEq)]
+    error InsufficientLockedBalance(address account, uint256 locked, uint256 needed);
     /// Shares cannot come from `sender` (the zero address).
     #[derive(Debug, PartialEq)]
     error ERC20InvalidSender(address sender);

@@ -40,6 +40,7 @@ pub enum Error {
     InvalidSignature(ECDSAInvalidSignature),
     InvalidSignatureS(ECDSAInvalidSignatureS),
     InsufficientBalance(ERC20InsufficientBalance),
+    InsufficientLocked(InsufficientLockedBalance),
     InvalidSender(ERC20InvalidSender),
     InvalidReceiver(ERC20InvalidReceiver),
     InsufficientAllowance(ERC20InsufficientAllowance),
@@ -226,6 +227,12 @@ impl From<ERC20InsufficientAllowance> for Error {
     }
 }
 
+impl From<InsufficientLockedBalance> for Error {
+    fn from(e: InsufficientLockedBalance) -> Self {
+        Error::InsufficientLocked(e)
+    }
+}
+
 impl From<ERC20InvalidSpender> for Error {
     fn from(e: ERC20InvalidSpender) -> Self {
         Error::InvalidSpender(e)
@@ -264,6 +271,7 @@ impl From<Error> for Vec<u8> {
             Error::InvalidSignature(_) => revert_data(ECDSAInvalidSignature::SELECTOR, &[]),
             Error::InvalidSignatureS(e) => revert_data(ECDSAInvalidSignatureS::SELECTOR, &[e.s]),
             Error::InsufficientBalance(e) => revert_data(ERC20InsufficientBalance::SELECTOR, &[e.sender.into_word(), B256::from(e.balance), B256::from(e.needed)]),
+            Error::InsufficientLocked(e) => revert_data(InsufficientLockedBalance::SELECTOR, &[e.account.into_word(), B256::from(e.locked), B256::from(e.needed)]),
             Error::InvalidSender(e) => revert_data(ERC20InvalidSender::SELECTOR, &[e.sender.into_word()]),
             Error::InvalidReceiver(e) => revert_data(ERC20InvalidReceiver::SELECTOR, &[e.receiver.into_word()]),
             Error::InsufficientAllowance(e) => revert_data(ERC20InsufficientAllowance::SELECTOR, &[e.spender.into_word(), B256::from(e.allowance), B256::from(e.needed)]),
@@ -307,6 +315,7 @@ impl stylus_sdk::abi::export::internal::InnerTypes for Error {
             InnerType { name: format!("error {};", <ECDSAInvalidSignature as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<ECDSAInvalidSignature>() },
             InnerType { name: format!("error {};", <ECDSAInvalidSignatureS as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<ECDSAInvalidSignatureS>() },
             InnerType { name: format!("error {};", <ERC20InsufficientBalance as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<ERC20InsufficientBalance>() },
+            InnerType { name: format!("error {};", <InsufficientLockedBalance as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<InsufficientLockedBalance>() },
             InnerType { name: format!("error {};", <ERC20InvalidSender as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<ERC20InvalidSender>() },
             InnerType { name: format!("error {};", <ERC20InvalidReceiver as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<ERC20InvalidReceiver>() },
             InnerType { name: format!("error {};", <ERC20InsufficientAllowance as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<ERC20InsufficientAllowance>() },

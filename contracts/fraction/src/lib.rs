@@ -13,8 +13,13 @@
 //! treasury refuses acquisitions while it is set. It never stops the vault's
 //! `burnFrom` (redemption works while paused: its fee is burned, not moved),
 //! the vault's `mint`, `burn` of one's own shares, approvals, permits,
-//! delegation, or the registry's reward claims (ETH). Staking and unstaking
-//! move shares by `transferFrom`/`transfer`, so they wait for the unpause.
+//! delegation, staking, or the registry's reward claims (ETH).
+//!
+//! Staking locks shares in place: the registry (set at wiring) locks and
+//! unlocks part of a holder's balance (`lockShares`/`unlockShares`). Locked
+//! shares stay in `balanceOf` and keep their votes with the holder's delegate,
+//! but no transfer or burn can move them: `balance` in storage is what is free
+//! to move, `locked` what is staked, so a transfer reads no more than before.
 //!
 //! The sale never mints below the treasury's `saleFloor()`: the live buyback
 //! round's highest possible bid, and the backing per share (grossed up by the
@@ -31,6 +36,7 @@ mod error;
 // `#[public]`'s); native builds keep the SDK's.
 #[cfg(target_arch = "wasm32")]
 mod router;
+mod locks;
 mod short_string;
 mod signing;
 mod token;
@@ -113,8 +119,11 @@ pub struct FractionToken {
     // Wiring.
     vault: StorageAddress,
     admin: StorageAddress,
+    registry: StorageAddress,
     // ERC-20, permit, votes.
     holders: StorageMap<Address, Holder>,
+    /// Staked shares, locked in place by the registry (not in `Holder::balance`).
+    locked: StorageMap<Address, StorageU96>,
     allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
     nonces: StorageMap<Address, StorageU256>,
     vote_checkpoints: StorageMap<Address, Trace>,
@@ -149,6 +158,7 @@ impl FractionToken {
         symbol: Text,
         vault: Address,
         treasury: Address,
+        registry: Address,
         keeper: Address,
         p0: U256,
         decay: U256,
@@ -167,7 +177,7 @@ impl FractionToken {
         if sender != self.admin.get() {
             return Err(Error::Unauthorized(Unauthorized { caller: sender }));
         }
-        if vault.is_zero() || treasury.is_zero() || keeper.is_zero() {
+        if vault.is_zero() || treasury.is_zero() || registry.is_zero() || keeper.is_zero() {
             return Err(Error::ZeroAddress(ZeroAddress {}));
         }
         atelier_common::params::bounded(fraction::PREMIUM_MIN, premium_min, PREMIUM_FLOOR, WAD)?;
@@ -192,12 +202,14 @@ impl FractionToken {
         self.symbol.set(short_string::pack(&symbol)?);
         self.vault.set(vault);
         self.treasury.set(treasury);
+        self.registry.set(registry);
         self.admin.set(Address::ZERO);
         log(
             self.vm(),
             Initialized {
                 vault,
                 treasury,
+                registry,
                 keeper,
             },
         );
@@ -248,9 +260,34 @@ impl FractionToken {
         U256::from(self.total_supply.get())
     }
 
-    /// Shares held by `account`.
+    /// Shares held by `account`, staked (locked) ones included.
     pub fn balance_of(&self, account: Address) -> U256 {
-        U256::from(self.holders.get(account).balance.get())
+        self.free_balance(account) + self.locked_balance_of(account)
+    }
+
+    // -------------------------------------------------------------- staking
+
+    /// The curation registry: the one address that locks and unlocks stakes.
+    pub fn registry(&self) -> Address {
+        self.registry.get()
+    }
+
+    /// Shares of `account` the registry holds locked for its stakes.
+    pub fn locked_balance_of(&self, account: Address) -> U256 {
+        U256::from(self.locked.get(account))
+    }
+
+    /// Registry only: locks `amount` of `account`'s free shares in place for a
+    /// stake (they keep their votes and cannot move until unlocked).
+    pub fn lock_shares(&mut self, account: Address, amount: U256) -> Result<(), Error> {
+        self.only_registry()?;
+        self.move_lock(account, amount, true)
+    }
+
+    /// Registry only: unlocks `amount` of `account`'s locked shares (unstake).
+    pub fn unlock_shares(&mut self, account: Address, amount: U256) -> Result<(), Error> {
+        self.only_registry()?;
+        self.move_lock(account, amount, false)
     }
 
     /// Moves `value` of the caller's shares to `to` (not while paused).

@@ -32,9 +32,13 @@ fn lean_entrypoint(input: Vec<u8>, host: VM) -> CallResult {
 }
 
 const INITIALIZE: u32 = selector!(
-    "initialize", Text, Text, Address, Address, Address, U256, U256, U256, U256, U256, U256,
+    "initialize", Text, Text, Address, Address, Address, Address, U256, U256, U256, U256, U256, U256,
     U256, U256, U256
 );
+const REGISTRY: u32 = selector!("registry");
+const LOCKED_BALANCE_OF: u32 = selector!("lockedBalanceOf", Address);
+const LOCK_SHARES: u32 = selector!("lockShares", Address, U256);
+const UNLOCK_SHARES: u32 = selector!("unlockShares", Address, U256);
 const SET_PARAM: u32 = selector!("setParam", u8, U256);
 const PARAM: u32 = selector!("param", u8);
 const VAULT: u32 = selector!("vault");
@@ -87,7 +91,7 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
             returns(t.constructor(a.address(0)?))
         }
         INITIALIZE => {
-            let mut a = Args::with_tail(data, 14)?;
+            let mut a = Args::with_tail(data, 15)?;
             let (name, symbol) = (a.text(0)?, a.text(1)?);
             a.end()?;
             returns(t.initialize(
@@ -96,7 +100,7 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
                 a.address(2)?,
                 a.address(3)?,
                 a.address(4)?,
-                a.uint(5)?,
+                a.address(5)?,
                 a.uint(6)?,
                 a.uint(7)?,
                 a.uint(8)?,
@@ -105,6 +109,7 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
                 a.uint(11)?,
                 a.uint(12)?,
                 a.uint(13)?,
+                a.uint(14)?,
             ))
         }
         SET_PARAM => {
@@ -119,6 +124,16 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
         DECIMALS if no_args => ok(t.decimals()),
         TOTAL_SUPPLY if no_args => ok(t.total_supply()),
         BALANCE_OF => ok(t.balance_of(fixed(1)?.address(0)?)),
+        REGISTRY if no_args => ok(t.registry()),
+        LOCKED_BALANCE_OF => ok(t.locked_balance_of(fixed(1)?.address(0)?)),
+        LOCK_SHARES => {
+            let a = fixed(2)?;
+            returns(t.lock_shares(a.address(0)?, a.uint(1)?))
+        }
+        UNLOCK_SHARES => {
+            let a = fixed(2)?;
+            returns(t.unlock_shares(a.address(0)?, a.uint(1)?))
+        }
         TRANSFER => {
             let a = fixed(2)?;
             returns(t.transfer(a.address(0)?, a.uint(1)?))

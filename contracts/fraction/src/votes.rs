@@ -49,10 +49,12 @@ impl FractionToken {
         account: Address,
         delegatee: Address,
     ) -> Result<(), Error> {
+        // Locked (staked) shares vote too.
+        let locked = self.locked_balance_of(account);
         let mut holder = self.holders.setter(account);
         let previous = holder.delegate.get();
         holder.delegate.set(delegatee);
-        let balance = U256::from(holder.balance.get());
+        let balance = U256::from(holder.balance.get()) + locked;
         log(
             self.vm(),
             DelegateChanged {

@@ -1,6 +1,5 @@
 //! Calls to the vault and the FractionToken, ABI-encoded by hand through two raw
 //! helpers (one encoder/decoder for all, instead of one per interface method).
-use alloc::vec::Vec;
 use alloy_primitives::{Address, B256, U256};
 use atelier_common::errors::ExternalCallFailed;
 use stylus_sdk::{function_selector, prelude::*, stylus_core::calls::context::Call};
@@ -17,20 +16,11 @@ const BALANCE_OF: [u8; 4] = function_selector!("balanceOf", Address);
 const OWNER_OF: [u8; 4] = function_selector!("ownerOf", U256);
 /// `ArtVault.liveStewards()`.
 const LIVE_STEWARDS: [u8; 4] = function_selector!("liveStewards");
-/// `ArtVault.lockArtwork(uint256,uint256,uint256)`.
-const LOCK_ARTWORK: [u8; 4] = function_selector!("lockArtwork", U256, U256, U256);
 /// `ArtVault.executeAction(uint8,address,address,uint256,uint256)`.
 const EXECUTE_ACTION: [u8; 4] =
     function_selector!("executeAction", u8, Address, Address, U256, U256);
 
-fn calldata(selector: [u8; 4], words: &[B256]) -> Vec<u8> {
-    let mut data = Vec::with_capacity(4 + 32 * words.len());
-    data.extend_from_slice(&selector);
-    for w in words {
-        data.extend_from_slice(w.as_slice());
-    }
-    data
-}
+use atelier_common::abi::calldata;
 
 fn word(a: Address) -> B256 {
     a.into_word()
@@ -101,11 +91,5 @@ impl ArtGovernor {
     ) -> Result<(), Error> {
         let words = [U256::from(kind).into(), word(target), word(account), id.into(), amount.into()];
         self.call(self.vault.get(), &calldata(EXECUTE_ACTION, &words))
-    }
-
-    /// `ArtVault.lockArtwork(artworkId, until, proposalId)`.
-    pub(crate) fn lock_artwork(&mut self, artwork_id: U256, until: u64, proposal_id: U256) -> Result<(), Error> {
-        let words = [artwork_id.into(), U256::from(until).into(), proposal_id.into()];
-        self.call(self.vault.get(), &calldata(LOCK_ARTWORK, &words))
     }
 }

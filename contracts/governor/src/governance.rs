@@ -1,5 +1,5 @@
 //! Proposals: creation, voting, the state machine, queue / steward veto /
-//! execute / cancel, and the redemption locks of the artworks a proposal concerns.
+//! execute / cancel (the redemption locks they set and release: `locks.rs`).
 //! A proposal stores O(1) slots whatever its actions; its id is the hash of its
 //! actions, description hash and proposer (OpenZeppelin's `#proposer=` guard,
 //! always on).
@@ -97,31 +97,6 @@ impl ArtGovernor {
         } else {
             state::SUCCEEDED
         })
-    }
-
-    /// Has the vault lock each concerned artwork for the proposal up to `until`
-    /// (`ArtVault.lockArtwork`; the vault keeps one lock per artwork and honours
-    /// it only while its proposal is Succeeded or Queued). A lock whose proposal
-    /// is still voting or can still execute is never taken over by another
-    /// proposal, so a later vote cannot free an artwork an earlier one protects;
-    /// a dead one (defeated, vetoed, executed, expired) always is.
-    fn lock_concerned(&mut self, proposal_id: U256, concerns: U256, until: u64) -> Result<(), Error> {
-        for lane in 0..MAX_ACTIONS {
-            let id = U256::from((concerns >> (64 * lane)).as_limbs()[0]);
-            if id.is_zero() {
-                continue;
-            }
-            let holder = self.lock_holder.get(id);
-            if !holder.is_zero() && holder != proposal_id {
-                let held = self.proposal_state(holder)?;
-                if held == state::ACTIVE || held == state::SUCCEEDED || held == state::QUEUED {
-                    continue;
-                }
-            }
-            self.lock_holder.setter(id).set(proposal_id);
-            self.lock_artwork(id, until, proposal_id)?;
-        }
-        Ok(())
     }
 
     /// `propose`: validates the actions and the proposer, stores the proposal
@@ -231,11 +206,11 @@ impl ArtGovernor {
             p.expires.set(U64::from(expires));
             self.emit(ProposalExtended { proposalId: proposal_id, newVoteEnd: U256::from(new_end) });
         }
-        // Passing from this vote on (or its deadline moved): its artworks stay
-        // locked through the queue deadline, so nobody can redeem one between the
-        // vote's end and `queue`.
-        if passing && (!was_passing || extend) && !concerns.is_zero() {
-            self.lock_concerned(proposal_id, concerns, expires - 1)?;
+        // Passing from this vote on: once voting ends (Succeeded) its artworks
+        // stay locked through the queue deadline, so nobody can redeem one
+        // between the vote's end and `queue`.
+        if passing && !was_passing && !concerns.is_zero() {
+            self.hold_passed(proposal_id, concerns)?;
         }
         self.emit(VoteCast { voter, proposalId: proposal_id, support, weight, reason: reason.0 });
         Ok(weight)
@@ -259,7 +234,7 @@ impl ArtGovernor {
         p.expires.set(U64::from(expires));
         p.vetoes.set(U64::from(stewards << 32));
         let concerns = p.concerns.get();
-        self.lock_concerned(proposal_id, concerns, expires - 1)?;
+        self.hold_queued(concerns, expires - 1);
         self.emit(ProposalQueued { proposalId: proposal_id, etaSeconds: U256::from(eta) });
         Ok(proposal_id)
     }
@@ -280,7 +255,10 @@ impl ArtGovernor {
         if clock::now(self.vm()) < eta {
             return Err(TimelockActive { proposalId: proposal_id, eta: U256::from(eta) }.into());
         }
-        self.proposals.setter(proposal_id).status.set(U8::from(state::EXECUTED));
+        let mut p = self.proposals.setter(proposal_id);
+        p.status.set(U8::from(state::EXECUTED));
+        let concerns = p.concerns.get();
+        self.release_queued(concerns);
         for action in actions {
             self.apply_action(action)?;
         }
@@ -343,7 +321,10 @@ impl ArtGovernor {
         // now (tokens minted after it count in the base as well as in the vetoes).
         let live_now = self.live_stewards()?.saturating_to::<u64>();
         if (packed & 0xffff_ffff) * 2 > (packed >> 32).max(live_now) {
-            self.proposals.setter(proposal_id).status.set(U8::from(state::VETOED));
+            let mut p = self.proposals.setter(proposal_id);
+            p.status.set(U8::from(state::VETOED));
+            let concerns = p.concerns.get();
+            self.release_queued(concerns);
             self.emit(ProposalVetoed { proposalId: proposal_id });
         }
         Ok(())

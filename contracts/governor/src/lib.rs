@@ -18,6 +18,7 @@ mod abi;
 pub mod actions;
 mod calls;
 mod governance;
+mod locks;
 mod params;
 // The WASM build routes calls through a hand-written router (fewer bytes than
 // `#[public]`'s); native builds keep the SDK's.
@@ -72,8 +73,8 @@ pub struct ArtGovernor {
     /// artwork => grantee => last second the grant is valid.
     grants: StorageMap<U256, StorageMap<Address, StorageU64>>,
     licenses: StorageMap<U256, License>,
-    /// artwork => the proposal whose lock the vault keeps for it.
-    lock_holder: StorageMap<U256, StorageU256>,
+    /// artwork => its redemption lock (`locks.rs`).
+    locks: StorageMap<U256, locks::ArtworkLock>,
 }
 
 #[public]
@@ -268,6 +269,13 @@ impl ArtGovernor {
             return Ok(true);
         }
         Ok(self.shares_of(account)? >= self.display_threshold.get())
+    }
+
+    /// The last second the artwork cannot be redeemed because a proposal
+    /// concerning it can still execute (Succeeded until its queue deadline,
+    /// Queued until executed, vetoed or expired); 0 when it can be redeemed now.
+    pub fn locked_until(&self, artwork_id: U256) -> Result<U256, Error> {
+        Ok(U256::from(self.lock_end(artwork_id)?))
     }
 
     /// Last second of `account`'s exhibition grant for the artwork (0 if none).

@@ -29,8 +29,8 @@ pub const REGISTER_SEED: [u8; 4] =
     function_selector!("registerSeed", B256, B256, B256, alloc::string::String, U256);
 /// `setParam(uint8,uint256)` of the FractionToken, CurationRegistry and Treasury.
 pub const SET_PARAM: [u8; 4] = function_selector!("setParam", u8, U256);
-/// `ArtGovernor.state(uint256)`.
-pub const STATE: [u8; 4] = function_selector!("state", U256);
+/// `ArtGovernor.lockedUntil(uint256)`.
+pub const LOCKED_UNTIL: [u8; 4] = function_selector!("lockedUntil", U256);
 /// `IFractionToken.totalSold()`.
 pub const TOTAL_SOLD: [u8; 4] = function_selector!("totalSold");
 /// `ITreasury.withdrawReserve(address,uint256)`.
@@ -41,15 +41,7 @@ pub fn word(a: Address) -> B256 {
     a.into_word()
 }
 
-/// Calldata: selector, then static words.
-pub fn calldata(selector: [u8; 4], words: &[B256]) -> Vec<u8> {
-    let mut data = Vec::with_capacity(4 + 32 * words.len() + 64);
-    data.extend_from_slice(&selector);
-    for w in words {
-        data.extend_from_slice(w.as_slice());
-    }
-    data
-}
+pub use atelier_common::abi::calldata;
 
 /// Appends a dynamic `bytes`/`string` tail (length word, then padded bytes).
 pub fn append_bytes(data: &mut Vec<u8>, bytes: &[u8]) {
@@ -74,19 +66,12 @@ impl ArtVault {
         self.vm().call(&Call::new(), target, data).map_err(|e| failed(target, e))
     }
 
-    /// The last second redemption of the artwork is refused, 0 if not locked: its
-    /// lock holds while the proposal that set it is Succeeded (4) or Queued (5),
-    /// `ArtGovernor.state` (a time transition the governor cannot clear by a
-    /// transaction; canceled, defeated, vetoed, executed or expired frees it).
+    /// The last second redemption of the artwork is refused, 0 if not locked:
+    /// `ArtGovernor.lockedUntil`, since the governor knows which proposals
+    /// concerning it can still execute (one static call).
     pub(crate) fn lock_end(&self, artwork_id: U256) -> Result<u64, Error> {
-        let a = self.artworks.getter(artwork_id);
-        let (until, proposal) = (a.lock_until.get().to::<u64>(), a.lock_proposal.get());
-        if proposal.is_zero() || atelier_common::clock::now(self.vm()) > until {
-            return Ok(0);
-        }
-        let out = self.view(self.governor.get(), &calldata(STATE, &[proposal.into()]))?;
-        let state = out.get(31).copied().unwrap_or_default();
-        Ok(if state == 4 || state == 5 { until } else { 0 })
+        let out = self.view(self.governor.get(), &calldata(LOCKED_UNTIL, &[artwork_id.into()]))?;
+        Ok(out.get(..32).map(U256::from_be_slice).unwrap_or_default().saturating_to())
     }
 
     /// Static-calls `target`; a revert as in [`Self::call`].

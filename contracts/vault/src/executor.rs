@@ -1,7 +1,7 @@
 //! What governance (the ArtGovernor contract) carries out through the vault: the
 //! vault holds the artworks and is the one caller the FractionToken,
 //! CurationRegistry and Treasury accept for `setParam` / `withdrawReserve`.
-use alloy_primitives::{aliases::U96, Address, U256, U16, U64};
+use alloy_primitives::{aliases::U96, Address, U256, U16};
 use atelier_common::{
     errors::{Unauthorized, UnknownParam},
     params::{bounded, vault::REDEEM_FEE_BPS},
@@ -93,16 +93,6 @@ impl ArtVault {
             }
             _ => return Err(UnknownAction { kind }.into()),
         }
-        Ok(())
-    }
-
-    /// `lockArtwork`: the governor decides which proposal's lock an artwork
-    /// keeps (one that still holds is never taken over); the vault records it.
-    pub(crate) fn lock(&mut self, artwork_id: U256, until: U256, proposal_id: U256) -> Result<(), Error> {
-        self.only_governor()?;
-        let mut a = self.artworks.setter(artwork_id);
-        a.lock_until.set(U64::saturating_from(until));
-        a.lock_proposal.set(proposal_id);
         Ok(())
     }
 }

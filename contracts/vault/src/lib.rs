@@ -264,8 +264,9 @@ impl ArtVault {
     /// plus `redeemFeeBps` of it as the fee (burned too; the caller approves the
     /// vault for both), sends the artwork to the caller and burns the steward
     /// token. Works while the token is paused. Refused while a proposal
-    /// concerning it can still execute (the lock its passing vote or queue set,
-    /// honoured while it is Succeeded or Queued).
+    /// concerning it can still execute (`ArtGovernor.lockedUntil`: a passed
+    /// vote until its queue deadline, a queued proposal until it is executed,
+    /// vetoed or expired).
     pub fn redeem(&mut self, artwork_id: U256) -> Result<(), Error> {
         let caller = self.vm().msg_sender();
         let now = atelier_common::clock::now(self.vm());
@@ -307,13 +308,6 @@ impl ArtVault {
     }
 
     // ------------------------------------------------- governor-only effects
-
-    /// Governor only: refuses redemption of the artwork up to and including
-    /// `until` while proposal `proposalId` is Succeeded or Queued (a vote made it
-    /// pass, or it was queued). One lock per artwork: the first holds until it ends.
-    pub fn lock_artwork(&mut self, artwork_id: U256, until: U256, proposal_id: U256) -> Result<(), Error> {
-        self.lock(artwork_id, until, proposal_id)
-    }
 
     /// Governor only: carries out the vault side of a typed governance action
     /// (the governor validated it at propose):

@@ -42,7 +42,6 @@ const ARTWORK: u32 = selector!("artwork", U256);
 const LISTING: u32 = selector!("listing", Address, U256);
 const REDEEM: u32 = selector!("redeem", U256);
 const REDEMPTION_COST: u32 = selector!("redemptionCost", U256);
-const LOCK_ARTWORK: u32 = selector!("lockArtwork", U256, U256, U256);
 const EXECUTE_ACTION: u32 = selector!("executeAction", u8, Address, Address, U256, U256);
 const LIVE_STEWARDS: u32 = selector!("liveStewards");
 const NAME: u32 = selector!("name");
@@ -137,10 +136,6 @@ fn dispatch(v: &mut ArtVault, input: &[u8]) -> Option<CallResult> {
         }
         REDEEM => returns(v.redeem(fixed(1)?.uint(0)?)),
         REDEMPTION_COST => returns(v.redemption_cost(fixed(1)?.uint(0)?)),
-        LOCK_ARTWORK => {
-            let a = fixed(3)?;
-            returns(v.lock_artwork(a.uint(0)?, a.uint(1)?, a.uint(2)?))
-        }
         EXECUTE_ACTION => {
             let a = fixed(5)?;
             returns(v.execute_action(a.uint8(0)?, a.address(1)?, a.address(2)?, a.uint(3)?, a.uint(4)?))

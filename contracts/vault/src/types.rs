@@ -3,7 +3,7 @@ use alloc::{vec, vec::Vec};
 use alloy_primitives::{uint, U256};
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageBool, StorageU256, StorageU64, StorageU96},
+    storage::{StorageAddress, StorageBool, StorageU256, StorageU96},
 };
 
 /// Shares minted to the genesis curator for each genesis deposit (1,000 shares,
@@ -24,17 +24,12 @@ pub const MAX_REDEEM_FEE_BPS: u64 = 5_000;
 #[storage]
 pub struct Artwork {
     pub collection: StorageAddress,
-    /// Redemption is refused up to and including this time while `lock_proposal`
-    /// is Succeeded or Queued (asked of the governor at `redeem`).
-    pub lock_until: StorageU64,
     /// In custody now (false after redemption or release).
     pub held: StorageBool,
     /// Shares issued for it: the burn part of its redemption price.
     pub shares: StorageU96,
     /// The collection's token id.
     pub token_id: StorageU256,
-    /// The proposal that set `lock_until`.
-    pub lock_proposal: StorageU256,
 }
 
 /// A governance-approved deposit: one slot.

@@ -85,6 +85,7 @@ impl Config {
                 symbol: self.text("token", "symbol")?,
                 vault: w.vault,
                 treasury: w.treasury,
+                registry: w.registry,
                 keeper: w.keeper,
                 p0: n("token", "p0")?,
                 decay: n("token", "decay")?,

@@ -506,6 +506,7 @@ fn the_token_decodes_initialize_strings_strictly() {
             stranger,
             stranger,
             stranger,
+            stranger,
             U256::ZERO,
             U256::ZERO,
             U256::ZERO,

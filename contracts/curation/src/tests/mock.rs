@@ -1,5 +1,6 @@
-//! Test doubles: a minimal ERC-20 share token (with a switch to make it refuse
-//! transfers) and a contract that stakes but cannot receive ETH.
+//! Test doubles: a minimal share token that locks stakes in place (with a
+//! switch to make it refuse) and a contract that stakes but
+//! cannot receive ETH.
 #![allow(clippy::unnecessary_wraps, deprecated)]
 use alloc::{vec, vec::Vec};
 use alloy_primitives::{Address, U256};
@@ -9,10 +10,14 @@ use stylus_sdk::{
     storage::{StorageBool, StorageMap, StorageU256},
 };
 
-/// Minimal ERC-20: balances, allowances, `refuse` makes transfers return false.
+/// Minimal share token: balances (locked shares included), locked balances
+/// (FractionToken's `lockShares`/`unlockShares`), allowances; `refuse` makes
+/// locks revert with `b"refused"` (motsu 0.10 reports an empty revert as an
+/// unknown selector, so the empty-revert path is covered on the compiled WASM).
 #[storage]
 pub struct MockToken {
     balances: StorageMap<Address, StorageU256>,
+    locked: StorageMap<Address, StorageU256>,
     allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
     refuse: StorageBool,
 }
@@ -38,6 +43,36 @@ impl MockToken {
 
     pub fn balance_of(&self, account: Address) -> U256 {
         self.balances.get(account)
+    }
+
+    pub fn locked_balance_of(&self, account: Address) -> U256 {
+        self.locked.get(account)
+    }
+
+    /// Locks `amount` of `account`'s free shares; reverts `b"balance"`.
+    pub fn lock_shares(&mut self, account: Address, amount: U256) -> Result<(), Vec<u8>> {
+        if self.refuse.get() {
+            return Err(b"refused".to_vec());
+        }
+        let locked = self.locked.get(account);
+        if self.balances.get(account) - locked < amount {
+            return Err(b"balance".to_vec());
+        }
+        self.locked.setter(account).set(locked + amount);
+        Ok(())
+    }
+
+    /// Unlocks `amount` of `account`'s locked shares; reverts `b"locked"`.
+    pub fn unlock_shares(&mut self, account: Address, amount: U256) -> Result<(), Vec<u8>> {
+        if self.refuse.get() {
+            return Err(b"refused".to_vec());
+        }
+        let locked = self.locked.get(account);
+        if locked < amount {
+            return Err(b"locked".to_vec());
+        }
+        self.locked.setter(account).set(locked - amount);
+        Ok(())
     }
 
     pub fn transfer(&mut self, to: Address, value: U256) -> Result<bool, Vec<u8>> {
@@ -111,7 +146,7 @@ impl EthRejecter {
         seed_id: U256,
         amount: U256,
     ) -> Result<(), Vec<u8>> {
-        IMockToken::new(token).approve(Call::new_in(self), registry, amount)?;
+        let _ = token;
         IRegistry::new(registry).stake(Call::new_in(self), seed_id, amount)?;
         Ok(())
     }

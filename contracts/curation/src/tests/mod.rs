@@ -110,12 +110,9 @@ impl World {
         world
     }
 
-    /// Mints `amount` shares to `who` and approves the registry for them.
+    /// Mints `amount` shares to `who` (staking needs no approval).
     pub fn fund(&self, who: Address, amount: U256) {
         self.token.sender(who).mint(who, amount);
-        self.token
-            .sender(who)
-            .approve(self.registry.address(), amount);
     }
 
     /// The vault registers seed `n` (no stake); returns its id.

@@ -1,5 +1,4 @@
 //! registerSeed, seedInfo, seedIdOf, seedCount.
-use atelier_common::errors::ExternalCallFailed;
 
 use super::*;
 use crate::{
@@ -98,9 +97,9 @@ fn holder_registers_with_minimum_stake() {
     );
     assert_eq!(r.sender(alice()).staked_by(alice()), MIN_SEED_STAKE);
     assert_eq!(r.sender(alice()).total_staked(), MIN_SEED_STAKE);
-    assert_eq!(w.token.sender(alice()).balance_of(alice()), U256::ZERO);
+    assert_eq!(w.token.sender(alice()).balance_of(alice()), MIN_SEED_STAKE);
     assert_eq!(
-        w.token.sender(alice()).balance_of(r.address()),
+        w.token.sender(alice()).locked_balance_of(alice()),
         MIN_SEED_STAKE
     );
     let info = r.sender(alice()).seed_info(id).motsu_unwrap().0;
@@ -134,27 +133,22 @@ fn holder_registration_needs_minimum_stake() {
 }
 
 #[motsu::test]
-fn holder_registration_reverts_when_shares_cannot_be_pulled() {
+fn holder_registration_reverts_when_shares_cannot_be_locked() {
     let w = World::new();
-    // Not approved / no balance: the token reverts, nothing is recorded.
+    // No balance: the token's error passes through, nothing is recorded.
     let err = w
         .registry
         .sender(alice())
         .register_seed(seed(1), seed(2), seed(3), String::new().into(), MIN_SEED_STAKE)
         .motsu_unwrap_err();
-    assert_eq!(
-        err,
-        Error::ExternalCallFailed(ExternalCallFailed {
-            target: w.token.address()
-        })
-    );
+    assert_eq!(err, Error::Callee(b"balance".to_vec()));
     assert_eq!(w.registry.sender(alice()).seed_id_of(seed(1)), U256::ZERO);
     assert_eq!(w.registry.sender(alice()).seed_count(), U256::ZERO);
     assert_eq!(w.registry.sender(alice()).total_staked(), U256::ZERO);
 }
 
 #[motsu::test]
-fn vault_initial_stake_is_pulled_like_any_stake() {
+fn vault_initial_stake_is_locked_like_any_stake() {
     let w = World::new();
     w.fund(vault(), units(3));
     let id = w
@@ -163,10 +157,7 @@ fn vault_initial_stake_is_pulled_like_any_stake() {
         .register_seed(seed(1), seed(2), seed(3), String::new().into(), units(3))
         .motsu_unwrap();
     assert_eq!(w.registry.sender(alice()).stake_of(vault(), id), units(3));
-    assert_eq!(
-        w.token.sender(alice()).balance_of(w.registry.address()),
-        units(3)
-    );
+    assert_eq!(w.token.sender(alice()).locked_balance_of(vault()), units(3));
 }
 
 #[motsu::test]

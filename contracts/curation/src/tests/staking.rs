@@ -1,5 +1,5 @@
 //! stake, unstake, the cooldown and the stake views.
-use atelier_common::errors::{ExternalCallFailed, MathOverflow, ZeroAmount};
+use atelier_common::errors::{MathOverflow, ZeroAmount};
 
 use super::*;
 use crate::{
@@ -32,12 +32,15 @@ fn stake_pulls_shares_and_updates_views() {
     assert_eq!(r.sender(alice()).staked_by(alice()), units(15));
     assert_eq!(r.sender(alice()).staked_by(bob()), units(1));
     assert_eq!(r.sender(alice()).total_staked(), units(16));
-    assert_eq!(w.token.sender(alice()).balance_of(r.address()), units(16));
-    assert_eq!(w.token.sender(alice()).balance_of(alice()), U256::ZERO);
+    // Locked in place: the shares stay the stakers' and nothing moves to the registry.
+    assert_eq!(w.token.sender(alice()).locked_balance_of(alice()), units(15));
+    assert_eq!(w.token.sender(alice()).locked_balance_of(bob()), units(1));
+    assert_eq!(w.token.sender(alice()).balance_of(alice()), units(15));
+    assert_eq!(w.token.sender(alice()).balance_of(r.address()), U256::ZERO);
 }
 
 #[motsu::test]
-fn stake_refuses_zero_unknown_seed_and_failed_pulls() {
+fn stake_refuses_zero_unknown_seed_and_failed_locks() {
     let w = World::new();
     let r = &w.registry;
     let id = w.vault_seed(1);
@@ -53,15 +56,13 @@ fn stake_refuses_zero_unknown_seed_and_failed_pulls() {
             .motsu_unwrap_err(),
         Error::UnknownSeed(UnknownSeed { seedId: unknown })
     );
-    let failed = Error::ExternalCallFailed(ExternalCallFailed {
-        target: w.token.address(),
-    });
-    // More than approved: the token reverts.
+    let failed = Error::Callee(b"refused".to_vec());
+    // More than the free balance: the token's own error passes through.
     assert_eq!(
         r.sender(alice()).stake(id, units(2)).motsu_unwrap_err(),
-        failed
+        Error::Callee(b"balance".to_vec())
     );
-    // The token returns false.
+    // The token refuses.
     w.token.sender(alice()).set_refuse(true);
     assert_eq!(
         r.sender(alice()).stake(id, units(1)).motsu_unwrap_err(),
@@ -96,10 +97,11 @@ fn unstake_after_cooldown_returns_shares() {
     assert_eq!(r.sender(alice()).staked_by(alice()), units(6));
     assert_eq!(r.sender(alice()).total_staked(), units(6));
     assert_eq!(r.sender(alice()).seed_stake(id).motsu_unwrap(), units(6));
-    assert_eq!(w.token.sender(alice()).balance_of(alice()), units(4));
+    assert_eq!(w.token.sender(alice()).locked_balance_of(alice()), units(6));
     // The rest, later.
     r.sender(alice()).unstake(id, units(6)).motsu_unwrap();
     assert_eq!(r.sender(alice()).total_staked(), U256::ZERO);
+    assert_eq!(w.token.sender(alice()).locked_balance_of(alice()), U256::ZERO);
     assert_eq!(w.token.sender(alice()).balance_of(alice()), units(10));
 }
 
@@ -193,12 +195,7 @@ fn unstake_reverts_whole_when_token_refuses() {
     test_clock::advance(COOLDOWN);
     w.token.sender(alice()).set_refuse(true);
     let err = r.sender(alice()).unstake(id, units(3)).motsu_unwrap_err();
-    assert_eq!(
-        err,
-        Error::ExternalCallFailed(ExternalCallFailed {
-            target: w.token.address()
-        })
-    );
+    assert_eq!(err, Error::Callee(b"refused".to_vec()));
     assert_eq!(r.sender(alice()).stake_of(alice(), id), units(3));
     assert_eq!(r.sender(alice()).total_staked(), units(3));
 }
@@ -212,7 +209,7 @@ fn zero_cooldown_allows_immediate_unstake() {
         .sender(alice())
         .unstake(id, units(3))
         .motsu_unwrap();
-    assert_eq!(w.token.sender(alice()).balance_of(alice()), units(3));
+    assert_eq!(w.token.sender(alice()).locked_balance_of(alice()), U256::ZERO);
 }
 
 /// Stakes are stored in 128 bits: a total beyond that is refused, not wrapped.

@@ -4,6 +4,7 @@
 
 mod erc20;
 mod errors;
+mod locks;
 mod params;
 mod permit;
 mod premium;
@@ -102,6 +103,7 @@ pub struct Roles {
     pub admin: Address,
     pub vault: Address,
     pub treasury: Address,
+    pub registry: Address,
     pub keeper: Address,
 }
 
@@ -111,6 +113,7 @@ impl Roles {
             admin: Address::from_tag("admin"),
             vault: Address::from_tag("vault"),
             treasury,
+            registry: Address::from_tag("registry"),
             keeper: Address::from_tag("keeper"),
         }
     }
@@ -130,6 +133,7 @@ pub fn setup(token: &Contract<FractionToken>, roles: &Roles) {
             "ATL".into(),
             roles.vault,
             roles.treasury,
+            roles.registry,
             roles.keeper,
             P0,
             DECAY,

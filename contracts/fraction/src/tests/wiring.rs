@@ -23,6 +23,7 @@ fn init_with(
         "ATL".into(),
         roles.vault,
         roles.treasury,
+        roles.registry,
         roles.keeper,
         P0,
         DECAY,
@@ -73,6 +74,7 @@ fn initialize_wires_roles_params_and_metadata(token: Contract<FractionToken>, tr
     token.assert_emitted(&Initialized {
         vault: roles.vault,
         treasury,
+        registry: roles.registry,
         keeper: roles.keeper,
     });
     token.assert_emitted(&ParamSet {
@@ -110,6 +112,7 @@ fn initialize_only_by_admin(token: Contract<FractionToken>, treasury: Address, m
             mallory,
             mallory,
             mallory,
+            mallory,
             P0,
             DECAY,
             RATE,
@@ -126,14 +129,16 @@ fn initialize_only_by_admin(token: Contract<FractionToken>, treasury: Address, m
 
 #[motsu::test]
 fn initialize_rejects_zero_addresses(token: Contract<FractionToken>, treasury: Address) {
-    let mut roles = Roles::new(treasury);
-    roles.keeper = Address::ZERO;
     token
-        .sender(roles.admin)
-        .constructor(roles.admin)
+        .sender(Roles::new(treasury).admin)
+        .constructor(Roles::new(treasury).admin)
         .motsu_unwrap();
-    let err = init_with(&token, &roles, "A", PREMIUM_MIN, PREMIUM_MAX).motsu_unwrap_err();
-    assert!(matches!(err, Error::ZeroAddress(ZeroAddress {})));
+    for zero in 0..4 {
+        let mut roles = Roles::new(treasury);
+        *[&mut roles.vault, &mut roles.treasury, &mut roles.registry, &mut roles.keeper][zero] = Address::ZERO;
+        let err = init_with(&token, &roles, "A", PREMIUM_MIN, PREMIUM_MAX).motsu_unwrap_err();
+        assert!(matches!(err, Error::ZeroAddress(ZeroAddress {})), "zero address #{zero}");
+    }
 }
 
 #[motsu::test]
@@ -166,6 +171,7 @@ fn initialize_requires_premium_one_inside_bounds(
             "A".into(),
             roles.vault,
             treasury,
+            roles.registry,
             roles.keeper,
             P0,
             WAD,

@@ -156,6 +156,7 @@ impl World {
                 Text::from("ATL"),
                 vault,
                 w.treasury.address(),
+                w.registry.address(),
                 Address::from_tag("keeper"),
                 uint!(10_000_000_000_000_000_U256),
                 uint!(200_000_000_000_000_000_U256),

@@ -23,7 +23,7 @@ use motsu::prelude::*;
 use stylus_sdk::{
     abi::Bytes,
     prelude::*,
-    storage::{StorageMap, StorageU8},
+    storage::{StorageMap, StorageU256},
 };
 
 use crate::{ArtVault, Error};
@@ -77,22 +77,22 @@ static SERIAL: Mutex<()> = Mutex::new(());
 
 pub use atelier_testkit::{ArtCollection as TestNft, Wallet};
 
-/// The governor as the vault sees it: proposal states, set by the test.
+/// The governor as the vault sees it: each artwork's lock end, set by the test.
 #[storage]
 pub struct GovernorStub {
-    states: StorageMap<U256, StorageU8>,
+    locks: StorageMap<U256, StorageU256>,
 }
 
 unsafe impl TopLevelStorage for GovernorStub {}
 
 #[public]
 impl GovernorStub {
-    pub fn state(&self, proposal_id: U256) -> u8 {
-        self.states.get(proposal_id).to::<u8>()
+    pub fn locked_until(&self, artwork_id: U256) -> U256 {
+        self.locks.get(artwork_id)
     }
 
-    pub fn set_state(&mut self, proposal_id: U256, state: u8) {
-        self.states.setter(proposal_id).set(alloy_primitives::U8::from(state));
+    pub fn set_locked_until(&mut self, artwork_id: U256, until: U256) {
+        self.locks.setter(artwork_id).set(until);
     }
 }
 
@@ -143,6 +143,7 @@ impl World {
                 "ATL".into(),
                 vault,
                 w.treasury.address(),
+                w.registry.address(),
                 Address::from_tag("keeper"),
                 uint!(10_000_000_000_000_000_U256),
                 uint!(200_000_000_000_000_000_U256),

@@ -2,7 +2,6 @@
 //! plus the fee, sends the artwork out, burns the steward token; refused while
 //! locked.
 use alloy_primitives::{Address, U256};
-use atelier_common::errors::Unauthorized;
 use motsu::prelude::*;
 
 use super::*;
@@ -80,35 +79,20 @@ fn redeem_without_the_price_fails_and_changes_nothing() {
 }
 
 #[motsu::test]
-fn redeem_is_refused_while_locked_by_governance() {
+fn redeem_is_refused_while_the_governor_reports_a_lock() {
     let w = world_with_two();
     let id = U256::from(1);
     let until = U256::from(T0 + 100);
-    let proposal = U256::from(77);
-    let stranger = Address::from_tag("stranger");
-    let err = w.vault.sender(stranger).lock_artwork(id, until, proposal).motsu_unwrap_err();
-    assert_error(err, Unauthorized { caller: stranger });
-    // The governor decides which proposal keeps an artwork's lock; the vault
-    // records the last one it is told.
-    w.vault.sender(w.governor).lock_artwork(id, U256::from(T0 + 10), U256::from(78)).motsu_unwrap();
-    w.vault.sender(w.governor).lock_artwork(id, until, proposal).motsu_unwrap();
-    // Honoured only while the proposal is Succeeded (4) or Queued (5).
+    // The governor decides (`lockedUntil`: a proposal concerning the artwork
+    // can still execute); the vault asks it at each redeem and in `artwork()`.
     assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, U256::ZERO);
-    for state in [4u8, 5] {
-        w.gov.sender(w.admin).set_state(proposal, state);
-        assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, until);
-        let err = w.vault.sender(w.curator).redeem(id).motsu_unwrap_err();
-        assert_error(err, ArtworkLocked { artworkId: id, lockedUntil: until });
-    }
-    // Expired with its end.
-    test_clock::set(T0 + 101);
-    assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, U256::ZERO);
-    // Canceled, defeated, vetoed, executed or expired frees it at once.
-    test_clock::set(T0 + 50);
-    for state in [2u8, 3, 6, 7, 8] {
-        w.gov.sender(w.admin).set_state(proposal, state);
-        assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, U256::ZERO);
-    }
+    w.gov.sender(w.admin).set_locked_until(id, until);
+    assert_eq!(w.vault.sender(w.admin).artwork(id).motsu_unwrap().0.9, until);
+    let err = w.vault.sender(w.curator).redeem(id).motsu_unwrap_err();
+    assert_error(err, ArtworkLocked { artworkId: id, lockedUntil: until });
+    // Another artwork is not affected by it.
+    assert_eq!(w.vault.sender(w.admin).artwork(U256::from(2)).motsu_unwrap().0.9, U256::ZERO);
+    w.gov.sender(w.admin).set_locked_until(id, U256::ZERO);
     w.vault.sender(w.curator).redeem(id).motsu_unwrap();
     assert_eq!(w.nft_owner(1), w.curator);
 }

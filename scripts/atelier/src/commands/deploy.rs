@@ -317,6 +317,7 @@ async fn verify(ctx: &Ctx, d: &Deployment, config: &Config) -> Result<()> {
     let token = FractionToken::new(w.token, p.clone());
     check("FractionToken.vault", token.vault().call().await.map_err(e("vault"))?._0, w.vault);
     check("FractionToken.treasury", token.treasury().call().await.map_err(e("treasury"))?._0, w.treasury);
+    check("FractionToken.registry", token.registry().call().await.map_err(e("registry"))?._0, w.registry);
     let keeper = token.param(10).call().await.map_err(e("param"))?._0;
     check("FractionToken keeper", Address::from_word(keeper.into()), w.keeper);
     let reg = CurationRegistry::new(w.registry, p.clone());

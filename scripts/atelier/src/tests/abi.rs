@@ -212,7 +212,7 @@ fn initialize_calls_from_collective_json_encode_as_the_abi_says() {
     let n = |s: &str, k: &str| uu(config.num(s, k).unwrap());
     let s = |x: &str| DynSolValue::String(x.into());
     let expect: Vec<(&str, Vec<DynSolValue>)> = vec![
-        ("FractionToken", vec![s("Atelier Share"), s("ATLR"), ad(w.vault), ad(w.treasury), ad(w.keeper), n("token", "p0"), n("token", "decay"), n("token", "targetRate"), u(now), n("token", "premiumMin"), n("token", "premiumMax"), n("token", "premiumMaxStep"), n("token", "premiumInterval"), n("token", "maxSupply")]),
+        ("FractionToken", vec![s("Atelier Share"), s("ATLR"), ad(w.vault), ad(w.treasury), ad(w.registry), ad(w.keeper), n("token", "p0"), n("token", "decay"), n("token", "targetRate"), u(now), n("token", "premiumMin"), n("token", "premiumMax"), n("token", "premiumMaxStep"), n("token", "premiumInterval"), n("token", "maxSupply")]),
         ("CurationRegistry", vec![ad(w.token), ad(w.vault), ad(w.treasury), n("registry", "minSeedStake"), n("registry", "cooldown"), n("registry", "halfLife"), n("registry", "rewardPeriod")]),
         ("Treasury", vec![ad(w.token), ad(w.registry), ad(w.vault), ad(w.acquirer), n("treasury", "buybackBps"), n("treasury", "acquisitionBps"), n("treasury", "rewardsBps"), n("treasury", "epoch"), n("treasury", "minBuyback"), n("treasury", "roundDuration"), n("treasury", "floorBps"), n("treasury", "capBps"), n("treasury", "maxAcquisitionPrice"), n("treasury", "acquisitionBudgetPerEpoch")]),
         ("ArtVault", vec![ad(w.token), ad(w.registry), ad(w.treasury), ad(w.governor), ad(w.genesis_curator), s("https://atelier.example/steward/"), u(200)]),

@@ -305,6 +305,7 @@ pub fn deploy_with(config: Value) -> Collective {
             t["symbol"].as_str().unwrap().into(),
             vault,
             treasury,
+            registry,
             people.keeper,
             num(&t["p0"]),
             num(&t["decay"]),

@@ -1,0 +1,54 @@
+//! Stakes locked in place. The registry locks part of a holder's balance for a
+//! stake instead of taking the shares: they stay the holder's (`balanceOf`),
+//! keep their votes with the holder's delegate and count in the supply that can
+//! vote, and nothing but the registry's unlock frees them. A lock moves units
+//! between the holder's free balance (`Holder::balance`, what transfers and
+//! burns draw on) and `locked`; votes and the supply do not change.
+use alloy_primitives::{aliases::U96, Address, U256};
+use atelier_common::errors::{NotInitialized, Unauthorized};
+use stylus_sdk::prelude::*;
+
+use crate::{abi::*, Error, FractionToken};
+
+impl FractionToken {
+    /// Shares of `account` free to move (its balance less what is locked).
+    pub(crate) fn free_balance(&self, account: Address) -> U256 {
+        U256::from(self.holders.get(account).balance.get())
+    }
+
+    /// `Ok(())` for the registry; `NotInitialized` before wiring.
+    pub(crate) fn only_registry(&self) -> Result<(), Error> {
+        let registry = self.registry.get();
+        if registry.is_zero() {
+            return Err(NotInitialized {}.into());
+        }
+        let caller = self.vm().msg_sender();
+        if caller != registry {
+            return Err(Unauthorized { caller }.into());
+        }
+        Ok(())
+    }
+
+    /// Moves `amount` of `account`'s shares from free to locked (`lock`) or
+    /// back, and announces the new locked balance.
+    pub(crate) fn move_lock(&mut self, account: Address, amount: U256, lock: bool) -> Result<(), Error> {
+        let free = self.free_balance(account);
+        let locked = self.locked_balance_of(account);
+        let (free, locked) = if lock {
+            if free < amount {
+                return Err(ERC20InsufficientBalance { sender: account, balance: free, needed: amount }.into());
+            }
+            (free - amount, locked + amount)
+        } else {
+            if locked < amount {
+                return Err(InsufficientLockedBalance { account, locked, needed: amount }.into());
+            }
+            (free + amount, locked - amount)
+        };
+        // Both parts of one balance, below the supply cap < 2^96.
+        self.holders.setter(account).balance.set(U96::saturating_from(free));
+        self.locked.setter(account).set(U96::saturating_from(locked));
+        log(self.vm(), LockedBalanceChanged { account, lockedBalance: locked });
+        Ok(())
+    }
+}
