@@ -21,6 +21,7 @@ interface IArtGovernor {
     function hashProposal((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, bytes32 description_hash, address proposer) external view returns (uint256);
     function creativeDirection() external view returns (bytes32, bytes32, string memory);
     function canDisplay(address account, uint256 artwork_id) external view returns (bool);
+    function lockedUntil(uint256 artwork_id) external view returns (uint256);
     function grantUntil(uint256 artwork_id, address account) external view returns (uint256);
     function license(uint256 license_id) external view returns (uint256, address, bytes32, uint256, bool);
     function activateLicense(uint256 license_id) external payable;

@@ -13,7 +13,6 @@ interface IArtVault {
     function listing(address collection, uint256 token_id) external view returns (address, uint256);
     function redeem(uint256 artwork_id) external;
     function redemptionCost(uint256 artwork_id) external view returns (uint256, uint256);
-    function lockArtwork(uint256 artwork_id, uint256 until, uint256 proposal_id) external;
     function executeAction(uint8 kind, address target, address account, uint256 id, uint256 amount) external;
     function liveStewards() external view returns (uint256);
     function name() external view returns (string memory);

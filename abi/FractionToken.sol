@@ -3,7 +3,7 @@
 pragma solidity ^0.8.23;
 
 interface IFractionToken {
-    function initialize(string calldata name, string calldata symbol, address vault, address treasury, address keeper, uint256 p0, uint256 decay, uint256 target_rate, uint256 sale_start, uint256 premium_min, uint256 premium_max, uint256 premium_max_step, uint256 premium_interval, uint256 max_supply) external;
+    function initialize(string calldata name, string calldata symbol, address vault, address treasury, address registry, address keeper, uint256 p0, uint256 decay, uint256 target_rate, uint256 sale_start, uint256 premium_min, uint256 premium_max, uint256 premium_max_step, uint256 premium_interval, uint256 max_supply) external;
     function setParam(uint8 key, uint256 value) external;
     function param(uint8 key) external view returns (uint256);
     function vault() external view returns (address);
@@ -13,6 +13,10 @@ interface IFractionToken {
     function decimals() external view returns (uint8);
     function totalSupply() external view returns (uint256);
     function balanceOf(address account) external view returns (uint256);
+    function registry() external view returns (address);
+    function lockedBalanceOf(address account) external view returns (uint256);
+    function lockShares(address account, uint256 amount) external;
+    function unlockShares(address account, uint256 amount) external;
     function transfer(address to, uint256 value) external returns (bool);
     function allowance(address owner, address spender) external view returns (uint256);
     function approve(address spender, uint256 value) external returns (bool);
@@ -42,7 +46,8 @@ interface IFractionToken {
     event Approval(address indexed owner, address indexed spender, uint256 value);
     event DelegateChanged(address indexed delegator, address indexed fromDelegate, address indexed toDelegate);
     event DelegateVotesChanged(address indexed delegate, uint256 previousVotes, uint256 newVotes);
-    event Initialized(address vault, address treasury, address keeper);
+    event Initialized(address vault, address treasury, address registry, address keeper);
+    event LockedBalanceChanged(address indexed account, uint256 lockedBalance);
     event ParamSet(uint8 indexed key, uint256 value);
     event PremiumSet(uint256 oldPremium, uint256 newPremium);
     event SharesBought(address indexed buyer, uint256 shares, uint256 cost, uint256 spotPriceAfter);
@@ -64,6 +69,7 @@ interface IFractionToken {
     error EthTransferFailed(address to, uint256 amount);
     error Expired(uint256 deadline);
     error ExternalCallFailed(address target);
+    error InsufficientLockedBalance(address account, uint256 locked, uint256 needed);
     error InsufficientPayment(uint256 cost, uint256 sent);
     error MathOverflow();
     error MaxCostExceeded(uint256 cost, uint256 maxCost);

@@ -524,17 +524,17 @@ fn the_token_decodes_initialize_strings_strictly() {
         assert_eq!(decode_error(&r.output), "AlreadyInitialized(AlreadyInitialized)", "{name:?}");
     }
     let valid = initialize("Atelier", "ATL");
-    // Head: selector, 14 words; "Atelier" at 4 + 448 (length word), its bytes after.
-    let (head, first) = (4, 4 + 14 * 32);
+    // Head: selector, 15 words; "Atelier" at 4 + 480 (length word), its bytes after.
+    let (head, first) = (4, 4 + 15 * 32);
     let offset = |data: &mut Vec<u8>, i: usize, to: usize| {
         data[head + 32 * i..head + 32 * (i + 1)].copy_from_slice(&U256::from(to).to_be_bytes::<32>())
     };
     let mut cases = Vec::new();
     let mut same = valid.clone();
-    offset(&mut same, 1, 14 * 32); // both strings read from one place
+    offset(&mut same, 1, 15 * 32); // both strings read from one place
     cases.push(("shared offset", same));
     let mut gap = valid.clone();
-    offset(&mut gap, 1, 14 * 32 + 96);
+    offset(&mut gap, 1, 15 * 32 + 96);
     gap.splice(first + 64..first + 64, [0u8; 32]);
     cases.push(("gap before the second string", gap));
     let mut high = valid.clone();

@@ -6,7 +6,7 @@ use crate::{
     bindings::CurationRegistry,
     chain::{explain_contract, Ctx, Report},
     cli::{RegisterSeedArgs, StakeArgs},
-    commands::{ensure_allowance, seed_id},
+    commands::{ensure_free_shares, seed_id},
     util::{fail, fmt_amount, fmt_time, parse_b32, Result},
 };
 
@@ -20,7 +20,10 @@ pub async fn stake(ctx: &mut Ctx, a: StakeArgs, stake: bool) -> Result<Report> {
     let id = seed_id(ctx, &a.seed).await?;
     let raddr = ctx.addr("CurationRegistry")?;
     let mut rep = Report::default();
-    let approval = if stake { ensure_allowance(ctx, raddr, shares, &mut rep).await? } else { None };
+    // Staking locks the shares in place (no approval): they must be free now.
+    if stake {
+        ensure_free_shares(ctx, shares).await?;
+    }
     let data = if stake {
         CurationRegistry::stakeCall { seed_id: id, amount: shares }.abi_encode()
     } else {
@@ -33,7 +36,7 @@ pub async fn stake(ctx: &mut Ctx, a: StakeArgs, stake: bool) -> Result<Report> {
     rep.json = json!({
         "action": verb, "seedId": id.to_string(), "shares": shares.to_string(),
         "seedStake": seed_stake.to_string(), "conviction": conviction.to_string(),
-        "approval": approval.map(|s| s.json()), "transaction": sent.json(),
+        "transaction": sent.json(),
     });
     rep.line(format!(
         "{verb}d {} shares on seed {id}: seed stake {} shares, conviction {}",
@@ -78,7 +81,7 @@ pub async fn register_seed(ctx: &mut Ctx, a: RegisterSeedArgs) -> Result<Report>
     let (prompt_hash, _) = parse_b32(&a.prompt);
     let raddr = ctx.addr("CurationRegistry")?;
     let mut rep = Report::default();
-    let approval = ensure_allowance(ctx, raddr, a.stake.0, &mut rep).await?;
+    ensure_free_shares(ctx, a.stake.0).await?;
     let data = CurationRegistry::registerSeedCall { seed, model_id, prompt_hash, uri: a.uri.clone(), initial_stake: a.stake.0 }.abi_encode();
     let sent = ctx.send_call("registerSeed", raddr, data.into(), U256::ZERO).await?;
     let id = sent
@@ -90,7 +93,7 @@ pub async fn register_seed(ctx: &mut Ctx, a: RegisterSeedArgs) -> Result<Report>
         .map(|l| l.inner.data.seedId);
     rep.json = json!({
         "action": "registerSeed", "seedId": id.map(|i| i.to_string()), "seed": seed,
-        "modelId": model_id, "promptHash": prompt_hash, "approval": approval.map(|s| s.json()), "transaction": sent.json(),
+        "modelId": model_id, "promptHash": prompt_hash, "transaction": sent.json(),
     });
     rep.line(format!("registered seed {seed} as id {} with {} shares staked", id.map(|i| i.to_string()).unwrap_or("?".into()), fmt_amount(a.stake.0)));
     rep.line(sent.summary());

@@ -61,8 +61,25 @@ fn decode_error(hex: &str) -> Result<Report> {
     Ok(rep)
 }
 
-/// Approves `spender` for `amount` shares unless the allowance already covers it.
+/// Refuses, before anything is sent, an action needing `amount` of the
+/// sender's shares free to move (staked shares are locked in place).
+pub async fn ensure_free_shares(ctx: &mut Ctx, amount: U256) -> Result<()> {
+    let owner = ctx.sender()?;
+    let token = FractionToken::new(ctx.addr("FractionToken")?, ctx.provider.clone());
+    let balance = token.balanceOf(owner).call().await.map_err(|e| explain_contract("balanceOf", e))?._0;
+    let locked = token.lockedBalanceOf(owner).call().await.map_err(|e| explain_contract("lockedBalanceOf", e))?._0;
+    let free = balance.saturating_sub(locked);
+    if free < amount {
+        let staked = if locked.is_zero() { String::new() } else { format!(" free ({} more staked: unstake first)", fmt_amount(locked)) };
+        return fail(format!("{owner} holds {} shares{staked}; this needs {}: nothing was sent", fmt_amount(free), fmt_amount(amount)));
+    }
+    Ok(())
+}
+
+/// Approves `spender` for `amount` shares unless the allowance already covers
+/// it; refuses first when the sender's free shares cannot cover the action.
 pub async fn ensure_allowance(ctx: &mut Ctx, spender: Address, amount: U256, rep: &mut Report) -> Result<Option<Sent>> {
+    ensure_free_shares(ctx, amount).await?;
     let owner = ctx.sender()?;
     let token_addr = ctx.addr("FractionToken")?;
     let token = FractionToken::new(token_addr, ctx.provider.clone());
@@ -74,12 +91,6 @@ pub async fn ensure_allowance(ctx: &mut Ctx, spender: Address, amount: U256, rep
         ._0;
     if allowance >= amount {
         return Ok(None);
-    }
-    // An action the balance cannot cover would fail after the approval: refuse
-    // before sending anything.
-    let balance = token.balanceOf(owner).call().await.map_err(|e| explain_contract("balanceOf", e))?._0;
-    if balance < amount {
-        return fail(format!("{owner} holds {} shares; this needs {}: nothing was sent", fmt_amount(balance), fmt_amount(amount)));
     }
     let data = FractionToken::approveCall { spender, value: amount }.abi_encode();
     let sent = ctx

@@ -147,7 +147,7 @@ pub async fn run(ctx: &mut Ctx, a: StatusArgs) -> Result<Report> {
         let stake = registry.stakedBy(addr).call().await.map_err(e("stakedBy"))?._0;
         let eth = ctx.provider.get_balance(addr).await.map_err(|err| crate::chain::explain("eth_getBalance", err))?;
         rep.line(format!(
-            "you ({addr}): {} ETH, {} shares, {} staked, {} votes, {} ETH rewards to claim",
+            "you ({addr}): {} ETH, {} shares ({} of them staked, locked in place), {} votes, {} ETH rewards to claim",
             fmt_amount(eth), fmt_amount(bal), fmt_amount(stake), fmt_amount(votes), fmt_amount(earned)
         ));
         me = json!({"address": addr, "eth": eth.to_string(), "shares": bal.to_string(), "staked": stake.to_string(), "votes": votes.to_string(), "earned": earned.to_string()});
