@@ -50,25 +50,69 @@ fn a_bid_caches_the_program_and_its_entry_gets_cheaper_by_exactly_the_init_gas()
     let hash = |d: &Dev, a: Address| alloy_primitives::keccak256(d.chain.code(a));
 
     // The surface cargo-stylus reads.
-    let managers = view(&mut d, ARB_WASM_CACHE, arbwasmcache::allCacheManagersCall {});
+    let managers = view(
+        &mut d,
+        ARB_WASM_CACHE,
+        arbwasmcache::allCacheManagersCall {},
+    );
     assert_eq!(managers.managers, vec![CACHE_MANAGER]);
-    assert!(view(&mut d, ARB_WASM_CACHE, arbwasmcache::isCacheManagerCall { manager: CACHE_MANAGER })._0);
-    assert!(!view(&mut d, ARB_WASM_CACHE, arbwasmcache::isCacheManagerCall { manager: addr(0) })._0);
+    assert!(
+        view(
+            &mut d,
+            ARB_WASM_CACHE,
+            arbwasmcache::isCacheManagerCall {
+                manager: CACHE_MANAGER
+            }
+        )
+        ._0
+    );
+    assert!(
+        !view(
+            &mut d,
+            ARB_WASM_CACHE,
+            arbwasmcache::isCacheManagerCall { manager: addr(0) }
+        )
+        ._0
+    );
     let cached = |d: &mut Dev, a: Address| {
         let codehash = hash(d, a);
-        view(d, ARB_WASM_CACHE, arbwasmcache::codehashIsCachedCall { codehash })._0
+        view(
+            d,
+            ARB_WASM_CACHE,
+            arbwasmcache::codehashIsCachedCall { codehash },
+        )
+        ._0
     };
     assert!(!cached(&mut d, p));
-    assert_eq!(view(&mut d, CACHE_MANAGER, cache_manager::cacheSizeCall {})._0, cache_manager::CACHE_SIZE);
-    assert_eq!(view(&mut d, CACHE_MANAGER, cache_manager::queueSizeCall {})._0, 0);
+    assert_eq!(
+        view(&mut d, CACHE_MANAGER, cache_manager::cacheSizeCall {})._0,
+        cache_manager::CACHE_SIZE
+    );
+    assert_eq!(
+        view(&mut d, CACHE_MANAGER, cache_manager::queueSizeCall {})._0,
+        0
+    );
     assert!(!view(&mut d, CACHE_MANAGER, cache_manager::isPausedCall {})._0);
-    let min = view(&mut d, CACHE_MANAGER, cache_manager::getMinBid_1Call { program: p });
+    let min = view(
+        &mut d,
+        CACHE_MANAGER,
+        cache_manager::getMinBid_1Call { program: p },
+    );
     assert_eq!(min.min, alloy_primitives::Uint::ZERO);
     let (hp, hq) = (hash(&d, p), hash(&d, q));
-    let asm = view(&mut d, ARB_WASM, arbwasm::codehashAsmSizeCall { codehash: hp });
+    let asm = view(
+        &mut d,
+        ARB_WASM,
+        arbwasm::codehashAsmSizeCall { codehash: hp },
+    );
     assert_eq!(asm.size as usize, relay_wasm().len());
     let init = view(&mut d, ARB_WASM, arbwasm::programInitGasCall { program: p });
-    assert!(init.gas > init.gasWhenCached && init.gasWhenCached >= 352, "{} {}", init.gas, init.gasWhenCached);
+    assert!(
+        init.gas > init.gasWhenCached && init.gasWhenCached >= 352,
+        "{} {}",
+        init.gas,
+        init.gasWhenCached
+    );
 
     // A call's gas, uncached.
     let call = |d: &mut Dev, to: Address| {
@@ -100,25 +144,61 @@ fn a_bid_caches_the_program_and_its_entry_gets_cheaper_by_exactly_the_init_gas()
     // The same call now costs exactly the init gas less (programInitGas: gas − gasWhenCached
     // = 8,832 + init_cost); the other program pays in full.
     let after = call(&mut d, p);
-    assert_eq!(before - after, init.gas - init.gasWhenCached, "{before} vs {after}");
+    assert_eq!(
+        before - after,
+        init.gas - init.gasWhenCached,
+        "{before} vs {after}"
+    );
     let init_q = view(&mut d, ARB_WASM, arbwasm::programInitGasCall { program: q });
     let q_gas = call(&mut d, q);
     assert!(q_gas > after && init_q.gas > init_q.gasWhenCached);
 
     // Refusals, as cargo-stylus decodes them.
-    let e = revert_data(&mut d, CACHE_MANAGER, U256::ZERO, cache_manager::placeBidCall { program: p });
+    let e = revert_data(
+        &mut d,
+        CACHE_MANAGER,
+        U256::ZERO,
+        cache_manager::placeBidCall { program: p },
+    );
     assert_eq!(
         e,
         cache_manager::AlreadyCached { codehash: hp }.abi_encode()
     );
     let unactivated = d.deploy_stylus_code(&stylus_code(&other_wasm(b"never activated")));
-    let e = revert_data(&mut d, CACHE_MANAGER, U256::ZERO, cache_manager::placeBidCall { program: unactivated });
+    let e = revert_data(
+        &mut d,
+        CACHE_MANAGER,
+        U256::ZERO,
+        cache_manager::placeBidCall {
+            program: unactivated,
+        },
+    );
     assert_eq!(e, arbwasm::ProgramNotActivated {}.abi_encode());
-    let e = revert_data(&mut d, CACHE_MANAGER, U256::ZERO, cache_manager::placeBidCall { program: addr(5) });
+    let e = revert_data(
+        &mut d,
+        CACHE_MANAGER,
+        U256::ZERO,
+        cache_manager::placeBidCall { program: addr(5) },
+    );
     assert_eq!(e, arbwasm::ProgramNotActivated {}.abi_encode());
-    let e = revert_data(&mut d, CACHE_MANAGER, U256::ZERO, cache_manager::setCacheSizeCall { newSize: 1 });
-    assert_eq!(e, cache_manager::NotChainOwner { sender: addr(1) }.abi_encode());
-    let e = revert_data(&mut d, CACHE_MANAGER, U256::ZERO, cache_manager::getMinBid_0Call { size: cache_manager::CACHE_SIZE + 1 });
+    let e = revert_data(
+        &mut d,
+        CACHE_MANAGER,
+        U256::ZERO,
+        cache_manager::setCacheSizeCall { newSize: 1 },
+    );
+    assert_eq!(
+        e,
+        cache_manager::NotChainOwner { sender: addr(1) }.abi_encode()
+    );
+    let e = revert_data(
+        &mut d,
+        CACHE_MANAGER,
+        U256::ZERO,
+        cache_manager::getMinBid_0Call {
+            size: cache_manager::CACHE_SIZE + 1,
+        },
+    );
     assert_eq!(&e[..4], &cache_manager::AsmTooLarge::SELECTOR);
 
     // Only a cache manager may cache or evict: anyone else burns all the gas given.
@@ -131,15 +211,32 @@ fn a_bid_caches_the_program_and_its_entry_gets_cheaper_by_exactly_the_init_gas()
     assert_eq!(r["status"], "0x0");
     assert!(cached(&mut d, p) && !cached(&mut d, q));
     // cacheCodehash was ArbOS 30's; this chain reports 32.
-    let old = [&alloy_primitives::keccak256("cacheCodehash(bytes32)")[..4], &hq[..]].concat();
+    let old = [
+        &alloy_primitives::keccak256("cacheCodehash(bytes32)")[..4],
+        &hq[..],
+    ]
+    .concat();
     assert!(d.call(addr(0), ARB_WASM_CACHE, U256::ZERO, &old).is_err());
 
     // A bid with value: paid to the manager, and the next program is cached too.
     let bal = d.balance(CACHE_MANAGER);
-    let r = d.send(0, Some(CACHE_MANAGER), U256::from(7), cache_manager::placeBidCall { program: q }.abi_encode());
+    let r = d.send(
+        0,
+        Some(CACHE_MANAGER),
+        U256::from(7),
+        cache_manager::placeBidCall { program: q }.abi_encode(),
+    );
     assert_eq!(r["status"], "0x1", "{r}");
     assert_eq!(d.balance(CACHE_MANAGER), bal + U256::from(7));
     assert!(cached(&mut d, q));
-    let smallest = view(&mut d, CACHE_MANAGER, cache_manager::getSmallestEntriesCall { k: U256::from(5) }).result;
-    assert_eq!(smallest.iter().map(|e| e.code).collect::<Vec<B256>>(), vec![hp, hq]);
+    let smallest = view(
+        &mut d,
+        CACHE_MANAGER,
+        cache_manager::getSmallestEntriesCall { k: U256::from(5) },
+    )
+    .result;
+    assert_eq!(
+        smallest.iter().map(|e| e.code).collect::<Vec<B256>>(),
+        vec![hp, hq]
+    );
 }

@@ -46,7 +46,11 @@ fn slot(codehash: B256) -> U256 {
 /// Whether the program with `codehash` is in the cache (whether or not it is activated).
 pub fn codehash_cached(ctx: &mut Ctx, codehash: B256) -> Result<bool, ExecError> {
     ctx.evm.load_account(ARB_WASM_CACHE)?;
-    Ok(!ctx.evm.sload(ARB_WASM_CACHE, slot(codehash))?.data.is_zero())
+    Ok(!ctx
+        .evm
+        .sload(ARB_WASM_CACHE, slot(codehash))?
+        .data
+        .is_zero())
 }
 
 /// Whether the program deployed at `program` (its code hash: for a fragmented program,

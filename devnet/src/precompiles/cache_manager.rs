@@ -336,11 +336,7 @@ fn evict_all(ctx: &mut Ctx, evicted: &[Bid]) -> Result<Result<u64, NativeOutcome
     Ok(Ok(gas))
 }
 
-fn place_bid(
-    ctx: &mut Ctx,
-    program: Address,
-    value: U256,
-) -> Result<NativeOutcome, ExecError> {
+fn place_bid(ctx: &mut Ctx, program: Address, value: U256) -> Result<NativeOutcome, ExecError> {
     let codehash = ctx.evm.code_hash(program)?.data;
     if arbwasmcache::codehash_cached(ctx, codehash)? {
         return Ok(revert_err(AlreadyCached { codehash }, VIEW_GAS));
@@ -417,10 +413,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     let sel: [u8; 4] = sel.try_into().unwrap_or_default();
     let bad = || NativeOutcome::revert(Bytes::new(), VIEW_GAS);
     let value = inputs.call_value();
-    if !value.is_zero()
-        && sel != placeBidCall::SELECTOR
-        && sel != makeSpaceCall::SELECTOR
-    {
+    if !value.is_zero() && sel != placeBidCall::SELECTOR && sel != makeSpaceCall::SELECTOR {
         return Ok(bad());
     }
     let writes = [
@@ -447,7 +440,10 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
                 return Ok(bad());
             };
             let q = load(ctx)?;
-            match usize::try_from(call.index).ok().and_then(|i| q.entries.get(i)) {
+            match usize::try_from(call.index)
+                .ok()
+                .and_then(|i| q.entries.get(i))
+            {
                 Some(e) => ret((e.code, e.size, to_entry(e).bid)),
                 None => bad(),
             }
@@ -495,7 +491,9 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
                 Ok(min) => {
                     let min: U256 = min.saturating_sub(decay_now(ctx));
                     NativeOutcome::ok(
-                        getMinBid_0Call::abi_encode_returns(&(min.saturating_to::<alloy_primitives::aliases::U192>(),)),
+                        getMinBid_0Call::abi_encode_returns(&(
+                            min.saturating_to::<alloy_primitives::aliases::U192>(),
+                        )),
                         view_gas(&q),
                     )
                 }
@@ -550,9 +548,12 @@ mod tests {
         assert_eq!(q.min_bid(4096, cache), Ok(U256::ZERO));
         assert_eq!(q.min_bid(2048, cache), Ok(U256::ZERO)); // fits in the free 2 KiB
         let evicted = q.place(code(3), 4096, cache, U256::from(1)).unwrap();
-        assert_eq!(evicted.iter().map(|e| e.code).collect::<Vec<_>>(), [code(2)]);
+        assert_eq!(
+            evicted.iter().map(|e| e.code).collect::<Vec<_>>(),
+            [code(2)]
+        );
         assert_eq!(q.entries[1].code, code(3)); // took the evicted one's index
-        // 6 KiB fits after evicting the bid of 1 (2 KiB free + 4 KiB).
+                                                // 6 KiB fits after evicting the bid of 1 (2 KiB free + 4 KiB).
         assert_eq!(q.min_bid(6 * 1024, cache), Ok(U256::from(1)));
         // 7 KiB must evict bids 1 and 5: it needs at least 5.
         assert_eq!(q.min_bid(7 * 1024, cache), Ok(U256::from(5)));
@@ -565,7 +566,10 @@ mod tests {
             })
         );
         let evicted = q.place(code(4), 7 * 1024, cache, U256::from(5)).unwrap();
-        assert_eq!(evicted.iter().map(|e| e.code).collect::<Vec<_>>(), [code(3), code(1)]);
+        assert_eq!(
+            evicted.iter().map(|e| e.code).collect::<Vec<_>>(),
+            [code(3), code(1)]
+        );
         assert_eq!(q.queue_size, 7 * 1024);
         assert_ne!(q, before);
         // Larger than the whole cache: refused.
