@@ -208,6 +208,9 @@ fn governor_refuses_bad_input() {
     refused!(c.governor.sender(alice).cast_vote(U256::from(123), 1), UnknownProposal);
     refused!(c.governor.sender(alice).queue(U256::from(123)), UnknownProposal);
     refused!(c.governor.sender(alice).cancel(U256::from(123)), UnknownProposal);
+    refused!(c.governor.sender(alice).exit(U256::from(123), SHARE), UnknownProposal);
+    // The exit kind is the vault's own: never a proposal's action.
+    refused!(c.governor.sender(stranger).propose(vec![(8, Address::ZERO, alice, U256::from(1), SHARE, B256::ZERO, B256::ZERO, String::new().into())], "d".into()), MalformedAction);
     refused!(c.governor.sender(alice).veto(U256::from(123), U256::from(1)), NotSteward);
     refused!(c.governor.sender(c.people.curator.address()).veto(U256::from(123), U256::from(1)), UnknownProposal);
     refused!(c.governor.sender(alice).state(U256::from(123)), UnknownProposal);

@@ -94,6 +94,11 @@ atelier_common::abi_items! {
     /// The timelock runs until `eta`.
     #[derive(Debug)]
     error TimelockActive(uint256 proposalId, uint256 eta);
+    /// `holder` may exit with at most `allowance` shares on this proposal: only a
+    /// holder who voted Against a reserve-spending or artwork-releasing proposal,
+    /// up to its vote weight, once in total.
+    #[derive(Debug)]
+    error ExitNotAllowed(uint256 proposalId, address holder, uint256 allowance);
     /// No such license.
     #[derive(Debug)]
     error UnknownLicense(uint256 licenseId);
@@ -134,6 +139,7 @@ pub enum Error {
     AlreadyVetoed(AlreadyVetoed),
     VetoWindowClosed(VetoWindowClosed),
     TimelockActive(TimelockActive),
+    ExitNotAllowed(ExitNotAllowed),
     UnknownLicense(UnknownLicense),
     LicenseAlreadyActive(LicenseAlreadyActive),
     LicenseExpired(LicenseExpired),
@@ -254,6 +260,12 @@ impl From<AlreadyVetoed> for Error {
     }
 }
 
+impl From<ExitNotAllowed> for Error {
+    fn from(e: ExitNotAllowed) -> Self {
+        Error::ExitNotAllowed(e)
+    }
+}
+
 impl From<VetoWindowClosed> for Error {
     fn from(e: VetoWindowClosed) -> Self {
         Error::VetoWindowClosed(e)
@@ -315,6 +327,7 @@ impl From<Error> for Vec<u8> {
             Error::AlreadyVoted(e) => revert_data(AlreadyVoted::SELECTOR, &[B256::from(e.proposalId), e.voter.into_word()]),
             Error::NotSteward(e) => revert_data(NotSteward::SELECTOR, &[e.caller.into_word(), B256::from(e.stewardTokenId)]),
             Error::AlreadyVetoed(e) => revert_data(AlreadyVetoed::SELECTOR, &[B256::from(e.proposalId), B256::from(e.stewardTokenId)]),
+            Error::ExitNotAllowed(e) => revert_data(ExitNotAllowed::SELECTOR, &[B256::from(e.proposalId), e.holder.into_word(), B256::from(e.allowance)]),
             Error::VetoWindowClosed(e) => revert_data(VetoWindowClosed::SELECTOR, &[B256::from(e.proposalId), B256::from(e.eta)]),
             Error::TimelockActive(e) => revert_data(TimelockActive::SELECTOR, &[B256::from(e.proposalId), B256::from(e.eta)]),
             Error::UnknownLicense(e) => revert_data(UnknownLicense::SELECTOR, &[B256::from(e.licenseId)]),
@@ -352,6 +365,7 @@ impl stylus_sdk::abi::export::internal::InnerTypes for Error {
             InnerType { name: format!("error {};", <AlreadyVoted as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<AlreadyVoted>() },
             InnerType { name: format!("error {};", <NotSteward as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<NotSteward>() },
             InnerType { name: format!("error {};", <AlreadyVetoed as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<AlreadyVetoed>() },
+            InnerType { name: format!("error {};", <ExitNotAllowed as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<ExitNotAllowed>() },
             InnerType { name: format!("error {};", <VetoWindowClosed as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<VetoWindowClosed>() },
             InnerType { name: format!("error {};", <TimelockActive as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<TimelockActive>() },
             InnerType { name: format!("error {};", <UnknownLicense as SolError>::SIGNATURE.replace(',', ", ")), id: TypeId::of::<UnknownLicense>() },

@@ -13,6 +13,7 @@ use atelier_common::{clock, errors::Unauthorized};
 use stylus_sdk::prelude::*;
 
 use crate::{
+    actions::kind,
     types::{state, Action, BPS, MAX_ACTIONS},
     AlreadyVetoed, AlreadyVoted, ArtGovernor, BadActionCount, Error, InsufficientProposerVotes,
     InvalidVoteType, NotSteward, ProposalCanceled, ProposalCreated, ProposalExecuted,
@@ -114,7 +115,9 @@ impl ArtGovernor {
         let now = clock::now(self.vm());
         let mut concerns = U256::ZERO;
         let mut stewarded = true;
+        let mut exitable = false;
         for (index, action) in actions.iter().enumerate() {
+            exitable |= matches!(action.0, kind::WITHDRAW_RESERVE | kind::RELEASE_ARTWORK);
             let (artwork, steward) = self.validate_action(index, action, now)?;
             concerns |= U256::from(artwork) << (64 * index);
             stewarded &= artwork != 0 && steward == proposer;
@@ -136,6 +139,7 @@ impl ArtGovernor {
         p.proposer.set(proposer);
         p.snapshot.set(U64::from(snapshot));
         p.quorum_bps.set(self.quorum_bps.get());
+        p.exitable.set(exitable);
         p.vote_end.set(U64::from(vote_end));
         p.expires.set(U64::from(vote_end.saturating_add(self.grace_period.get().to::<u64>())));
         p.concerns.set(concerns);
@@ -170,14 +174,13 @@ impl ArtGovernor {
             return Err(unexpected(proposal_id, current));
         }
         let voter = self.vm().msg_sender();
-        let mut voted = self.voted.setter(proposal_id);
-        let mut voted = voted.setter(voter);
-        if voted.get() {
+        if !self.voted.getter(proposal_id).get(voter).is_zero() {
             return Err(AlreadyVoted { proposalId: proposal_id, voter }.into());
         }
-        voted.set(true);
         let snapshot = self.proposals.getter(proposal_id).snapshot.get().to::<u64>();
         let weight = self.past_votes(voter, snapshot)?;
+        // The weight (< 2^96) is what an Against voter may later exit with.
+        self.voted.setter(proposal_id).insert(voter, (weight << 8) | U256::from(support + 1));
         let supply = self.past_supply(snapshot)?;
         let extension = self.vote_extension.get().to::<u64>();
         let now = clock::now(self.vm());

@@ -17,6 +17,7 @@ extern crate alloc;
 mod abi;
 pub mod actions;
 mod calls;
+mod exit;
 mod governance;
 mod locks;
 mod params;
@@ -67,7 +68,8 @@ pub struct ArtGovernor {
     proposal_threshold: StorageU256,
     display_threshold: StorageU256,
     proposals: StorageMap<U256, Proposal>,
-    voted: StorageMap<U256, StorageMap<Address, StorageBool>>,
+    /// proposal => voter => 0, or (vote weight left to exit with << 8) | (support + 1).
+    voted: StorageMap<U256, StorageMap<Address, StorageU256>>,
     /// proposal => steward token => vetoed.
     vetoed: StorageMap<U256, StorageMap<U256, StorageBool>>,
     /// artwork => grantee => last second the grant is valid.
@@ -198,6 +200,14 @@ impl ArtGovernor {
         self.cancel_proposal(proposal_id)
     }
 
+    /// Minority exit: during the timelock of a queued proposal that withdraws
+    /// reserve ETH or releases an artwork, a holder who voted Against it burns
+    /// `shares` of its own (at most its vote weight, in total; approve the vault
+    /// first) for `reserve * shares / totalSupply` of the treasury's reserve.
+    pub fn exit(&mut self, proposal_id: U256, shares: U256) -> Result<(), Error> {
+        self.exit_minority(proposal_id, shares)
+    }
+
     /// Vetoes a queued proposal during its timelock with one steward token (one
     /// veto per token); vetoed once more than half of the steward tokens live at
     /// queue did.
@@ -233,7 +243,7 @@ impl ArtGovernor {
 
     /// Whether `account` voted on the proposal.
     pub fn has_voted(&self, proposal_id: U256, account: Address) -> bool {
-        self.voted.getter(proposal_id).get(account)
+        !self.voted.getter(proposal_id).get(account).is_zero()
     }
 
     /// Whether steward token `stewardTokenId` vetoed the proposal.

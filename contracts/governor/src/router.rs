@@ -54,6 +54,7 @@ const CREATIVE_DIRECTION: u32 = selector!("creativeDirection");
 const CAN_DISPLAY: u32 = selector!("canDisplay", Address, U256);
 const GRANT_UNTIL: u32 = selector!("grantUntil", U256, Address);
 const LOCKED_UNTIL: u32 = selector!("lockedUntil", U256);
+const EXIT: u32 = selector!("exit", U256, U256);
 const LICENSE: u32 = selector!("license", U256);
 const ACTIVATE_LICENSE: u32 = selector!("activateLicense", U256);
 
@@ -167,6 +168,10 @@ fn dispatch(g: &mut ArtGovernor, input: &[u8]) -> Option<CallResult> {
             returns(g.can_display(a.address(0)?, a.uint(1)?))
         }
         LOCKED_UNTIL => returns(g.locked_until(fixed(1)?.uint(0)?)),
+        EXIT => {
+            let a = fixed(2)?;
+            returns(g.exit(a.uint(0)?, a.uint(1)?))
+        }
         GRANT_UNTIL => {
             let a = fixed(2)?;
             ok(g.grant_until(a.uint(0)?, a.address(1)?))

@@ -47,6 +47,9 @@ pub struct Proposal {
     /// The quorum in force when proposed: a later change of `quorumBps` can
     /// neither revive a defeated proposal nor defeat a succeeded one.
     pub quorum_bps: StorageU16,
+    /// It withdraws reserve ETH or releases an artwork: Against voters may exit
+    /// during its timelock (`exit`).
+    pub exitable: StorageBool,
     pub vote_end: StorageU64,
     pub eta: StorageU64,
     /// The queue deadline (vote end + grace period) until queued, then the

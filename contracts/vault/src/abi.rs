@@ -25,6 +25,9 @@ atelier_common::abi_items! {
     /// Governance sent the artwork to `to` (`ReleaseArtwork`).
     #[derive(Debug)]
     event ArtworkReleased(uint256 indexed artworkId, address indexed to);
+    /// `holder`, who voted against queued proposal `proposalId`, burned `sharesBurned` for `paid` wei of the reserve (`ArtGovernor.exit`).
+    #[derive(Debug)]
+    event MinorityExit(uint256 indexed proposalId, address indexed holder, uint256 sharesBurned, uint256 paid);
     /// Governance returned `collection`/`tokenId`, which reached the vault outside custody (a plain `transferFrom`), to `to`.
     #[derive(Debug)]
     event TokenRescued(address indexed collection, uint256 indexed tokenId, address indexed to);

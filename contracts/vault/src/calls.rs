@@ -33,6 +33,8 @@ pub const SET_PARAM: [u8; 4] = function_selector!("setParam", u8, U256);
 pub const LOCKED_UNTIL: [u8; 4] = function_selector!("lockedUntil", U256);
 /// `IFractionToken.totalSold()`.
 pub const TOTAL_SOLD: [u8; 4] = function_selector!("totalSold");
+/// `Treasury.buckets()`: (reserve, buyback, acquisition, rewards).
+pub const BUCKETS: [u8; 4] = function_selector!("buckets");
 /// `ITreasury.withdrawReserve(address,uint256)`.
 pub const WITHDRAW_RESERVE: [u8; 4] = function_selector!("withdrawReserve", Address, U256);
 

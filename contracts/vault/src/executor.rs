@@ -1,6 +1,7 @@
 //! What governance (the ArtGovernor contract) carries out through the vault: the
 //! vault holds the artworks and is the one caller the FractionToken,
 //! CurationRegistry and Treasury accept for `setParam` / `withdrawReserve`.
+use alloc::vec::Vec;
 use alloy_primitives::{aliases::U96, Address, U256, U16};
 use atelier_common::{
     errors::{Unauthorized, UnknownParam},
@@ -18,11 +19,13 @@ pub const RELEASE_ARTWORK: u8 = 5;
 pub const WITHDRAW_RESERVE: u8 = 6;
 /// RescueToken.
 pub const RESCUE_TOKEN: u8 = 7;
+/// A minority exit (`ArtGovernor.exit`; never a proposal's action).
+pub const MINORITY_EXIT: u8 = 8;
 
 use crate::{
     calls::{self, calldata, word},
     types::MAX_REDEEM_FEE_BPS,
-    AlreadyRecorded, ArtVault, ArtworkReleased, Error, ListingApproved, ParamSet, TokenRescued,
+    AlreadyRecorded, ArtVault, ArtworkReleased, Error, ListingApproved, MinorityExit, ParamSet, TokenRescued,
     UnknownAction,
 };
 
@@ -90,6 +93,21 @@ impl ArtVault {
                 }
                 self.send_artwork(target, id, account)?;
                 self.emit(TokenRescued { collection: target, tokenId: id, to: account });
+            }
+            MINORITY_EXIT => {
+                // id = the proposal, account = the holder, amount = its shares.
+                let word0 = |out: Vec<u8>| out.get(..32).map(U256::from_be_slice).unwrap_or_default();
+                let (token, treasury) = (self.token.get(), self.treasury.get());
+                let supply = word0(self.view(token, &calls::TOTAL_SUPPLY)?);
+                let reserve = word0(self.view(treasury, &calls::BUCKETS)?);
+                // reserve < 2^128 and shares <= supply < 2^96: no overflow; the
+                // burn below fails first if the holder lacks the shares.
+                let paid = atelier_common::math::div_nz(reserve.saturating_mul(amount), supply.max(U256::from(1)));
+                self.call(token, &calldata(calls::BURN_FROM, &[word(account), amount.into()]))?;
+                if !paid.is_zero() {
+                    self.call(treasury, &calldata(calls::WITHDRAW_RESERVE, &[word(account), paid.into()]))?;
+                }
+                self.emit(MinorityExit { proposalId: id, holder: account, sharesBurned: amount, paid });
             }
             _ => return Err(UnknownAction { kind }.into()),
         }
