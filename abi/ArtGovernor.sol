@@ -12,6 +12,7 @@ interface IArtGovernor {
     function queue(uint256 proposal_id) external returns (uint256);
     function execute((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, bytes32 description_hash, address proposer) external returns (uint256);
     function cancel(uint256 proposal_id) external;
+    function exit(uint256 proposal_id, uint256 shares) external;
     function veto(uint256 proposal_id, uint256 steward_token_id) external;
     function state(uint256 proposal_id) external view returns (uint8);
     function proposalVotes(uint256 proposal_id) external view returns (uint256, uint256, uint256);
@@ -46,6 +47,7 @@ interface IArtGovernor {
     error AlreadyVoted(uint256 proposalId, address voter);
     error BadActionCount(uint256 count);
     error EthTransferFailed(address to, uint256 amount);
+    error ExitNotAllowed(uint256 proposalId, address holder, uint256 allowance);
     error ExternalCallFailed(address target);
     error InsufficientProposerVotes(address proposer, uint256 votes, uint256 threshold);
     error InvalidVoteType(uint8 support);

@@ -38,6 +38,7 @@ interface IArtVault {
     event BootstrapEnded();
     event Initialized(address token, address registry, address treasury, address governor, address genesisCurator);
     event ListingApproved(address indexed collection, uint256 indexed tokenId, address indexed depositor, uint256 shares);
+    event MinorityExit(uint256 indexed proposalId, address indexed holder, uint256 sharesBurned, uint256 paid);
     event ParamSet(uint8 indexed key, uint256 value);
     event TokenRescued(address indexed collection, uint256 indexed tokenId, address indexed to);
     event Transfer(address indexed from, address indexed to, uint256 indexed tokenId);

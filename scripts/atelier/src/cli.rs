@@ -63,6 +63,10 @@ pub enum Command {
     Veto(VetoArgs),
     /// Cancel your own proposal before voting starts.
     Cancel(ProposalArg),
+    /// Minority exit: you voted against a queued proposal that withdraws reserve
+    /// ETH or releases an artwork; during its timelock, burn up to your vote
+    /// weight of free shares for their pro-rata part of the reserve (approves the vault).
+    Exit(ExitArgs),
     /// Redeem an artwork: burn its issued shares plus the fee (approves the vault).
     Redeem(RedeemArgs),
     /// Licenses approved by governance.
@@ -289,6 +293,13 @@ pub struct ExecuteArgs {
 #[derive(Debug, Args)]
 pub struct ProposalArg {
     pub proposal: U256,
+}
+
+#[derive(Debug, Args)]
+pub struct ExitArgs {
+    pub proposal: U256,
+    /// Shares to burn (at most your Against vote's weight, in total).
+    pub shares: Amount,
 }
 
 #[derive(Debug, Args)]

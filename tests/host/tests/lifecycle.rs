@@ -178,8 +178,6 @@ fn story_2_primary_sale() {
 /// rewards stream after an upkeep and are claimed.
 fn curation(c: &mut Collective) {
     let (alice, bob) = (c.people.alice, c.people.bob);
-    c.approve_token(alice, c.registry, U256::MAX);
-    c.approve_token(bob, c.registry, U256::MAX);
     c.send(
         alice,
         c.registry,
@@ -224,7 +222,10 @@ fn curation(c: &mut Collective) {
         c.view(c.registry, CurationRegistry::totalStakedCall {})._0,
         shares(70)
     );
-    assert_eq!(c.balance_of(c.registry), shares(70));
+    // Locked in place: the stakers keep their shares (and votes); nothing moved.
+    assert_eq!(c.view(c.token, FractionToken::lockedBalanceOfCall { account: alice })._0, shares(20));
+    assert_eq!(c.view(c.token, FractionToken::lockedBalanceOfCall { account: bob })._0, shares(50));
+    assert_eq!(c.balance_of(c.registry), U256::ZERO);
 
     // The upkeep streams the rewards bucket to the registry.
     let (_, _, _, rewards) = c.buckets();
@@ -895,10 +896,10 @@ fn every_event_of_the_stories_decodes_by_its_contracts_abi() {
 const MOTSU_END_STATE_4: &str = "\
 supply = 3305000000000000000000
 shares.curator = 3000000000000000000000
-shares.alice = 75000000000000000000
-shares.bob = 10000000000000000000
+shares.alice = 95000000000000000000
+shares.bob = 60000000000000000000
 shares.carol = 150000000000000000000
-shares.registry = 70000000000000000000
+shares.registry = 0
 shares.treasury = 0
 eth.treasury = 1825985206891529576
 eth.registry = 349420980934264932
@@ -1191,4 +1192,97 @@ fn locks_queue_deadline_extension_and_veto_on_the_artifacts() {
     assert_eq!(c.proposal_state(queued), state::VETOED);
     assert_eq!(locked_until(&mut c, 2), U256::ZERO);
     redeem(&mut c, 2).expect("redeem after the veto");
+}
+
+/// Issue 17 on the artifacts: staked shares stay in the balance and keep their
+/// votes (no approval), cannot move while locked; two queued proposals on one
+/// artwork each keep it locked until they finish; an Against voter exits with
+/// its pro-rata part of the reserve during a WithdrawReserve's timelock.
+#[test]
+fn staking_in_place_queued_locks_and_minority_exit_on_the_artifacts() {
+    let mut c = deploy();
+    genesis(&mut c);
+    let (curator, alice, stranger) = (c.people.curator, c.people.alice, c.people.stranger);
+    c.send(curator, c.token, FractionToken::transferCall { to: alice, value: shares(1_100) }).expect("transfer");
+    c.delegate(curator, curator);
+    c.delegate(alice, alice);
+    // Stake without any approval: locked in place, still voting.
+    c.send(alice, c.registry, CurationRegistry::stakeCall { seed_id: U256::from(1), amount: shares(1_000) })
+        .expect("stake needs no approval");
+    c.advance(1);
+    assert_eq!(c.balance_of(alice), shares(1_100));
+    assert_eq!(c.view(c.token, FractionToken::lockedBalanceOfCall { account: alice })._0, shares(1_000));
+    assert_eq!(c.view(c.token, FractionToken::getVotesCall { account: alice })._0, shares(1_100));
+    assert_eq!(c.balance_of(c.registry), U256::ZERO);
+    let Err(refused) = c.send(alice, c.token, FractionToken::transferCall { to: stranger, value: shares(101) }) else {
+        panic!("staked shares moved");
+    };
+    assert!(refused.decoded().starts_with("ERC20InsufficientBalance"), "{}", refused.decoded());
+    let Err(refused) = c.send(stranger, c.token, FractionToken::lockSharesCall { account: alice, amount: U256::from(1) }) else {
+        panic!("a stranger locked shares");
+    };
+    assert!(refused.decoded().starts_with("Unauthorized"), "{}", refused.decoded());
+
+    // Two queued proposals on artwork 1: the first executes, the second keeps it locked.
+    let (delay, period, timelock) = (c.secs("governor", "votingDelay"), c.secs("governor", "votingPeriod"), c.secs("governor", "timelock"));
+    let mut show = action(kind::GRANT_EXHIBITION);
+    show.2 = stranger;
+    show.3 = U256::from(1);
+    show.4 = U256::from(c.now() + 365 * DAY);
+    let mut release = action(kind::RELEASE_ARTWORK);
+    release.2 = stranger;
+    release.3 = U256::from(1);
+    let a = c.propose(curator, &[show.clone()], "show 1").expect("propose");
+    let b = c.propose(curator, &[release.clone()], "release 1").expect("propose");
+    c.advance(delay + 1);
+    c.cast_vote(curator, a, 1).expect("vote");
+    c.cast_vote(curator, b, 1).expect("vote");
+    c.advance(period);
+    c.send(stranger, c.governor, ArtGovernor::queueCall { proposal_id: a }).expect("queue a");
+    c.advance(1);
+    c.send(stranger, c.governor, ArtGovernor::queueCall { proposal_id: b }).expect("queue b");
+    c.advance(timelock);
+    let execute = |c: &mut Collective, actions: Vec<Action>, description: &str| {
+        c.send(stranger, c.governor, ArtGovernor::executeCall::from((actions, keccak256(description), curator)))
+    };
+    execute(&mut c, vec![show], "show 1").expect("execute a");
+    let b_expires = c.view(c.governor, ArtGovernor::proposalCall { proposal_id: b })._4;
+    assert_eq!(c.view(c.governor, ArtGovernor::lockedUntilCall { artwork_id: U256::from(1) })._0, b_expires - U256::from(1));
+    c.approve_token(curator, c.vault, U256::MAX);
+    let Err(refused) = c.send(curator, c.vault, ArtVault::redeemCall { artwork_id: U256::from(1) }) else {
+        panic!("redeemed under a queued release");
+    };
+    assert!(refused.decoded().starts_with("ArtworkLocked"), "{}", refused.decoded());
+    execute(&mut c, vec![release], "release 1").expect("execute b");
+    assert_eq!(c.view(c.governor, ArtGovernor::lockedUntilCall { artwork_id: U256::from(1) })._0, U256::ZERO);
+
+    // Minority exit: revenue in the reserve; the curator's majority votes it all
+    // to itself; alice (against) exits with her free 100 shares in the timelock.
+    let ten = U256::from(10u64) * shares(1); // 10 ETH
+    c.fund(stranger, ten);
+    assert!(c.world.call(stranger, c.treasury, ten, &[]).success, "revenue");
+    let reserve = c.buckets().0;
+    assert!(reserve > U256::ZERO);
+    let mut take = action(kind::WITHDRAW_RESERVE);
+    take.2 = curator;
+    take.4 = reserve;
+    let p = c.propose(curator, &[take], "take").expect("propose");
+    c.advance(delay + 1);
+    c.cast_vote(curator, p, 1).expect("vote");
+    c.cast_vote(alice, p, 0).expect("vote against");
+    c.advance(period);
+    c.send(stranger, c.governor, ArtGovernor::queueCall { proposal_id: p }).expect("queue");
+    c.approve_token(alice, c.vault, U256::MAX);
+    let (supply, before) = (c.total_supply(), c.eth(alice));
+    c.send(alice, c.governor, ArtGovernor::exitCall { proposal_id: p, shares: shares(100) }).expect("exit");
+    assert_eq!(c.eth(alice) - before, reserve * shares(100) / supply, "pro rata of the reserve");
+    assert_eq!(c.balance_of(alice), shares(1_000), "the free shares burned, the staked ones kept");
+    let Err(refused) = c.send(alice, c.governor, ArtGovernor::exitCall { proposal_id: p, shares: shares(1) }) else {
+        panic!("exited with locked shares");
+    };
+    assert!(refused.decoded().starts_with("ERC20InsufficientBalance"), "{}", refused.decoded());
+    let Err(refused) = c.send(curator, c.governor, ArtGovernor::exitCall { proposal_id: p, shares: shares(1) }) else {
+        panic!("a For voter exited");
+    };
+    assert!(refused.decoded().starts_with("ExitNotAllowed"), "{}", refused.decoded());
 }

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::{
     bindings::{ArtGovernor, ArtVault, FractionToken},
     chain::{explain_contract, Ctx, Report},
-    cli::{DelegateArgs, ExecuteArgs, ParamTarget, ProposalArg, ProposeAction, ProposeArgs, Support, VetoArgs, VoteArgs},
+    cli::{DelegateArgs, ExecuteArgs, ExitArgs, ParamTarget, ProposalArg, ProposeAction, ProposeArgs, Support, VetoArgs, VoteArgs},
     params,
     util::{fail, fmt_amount, fmt_time, parse_b32, Result},
 };
@@ -246,6 +246,55 @@ pub async fn cancel(ctx: &mut Ctx, a: ProposalArg) -> Result<Report> {
     let sent = ctx.send_call(&format!("cancel {}", a.proposal), gaddr, ArtGovernor::cancelCall { proposal_id: a.proposal }.abi_encode().into(), U256::ZERO).await?;
     let mut rep = Report::new(json!({"action": "cancel", "proposalId": a.proposal.to_string(), "transaction": sent.json()}));
     rep.line(format!("proposal {} canceled", a.proposal));
+    rep.line(sent.summary());
+    Ok(rep)
+}
+
+/// `exit`: checked by a simulation first (a holder who may not exit sends
+/// nothing, not even the approval), then approves the vault and exits.
+pub async fn exit(ctx: &mut Ctx, a: ExitArgs) -> Result<Report> {
+    let me = ctx.sender()?;
+    let (gaddr, vaddr) = (ctx.addr("ArtGovernor")?, ctx.addr("ArtVault")?);
+    let shares = a.shares.0;
+    let gov = ArtGovernor::new(gaddr, ctx.provider.clone());
+    let state = gov.state(a.proposal).call().await.map_err(|e| explain_contract("state", e))?._0;
+    if state != 5 {
+        return fail(format!(
+            "exit: proposal {} is {} — exit is open only while it is Queued, in its timelock: nothing was sent",
+            a.proposal,
+            state_name(state)
+        ));
+    }
+    // Without the vault's allowance the simulation can only fail at the burn:
+    // any other refusal (not an Against voter, past the weight, past eta) is final.
+    if let Err(e) = gov.exit(a.proposal, shares).from(me).call().await {
+        let why = match &e {
+            alloy::contract::Error::TransportError(t) => crate::chain::revert_of(t),
+            _ => None,
+        };
+        let name = why.as_ref().and_then(|r| r.name()).unwrap_or_default();
+        if name != "ERC20InsufficientAllowance" {
+            let what = why.map(|r| r.to_string()).unwrap_or_else(|| e.to_string());
+            return fail(format!("exit: refused: {what} (only a holder who voted Against a queued WithdrawReserve or ReleaseArtwork proposal, before its eta, up to its vote weight): nothing was sent"));
+        }
+    }
+    let mut rep = Report::default();
+    let approval = super::ensure_allowance(ctx, vaddr, shares, &mut rep).await?;
+    let data = ArtGovernor::exitCall { proposal_id: a.proposal, shares }.abi_encode();
+    let sent = ctx.send_call(&format!("exit {} with {} shares", a.proposal, fmt_amount(shares)), gaddr, data.into(), U256::ZERO).await?;
+    let paid = sent
+        .receipt
+        .inner
+        .logs()
+        .iter()
+        .find_map(|l| l.log_decode::<ArtVault::MinorityExit>().ok())
+        .map(|l| l.inner.data.paid)
+        .unwrap_or_default();
+    rep.json = json!({
+        "action": "exit", "proposalId": a.proposal.to_string(), "shares": shares.to_string(), "paid": paid.to_string(),
+        "approval": approval.map(|s| s.json()), "transaction": sent.json(),
+    });
+    rep.line(format!("exited: burned {} shares for {} ETH of the reserve", fmt_amount(shares), fmt_amount(paid)));
     rep.line(sent.summary());
     Ok(rep)
 }

@@ -40,6 +40,7 @@ pub async fn run(cli: Cli) -> Result<Report> {
         Command::Execute(a) => govern::execute(&mut ctx, a).await,
         Command::Veto(a) => govern::veto(&mut ctx, a).await,
         Command::Cancel(a) => govern::cancel(&mut ctx, a).await,
+        Command::Exit(a) => govern::exit(&mut ctx, a).await,
         Command::Redeem(a) => vault::redeem(&mut ctx, a).await,
         Command::License(a) => vault::license(&mut ctx, a).await,
         Command::Deposit(a) => vault::deposit(&mut ctx, a).await,

@@ -45,6 +45,7 @@ fn every_subcommand_parses() {
         vec!["veto", "123"],
         vec!["veto", "123", "--token", "1", "--token", "2"],
         vec!["cancel", "123"],
+        vec!["exit", "123", "100"],
         vec!["redeem", "3"],
         vec!["license", "activate", "1"],
         vec!["license", "show", "1"],
