@@ -123,6 +123,7 @@ test('a wallet user in a real browser', async (t) => {
     wallet.hold = new Promise((r) => (release = r));
     await submit('f-buy');
     await waitText('#progress', /confirm in your wallet/);
+    await page.evaluate(() => document.getElementById('f-buy').scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: join(shots, 'action-in-progress.png') });
     wallet.hold = null;
     release();
@@ -167,13 +168,20 @@ test('a wallet user in a real browser', async (t) => {
   });
 
   const desc = 'e2e: brighter palettes';
-  await t.test('propose a creative direction', async () => {
+  const vetoed = 'e2e: a grant the stewards refuse';
+  await t.test('propose a creative direction, and a grant the stewards will veto', async () => {
     await page.selectOption('#f-propose [name=kind]', '0');
     await fill('f-propose', { model: 'model-v2', prompt: 'brighter palettes', description: desc });
     await waitText('.preview[data-for=propose]', /proposal id/);
     await submit('f-propose');
     assert.match(await outcome(), /propose "e2e: brighter palettes" \(CreativeDirection\): confirmed/);
     assert.match(await waitText(row(desc), /Pending/), /voting in/);
+    await page.selectOption('#f-propose [name=kind]', '1');
+    await fill('f-propose', { account: wallet.account.address, artwork: '1', days: '30', description: vetoed });
+    await waitText('.preview[data-for=propose]', /GrantExhibition; proposal id/);
+    await submit('f-propose');
+    assert.match(await outcome(), /propose "e2e: a grant the stewards refuse" \(GrantExhibition\): confirmed/);
+    await waitText(row(vetoed), /Pending/);
   });
 
   await t.test('vote for, with a reason, once voting starts', async () => {
@@ -184,15 +192,22 @@ test('a wallet user in a real browser', async (t) => {
     await page.click(`${row(desc)} button[data-support="1"]`);
     assert.match(await outcome(), /vote for on \d+… \("the palette needs light"\): confirmed/);
     assert.match(await waitText(row(desc), /you voted/), /2,985 \/ 0 \/ 0/);
+    await page.click(`${row(vetoed)} button[data-support="1"]`);
+    assert.match(await outcome(), /vote for on \d+…: confirmed/);
   });
 
-  await t.test('queue after the vote, execute after the timelock', async () => {
+  await t.test('queue both after the vote; veto one with steward tokens; execute the other after the timelock', async () => {
     await increaseTime(chain.url, 259_201);
     await refresh();
     await waitText(row(desc), /Succeeded/);
-    await page.click(`${row(desc)} button[data-queue]`);
-    assert.match(await outcome(), /queue \d+…: confirmed/);
-    await waitText(row(desc), /Queued/);
+    for (const d of [desc, vetoed]) {
+      await page.click(`${row(d)} button[data-queue]`);
+      assert.match(await outcome(), /queue \d+…: confirmed/);
+      await waitText(row(d), /Queued/);
+    }
+    await page.click(`${row(vetoed)} button[data-veto]`);
+    assert.match(await outcome(), /veto \d+… with steward token \d: confirmed/);
+    assert.match(await waitText(row(vetoed), /Vetoed/), /GrantExhibition/);
     // Too early: the page names the timelock.
     await page.click(`${row(desc)} button[data-execute]`);
     assert.match(await outcome('failed'), /reverted with TimelockActive\(proposalId: \d+, eta: \d+\)/);
@@ -204,11 +219,23 @@ test('a wallet user in a real browser', async (t) => {
     assert.doesNotMatch(await text('#overview'), /none yet/, 'the creative direction is set');
   });
 
+  await t.test('claim the staking rewards; register a seed', async () => {
+    assert.match(await text('#my-earned'), /[1-9]/, 'rewards streamed by the upkeep');
+    await page.click('#claim');
+    assert.match(await outcome(), /claim staking rewards: confirmed/);
+    assert.match(await waitText('#my-earned', /^0 ETH$/), /0 ETH/);
+    await fill('f-seed', { seed: 'e2e seed', model: 'model-v2', prompt: 'a prompt', uri: 'ipfs://e2e-seed', stake: '10' });
+    await submit('f-seed');
+    assert.match(await outcome(), /register seed "e2e seed": confirmed/);
+    assert.match(await waitText('#seeds', /ipfs:\/\/e2e-seed/), /ipfs:\/\/e2e-seed/);
+  });
+
   await t.test('redeem artwork 3 (approving the vault for its claim and fee)', async () => {
     await refresh();
     await page.click('#artworks button[data-redeem="3"]');
     assert.match(await outcome(), /redeem artwork 3 .*: confirmed/);
     await waitText('#artworks', /left the vault/);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shots, 'overview.png'), fullPage: true });
   });
 });

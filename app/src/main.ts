@@ -604,12 +604,19 @@ async function execute(id: bigint) {
   });
 }
 
+/** Vetoes with each steward token the user holds, until the proposal is Vetoed (a majority of the tokens). */
 async function veto(id: bigint) {
+  const g = { address: S.a.governor, abi: A.ArtGovernor } as const;
   const tokens = S.snap?.me?.stewardTokens ?? [];
+  if (!tokens.length) return failed('veto', new Error('you hold no steward token'));
   for (const t of tokens) {
-    const done = await S.client.readContract({ address: S.a.governor, abi: A.ArtGovernor, functionName: 'hasVetoed', args: [id, t] });
+    const [done, state] = await Promise.all([
+      S.client.readContract({ ...g, functionName: 'hasVetoed', args: [id, t] }),
+      S.client.readContract({ ...g, functionName: 'state', args: [id] }),
+    ]);
+    if (state !== 5) break;
     if (done) continue;
-    if (!(await send(`veto ${id.toString().slice(0, 10)}… with steward token ${t}`, { address: S.a.governor, abi: A.ArtGovernor, functionName: 'veto', args: [id, t] }))) return;
+    if (!(await send(`veto ${id.toString().slice(0, 10)}… with steward token ${t}`, { ...g, functionName: 'veto', args: [id, t] }))) return;
   }
 }
 
