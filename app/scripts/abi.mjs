@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const abiDir = join(here, '..', '..', 'abi');
+const abiDir = process.env.ATELIER_ABI_DIR || join(here, '..', '..', 'abi');
 const out = join(here, '..', 'src', 'generated', 'abi.ts');
 
 // What the app calls, listens to and names, by Solidity signature.

@@ -636,7 +636,7 @@ async function previewLicense() {
     const l = await S.reader.license(id);
     preview('license', `license ${id}: artwork ${l[0]}, licensee ${shortAddr(l[1])}, fee ${fmtEth(l[3])}, ${l[4] ? 'active' : 'not yet active'}`);
   } catch (e) {
-    preview('license', `<span class="muted">${esc(explainError(e))}</span>`);
+    preview('license', `<span class="muted">no such license yet — ${esc(explainError(e))}</span>`);
   }
 }
 
@@ -706,10 +706,24 @@ function wireForms() {
   $('refresh').onclick = () => void refresh();
 }
 
+/** The network picker: the chains the app knows; another one reloads the page on it (?chain=ID). */
+function renderChainPicker(chainId: number) {
+  const sel = $('chain-select') as HTMLSelectElement;
+  const ids = [...new Set([chainId, ...Object.keys(CHAINS).map(Number)])];
+  sel.innerHTML = ids.map((id) => `<option value="${id}"${id === chainId ? ' selected' : ''}>${esc(CHAINS[id]?.name ?? `chain ${id}`)}</option>`).join('');
+  sel.onchange = () => {
+    const q = new URLSearchParams(location.search);
+    q.set('chain', sel.value);
+    q.delete('rpc');
+    location.search = q.toString();
+  };
+}
+
 // ------------------------------------------------------------------ start
 async function start() {
   const { chainId, rpcUrl } = await loadConfig();
   const chain = chainWithRpc(chainId, rpcUrl);
+  renderChainPicker(chainId);
   let deployment: Deployment;
   try {
     deployment = await loadDeployment(chainId);
