@@ -172,10 +172,12 @@ test('a wallet user in a real browser', async (t) => {
   await t.test('propose a creative direction, and a grant the stewards will veto', async () => {
     await page.selectOption('#f-propose [name=kind]', '0');
     await fill('f-propose', { model: 'model-v2', prompt: 'brighter palettes', description: desc });
-    await waitText('.preview[data-for=propose]', /proposal id/);
+    const idPreview = (await waitText('.preview[data-for=propose]', /proposal id/)).match(/proposal id (\d{12})/)[1];
     await submit('f-propose');
     assert.match(await outcome(), /propose "e2e: brighter palettes" \(CreativeDirection\): confirmed/);
-    assert.match(await waitText(row(desc), /Pending/), /voting in/);
+    const created = await waitText(row(desc), /Pending/);
+    assert.match(created, /voting in/);
+    assert.ok(created.includes(`id ${idPreview}`), `the previewed id (hashProposal) is the created one: ${idPreview} / ${created}`);
     await page.selectOption('#f-propose [name=kind]', '1');
     await fill('f-propose', { account: wallet.account.address, artwork: '1', days: '30', description: vetoed });
     await waitText('.preview[data-for=propose]', /GrantExhibition; proposal id/);
@@ -219,15 +221,21 @@ test('a wallet user in a real browser', async (t) => {
     assert.doesNotMatch(await text('#overview'), /none yet/, 'the creative direction is set');
   });
 
-  await t.test('claim the staking rewards; register a seed', async () => {
+  await t.test('claim the staking rewards; unstake after the cooldown; register a seed', async () => {
     assert.match(await text('#my-earned'), /[1-9]/, 'rewards streamed by the upkeep');
     await page.click('#claim');
     assert.match(await outcome(), /claim staking rewards: confirmed/);
     assert.match(await waitText('#my-earned', /^0 ETH$/), /0 ETH/);
+    await fill('f-stake', { seed: '1', shares: '10' });
+    await waitText('.preview[data-for=stake]', /unstakable now/);
+    await submit('f-stake', 'button[value=unstake]');
+    assert.match(await outcome(), /unstake 10 shares on seed 1: confirmed/);
+    assert.match(await waitText('#my-staked', /^10 shares$/), /10 shares/);
     await fill('f-seed', { seed: 'e2e seed', model: 'model-v2', prompt: 'a prompt', uri: 'ipfs://e2e-seed', stake: '10' });
     await submit('f-seed');
     assert.match(await outcome(), /register seed "e2e seed": confirmed/);
     assert.match(await waitText('#seeds', /ipfs:\/\/e2e-seed/), /ipfs:\/\/e2e-seed/);
+    assert.match(await text('#my-staked'), /20 shares/);
   });
 
   await t.test('redeem artwork 3 (approving the vault for its claim and fee)', async () => {

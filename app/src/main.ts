@@ -14,6 +14,7 @@ import {
   parsePercentBps, scheduleDays, shortAddr, stateName, withSlippageDown, withSlippageUp, UNIT,
 } from './format';
 import { bidChart, convictionChart, priceChart } from './charts';
+import { actionOf, KIND_FIELDS } from './actions';
 
 const $ = (id: string) => document.getElementById(id)!;
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -505,18 +506,6 @@ async function registerSeed(f: HTMLFormElement) {
   }, S.a.registry, stakeAmt, 'tx', 'the registry');
 }
 
-// Proposals: the typed actions (kind, target, account, id, amount, h1, h2, uri), unused fields zero.
-const KIND_FIELDS: Record<number, [string, string, string][]> = {
-  0: [['model', 'Model', 'model-v2'], ['prompt', 'Prompt', 'brighter palettes'], ['uri', 'URI (optional)', '']],
-  1: [['account', 'Grantee', '0x…'], ['artwork', 'Artwork id', '1'], ['days', 'For days', '30']],
-  2: [['account', 'Licensee', '0x…'], ['artwork', 'Artwork id', '1'], ['fee', 'Fee (ETH)', '0.1'], ['terms', 'Terms (text, hashed)', '']],
-  3: [['target', 'Collection', '0x…'], ['account', 'Depositor', '0x…'], ['tokenId', 'Token id', ''], ['shares', 'Shares to mint', '1000']],
-  4: [['contract', 'Contract (token, registry, treasury, vault)', 'vault'], ['key', 'Key (number)', '3'], ['value', 'Value (integer)', '500']],
-  5: [['artwork', 'Artwork id', '1'], ['account', 'To', '0x…']],
-  6: [['account', 'To', '0x…'], ['amount', 'Amount (ETH)', '0.1']],
-  7: [['target', 'Collection', '0x…'], ['tokenId', 'Token id', ''], ['account', 'To', '0x…']],
-};
-
 function renderKindFields() {
   const f = form('f-propose');
   const kind = Number(val(f, 'kind'));
@@ -525,38 +514,10 @@ function renderKindFields() {
   f.querySelectorAll('input').forEach((i) => i.addEventListener('input', () => void previewPropose()));
 }
 
-function addr(f: HTMLFormElement, name: string, what: string): Address {
-  const v = val(f, name);
-  if (!isAddress(v)) throw new Error(`${what}: "${v}" is not an address`);
-  return getAddress(v);
-}
-const uint = (f: HTMLFormElement, name: string, what: string) => {
-  const v = val(f, name);
-  if (!/^\d+$/.test(v)) throw new Error(`${what}: "${v}" is not a whole number`);
-  return BigInt(v);
-};
-const Z32 = `0x${'0'.repeat(64)}` as Hex;
-
 function buildAction(f: HTMLFormElement): Action {
   const kind = Number(val(f, 'kind'));
-  const now = BigInt(S.snap?.now ?? Math.floor(Date.now() / 1000));
-  const Z = zeroAddress;
-  switch (kind) {
-    case 0: return [0, Z, Z, 0n, 0n, parseB32(val(f, 'model')), val(f, 'prompt') ? parseB32(val(f, 'prompt')) : Z32, val(f, 'uri')];
-    case 1: return [1, Z, addr(f, 'account', 'grantee'), uint(f, 'artwork', 'artwork'), now + uint(f, 'days', 'days') * 86_400n, Z32, Z32, ''];
-    case 2: return [2, Z, addr(f, 'account', 'licensee'), uint(f, 'artwork', 'artwork'), parseAmount(val(f, 'fee'), 'fee'), parseB32(val(f, 'terms')), Z32, ''];
-    case 3: return [3, addr(f, 'target', 'collection'), addr(f, 'account', 'depositor'), uint(f, 'tokenId', 'token id'), parseAmount(val(f, 'shares'), 'shares'), Z32, Z32, ''];
-    case 4: {
-      const c = val(f, 'contract').toLowerCase();
-      const target = ({ token: S.a.token, registry: S.a.registry, treasury: S.a.treasury, vault: S.a.vault } as Record<string, Address>)[c];
-      if (!target) throw new Error(`contract: "${c}" is not one of token, registry, treasury, vault`);
-      return [4, target, Z, uint(f, 'key', 'key'), uint(f, 'value', 'value'), Z32, Z32, ''];
-    }
-    case 5: return [5, Z, addr(f, 'account', 'recipient'), uint(f, 'artwork', 'artwork'), 0n, Z32, Z32, ''];
-    case 6: return [6, Z, addr(f, 'account', 'recipient'), 0n, parseAmount(val(f, 'amount'), 'amount'), Z32, Z32, ''];
-    case 7: return [7, addr(f, 'target', 'collection'), addr(f, 'account', 'recipient'), uint(f, 'tokenId', 'token id'), 0n, Z32, Z32, ''];
-    default: throw new Error(`unknown action kind ${kind}`);
-  }
+  const fields = Object.fromEntries(KIND_FIELDS[kind]?.map(([n]) => [n, val(f, n)]) ?? []);
+  return actionOf(kind, fields, BigInt(S.snap?.now ?? Math.floor(Date.now() / 1000)), { token: S.a.token, registry: S.a.registry, treasury: S.a.treasury, vault: S.a.vault });
 }
 
 async function previewPropose() {
