@@ -169,7 +169,8 @@ test('a wallet user in a real browser', async (t) => {
 
   const desc = 'e2e: brighter palettes';
   const vetoed = 'e2e: a grant the stewards refuse';
-  await t.test('propose a creative direction, and a grant the stewards will veto', async () => {
+  const lic = 'e2e: license artwork 2';
+  await t.test('propose a creative direction, a license, and a grant the stewards will veto', async () => {
     await page.selectOption('#f-propose [name=kind]', '0');
     await fill('f-propose', { model: 'model-v2', prompt: 'brighter palettes', description: desc });
     const idPreview = (await waitText('.preview[data-for=propose]', /proposal id/)).match(/proposal id (\d{12})/)[1];
@@ -184,6 +185,12 @@ test('a wallet user in a real browser', async (t) => {
     await submit('f-propose');
     assert.match(await outcome(), /propose "e2e: a grant the stewards refuse" \(GrantExhibition\): confirmed/);
     await waitText(row(vetoed), /Pending/);
+    await page.selectOption('#f-propose [name=kind]', '2');
+    await fill('f-propose', { account: wallet.account.address, artwork: '2', fee: '0.1', terms: 'print run of 50', description: lic });
+    await waitText('.preview[data-for=propose]', /ApproveLicense; proposal id/);
+    await submit('f-propose');
+    assert.match(await outcome(), /propose "e2e: license artwork 2" \(ApproveLicense\): confirmed/);
+    await waitText(row(lic), /Pending/);
   });
 
   await t.test('vote for, with a reason, once voting starts', async () => {
@@ -194,15 +201,17 @@ test('a wallet user in a real browser', async (t) => {
     await page.click(`${row(desc)} button[data-support="1"]`);
     assert.match(await outcome(), /vote for on \d+… \("the palette needs light"\): confirmed/);
     assert.match(await waitText(row(desc), /you voted/), /2,985 \/ 0 \/ 0/);
-    await page.click(`${row(vetoed)} button[data-support="1"]`);
-    assert.match(await outcome(), /vote for on \d+…: confirmed/);
+    for (const d of [vetoed, lic]) {
+      await page.click(`${row(d)} button[data-support="1"]`);
+      assert.match(await outcome(), /vote for on \d+…: confirmed/);
+    }
   });
 
-  await t.test('queue both after the vote; veto one with steward tokens; execute the other after the timelock', async () => {
+  await t.test('queue after the vote; veto one with steward tokens; execute the others after the timelock; activate the license', async () => {
     await increaseTime(chain.url, 259_201);
     await refresh();
     await waitText(row(desc), /Succeeded/);
-    for (const d of [desc, vetoed]) {
+    for (const d of [desc, vetoed, lic]) {
       await page.click(`${row(d)} button[data-queue]`);
       assert.match(await outcome(), /queue \d+…: confirmed/);
       await waitText(row(d), /Queued/);
@@ -219,6 +228,14 @@ test('a wallet user in a real browser', async (t) => {
     assert.match(await outcome(), /execute "e2e: brighter palettes": confirmed/);
     await waitText(row(desc), /Executed/);
     assert.doesNotMatch(await text('#overview'), /none yet/, 'the creative direction is set');
+    await page.click(`${row(lic)} button[data-execute]`);
+    assert.match(await outcome(), /execute "e2e: license artwork 2": confirmed/);
+    await waitText(row(lic), /Executed/);
+    await fill('f-license', { id: '1' });
+    assert.match(await waitText('.preview[data-for=license]', /licensee/), /license 1: artwork 2, .* fee 0\.1 ETH, not yet active/);
+    await submit('f-license');
+    assert.match(await outcome(), /activate license 1 \(fee 0\.1 ETH\): confirmed/);
+    assert.match(await waitText('.preview[data-for=license]', /, active$/), /fee 0\.1 ETH, active/);
   });
 
   await t.test('claim the staking rewards; unstake after the cooldown; register a seed', async () => {
