@@ -35,9 +35,10 @@ export function priceChart(s: Snapshot, sales: Sale[]) {
   const xs: number[] = [], spot: number[] = [], tgt: number[] = [], sold: number[] = [], sched: number[] = [];
   const at = (t: number) => Math.max(0, ((t - start) / 86_400) * rate);
   // From the sale's start (on the schedule's price), through each purchase, to now.
-  const first = Math.min(start, sales[0].time);
-  xs.push(first); spot.push(target); tgt.push(target); sold.push(0); sched.push(0);
-  let cum = 0;
+  // The series may be the latest purchases only: sold counts from what came before them.
+  let cum = Math.max(0, wadToFloat(s.sold) - sales.reduce((n, b) => n + wadToFloat(b.shares), 0));
+  const first = cum > 0 ? sales[0].time - 1 : Math.min(start, sales[0].time);
+  xs.push(first); spot.push(cum > 0 ? wadToFloat(sales[0].spotAfter) : target); tgt.push(target); sold.push(cum); sched.push(at(first));
   for (const b of sales) {
     cum += wadToFloat(b.shares);
     // One point per second: several purchases in one second keep the last.

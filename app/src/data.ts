@@ -48,11 +48,24 @@ export interface Snapshot {
   me: null | { address: Address; eth: bigint; shares: bigint; votes: bigint; delegate: Address; staked: bigint; earned: bigint; stewardTokens: bigint[] };
 }
 
+/** Blocks per eth_getLogs request. */
+export const LOG_CHUNK = 50_000n;
+/** Events drawn per chart (the latest): each needs its block's timestamp. */
+export const CHART_EVENTS = 300;
+
 export class Reader {
   constructor(public client: PublicClient, public a: Addresses, public fromBlock: bigint) {}
 
-  private logs<T>(address: Address, abi: readonly unknown[], eventName: string, args?: Record<string, unknown>) {
-    return this.client.getContractEvents({ address, abi: abi as never, eventName: eventName as never, args: args as never, fromBlock: this.fromBlock, toBlock: 'latest' }) as Promise<(T & { blockNumber: bigint; transactionHash: Hex })[]>;
+  /** Event logs since the deployment, in chunks of LOG_CHUNK blocks (public RPCs cap a range; the CLI's default). */
+  private async logs<T>(address: Address, abi: readonly unknown[], eventName: string, args?: Record<string, unknown>) {
+    const head = await this.client.getBlockNumber({ cacheTime: 1000 });
+    const out: (T & { blockNumber: bigint; transactionHash: Hex })[] = [];
+    for (let from = this.fromBlock; from <= head; from += LOG_CHUNK) {
+      const to = from + LOG_CHUNK - 1n < head ? from + LOG_CHUNK - 1n : head;
+      const got = await this.client.getContractEvents({ address, abi: abi as never, eventName: eventName as never, args: args as never, fromBlock: from, toBlock: to });
+      out.push(...(got as unknown as (T & { blockNumber: bigint; transactionHash: Hex })[]));
+    }
+    return out;
   }
 
   async snapshot(me: Address | null): Promise<Snapshot> {
@@ -156,19 +169,19 @@ export class Reader {
 
   /** Every SharesBought: time, cost per share, spot after, and the running total sold. */
   async sales() {
-    const logs = await this.logs<{ args: { buyer: Address; shares: bigint; cost: bigint; spotPriceAfter: bigint } }>(this.a.token, A.FractionToken, 'SharesBought');
+    const logs = (await this.logs<{ args: { buyer: Address; shares: bigint; cost: bigint; spotPriceAfter: bigint } }>(this.a.token, A.FractionToken, 'SharesBought')).slice(-CHART_EVENTS);
     const t = await this.times(logs.map((l) => l.blockNumber));
     return logs.map((l) => ({ time: t.get(l.blockNumber)!, shares: l.args.shares, cost: l.args.cost, spotAfter: l.args.spotPriceAfter }));
   }
 
   async fills() {
-    const logs = await this.logs<{ args: { seller: Address; shares: bigint; paid: bigint } }>(this.a.treasury, A.Treasury, 'BuybackFilled');
+    const logs = (await this.logs<{ args: { seller: Address; shares: bigint; paid: bigint } }>(this.a.treasury, A.Treasury, 'BuybackFilled')).slice(-CHART_EVENTS);
     const t = await this.times(logs.map((l) => l.blockNumber));
     return logs.map((l) => ({ time: t.get(l.blockNumber)!, shares: l.args.shares, paid: l.args.paid }));
   }
 
   async convictionSeries() {
-    const logs = await this.logs<{ args: { seedId: bigint; conviction: bigint; stake: bigint } }>(this.a.registry, A.CurationRegistry, 'ConvictionUpdated');
+    const logs = (await this.logs<{ args: { seedId: bigint; conviction: bigint; stake: bigint } }>(this.a.registry, A.CurationRegistry, 'ConvictionUpdated')).slice(-CHART_EVENTS);
     const t = await this.times(logs.map((l) => l.blockNumber));
     return logs.map((l) => ({ time: t.get(l.blockNumber)!, seedId: l.args.seedId, conviction: l.args.conviction, stake: l.args.stake }));
   }
