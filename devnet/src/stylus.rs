@@ -108,7 +108,8 @@ impl ProgramCache {
 }
 
 impl ProgramCache {
-    fn get(&self, code: &[u8]) -> Result<Program, String> {
+    /// The compiled program for `code` (the single-program form), compiled once.
+    pub fn get(&self, code: &[u8]) -> Result<Program, String> {
         let hash = keccak256(code);
         let mut map = self
             .programs
@@ -411,5 +412,9 @@ impl Backend for RevmBackend<'_> {
 
     fn stylus_tx(&mut self) -> &mut atelier_host::backend::StylusTx {
         &mut self.ctx.external.stylus.tx
+    }
+
+    fn program_cached(&mut self, code_address: Address, _code_hash: B256) -> bool {
+        crate::precompiles::arbwasmcache::program_cached(self.ctx, code_address).unwrap_or(false)
     }
 }
