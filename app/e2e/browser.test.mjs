@@ -139,7 +139,7 @@ test('a wallet user in a real browser', async (t) => {
     assert.match(await waitText('#my-votes', /3,010/), /delegate: yourself/);
   });
 
-  await t.test('stake 20 shares on seed 1 (approving the registry when it asks)', async () => {
+  await t.test('stake 20 shares on seed 1 (locked in place: no approval)', async () => {
     await fill('f-stake', { seed: '1', shares: '20' });
     await submit('f-stake', 'button[value=stake]');
     assert.match(await outcome(), /stake 20 shares on seed 1: confirmed/);
@@ -164,7 +164,8 @@ test('a wallet user in a real browser', async (t) => {
     await submit('f-sell');
     assert.match(await outcome(), /sell 5 shares into the buyback .* confirmed/);
     assert.ok(wallet.calls.includes('eth_signTypedData_v4'), 'the permit was signed as typed data');
-    assert.match(await waitText('#my-shares', /2,985/), /2,985 shares/);
+    // Staked shares stay in the balance (locked in place): 3,000 + 10 bought - 5 sold.
+    assert.match(await waitText('#my-shares', /3,005/), /3,005 shares/);
   });
 
   const desc = 'e2e: brighter palettes';
@@ -200,7 +201,8 @@ test('a wallet user in a real browser', async (t) => {
     await page.fill(`${row(desc)} input[data-reason]`, 'the palette needs light');
     await page.click(`${row(desc)} button[data-support="1"]`);
     assert.match(await outcome(), /vote for on \d+… \("the palette needs light"\): confirmed/);
-    assert.match(await waitText(row(desc), /you voted/), /2,985 \/ 0 \/ 0/);
+    // The staked shares vote too.
+    assert.match(await waitText(row(desc), /you voted/), /3,005 \/ 0 \/ 0/);
     for (const d of [vetoed, lic]) {
       await page.click(`${row(d)} button[data-support="1"]`);
       assert.match(await outcome(), /vote for on \d+…: confirmed/);
