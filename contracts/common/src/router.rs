@@ -371,6 +371,38 @@ impl<A: AbiWord, B: AbiWord> AbiReturn for Returns<(A, B, String)> {
     }
 }
 
+/// ERC-5267 `eip712Domain()`'s return parameters ([`Returns`]): `fields` (a
+/// `bytes1`, left-aligned), the name's and version's offsets, chain id, verifying
+/// contract, salt, the extensions' offset; then the two strings (length, padded
+/// bytes) and the `uint256[]` extensions (length, words).
+impl AbiReturn for Returns<(alloy_primitives::FixedBytes<1>, String, String, U256, Address, B256, Vec<U256>)> {
+    fn abi_return(self) -> Vec<u8> {
+        let Returns((fields, name, version, chain_id, contract, salt, extensions)) = self;
+        let (name, version) = (name.abi_return(), version.abi_return());
+        let (name, version) = (&name[WORD..], &version[WORD..]);
+        let at = |n: usize| B256::from(U256::from(n));
+        let name_at = 7 * WORD;
+        let version_at = name_at + name.len();
+        let extensions_at = version_at + version.len();
+        let mut out = words(&[
+            B256::right_padding_from(fields.as_slice()),
+            at(name_at),
+            at(version_at),
+            chain_id.abi_word(),
+            contract.abi_word(),
+            salt,
+            at(extensions_at),
+        ]);
+        out.extend_from_slice(name);
+        out.extend_from_slice(version);
+        out.extend_from_slice(at(extensions.len()).as_slice());
+        for e in extensions {
+            out.extend_from_slice(e.abi_word().as_slice());
+        }
+        out
+    }
+}
+
 /// Return parameters of static words with one dynamic member (`bytes` or
 /// `string`) at position `at` ([`Returns`]: Solidity's encoding, no leading
 /// offset word): the words before it, its offset (the head's size), the words

@@ -50,9 +50,9 @@ use alloc::{string::String, vec, vec::Vec};
 
 use alloy_primitives::{
     aliases::{U48, U64, U96},
-    Address, B256, I256, U256,
+    Address, FixedBytes, B256, I256, U256,
 };
-use atelier_common::abi::Text;
+use atelier_common::abi::{Returns, Text};
 use atelier_common::{
     clock,
     errors::{
@@ -409,6 +409,15 @@ impl FractionToken {
     #[selector(name = "DOMAIN_SEPARATOR")]
     pub fn domain_separator(&self) -> B256 {
         self.domain_separator_v4()
+    }
+
+    /// ERC-5267: the EIP-712 domain permits are signed in, so wallets can show
+    /// it — fields 0x0f (name, version, chainId, verifyingContract), version
+    /// "1", no salt, no extensions.
+    #[selector(name = "eip712Domain")]
+    pub fn eip712_domain(&self) -> Returns<(FixedBytes<1>, String, String, U256, Address, B256, Vec<U256>)> {
+        let vm = self.vm();
+        Returns((FixedBytes([0x0f]), self.name(), String::from("1"), U256::from(vm.chain_id()), vm.contract_address(), B256::ZERO, Vec::new()))
     }
 
     // ------------------------------------------------------------- ERC-5805

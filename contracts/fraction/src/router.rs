@@ -58,6 +58,7 @@ const MINT: u32 = selector!("mint", Address, U256);
 const PERMIT: u32 = selector!("permit", Address, Address, U256, U256, u8, B256, B256);
 const NONCES: u32 = selector!("nonces", Address);
 const DOMAIN_SEPARATOR: u32 = selector!("DOMAIN_SEPARATOR");
+const EIP712_DOMAIN: u32 = selector!("eip712Domain");
 const CLOCK: u32 = selector!("clock");
 const CLOCK_MODE: u32 = selector!("CLOCK_MODE");
 const DELEGATES: u32 = selector!("delegates", Address);
@@ -173,6 +174,7 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
         }
         NONCES => ok(t.nonces(fixed(1)?.address(0)?)),
         DOMAIN_SEPARATOR if no_args => ok(t.domain_separator()),
+        EIP712_DOMAIN if no_args => ok(t.eip712_domain()),
         CLOCK if no_args => ok(t.clock()),
         CLOCK_MODE if no_args => ok(t.clock_mode()),
         DELEGATES => ok(t.delegates(fixed(1)?.address(0)?)),

@@ -577,6 +577,14 @@ fn the_token_returns_solidity_return_data() {
     assert_eq!(r.output.to_vec(), true.abi_encode());
     let r = c.world.call(stranger, c.token, U256::ZERO, &FractionToken::burnCall { value: U256::ZERO }.abi_encode());
     assert!(r.success && r.output.is_empty());
+    // ERC-5267: (bytes1, string, string, uint256, address, bytes32, uint256[]) as
+    // Solidity returns it, byte for byte.
+    let r = c.world.static_call(stranger, c.token, &FractionToken::eip712DomainCall {}.abi_encode());
+    assert!(r.success);
+    let chain_id = U256::from(c.world.env().chain_id);
+    let expected = (alloy_primitives::FixedBytes([0x0f]), name, "1".to_string(), chain_id, c.token, B256::ZERO, Vec::<U256>::new())
+        .abi_encode_params();
+    assert_eq!(r.output.to_vec(), expected);
 }
 
 /// The governor's `hashProposal`: `keccak256(abi.encode(k0, t0, a0, i0, m0, h0, g0,

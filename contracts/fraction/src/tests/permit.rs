@@ -75,6 +75,25 @@ fn domain_separator_is_eip712(token: Contract<FractionToken>, treasury: Address,
     );
 }
 
+/// ERC-5267: the domain a wallet reads back is the one the separator hashes.
+#[motsu::test]
+fn eip712_domain_describes_the_separator(token: Contract<FractionToken>, treasury: Address, alice: Address) {
+    VM::context().set_chain_id(CHAIN_ID);
+    wired(&token, treasury);
+    let (fields, name, version, chain_id, contract, salt, extensions) = token.sender(alice).eip712_domain().0;
+    assert_eq!(fields.0, [0x0f], "name, version, chainId, verifyingContract");
+    assert_eq!((name.as_str(), version.as_str()), ("Atelier Shares", "1"));
+    assert_eq!((chain_id, contract, salt), (U256::from(CHAIN_ID), token.address(), B256::ZERO));
+    assert!(extensions.is_empty());
+    let typehash = keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+    let mut preimage = typehash.to_vec();
+    preimage.extend_from_slice(keccak256(name.as_bytes()).as_slice());
+    preimage.extend_from_slice(keccak256(version.as_bytes()).as_slice());
+    preimage.extend_from_slice(&chain_id.to_be_bytes::<32>());
+    preimage.extend_from_slice(contract.into_word().as_slice());
+    assert_eq!(keccak256(preimage), token.sender(alice).domain_separator());
+}
+
 #[motsu::test]
 fn permit_works_once(
     token: Contract<FractionToken>,
