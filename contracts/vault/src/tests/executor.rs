@@ -24,7 +24,7 @@ fn only_the_governor_acts_and_only_known_kinds() {
         .execute_action(APPROVE_LISTING, w.nft.address(), stranger, U256::from(1), shares(1))
         .motsu_unwrap_err();
     assert_error(err, Unauthorized { caller: stranger });
-    for kind in [0u8, 1, 2, 8, 255] {
+    for kind in [0u8, 1, 2, 9, 255] {
         let err = w
             .vault
             .sender(w.governor)
