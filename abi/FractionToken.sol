@@ -27,6 +27,7 @@ interface IFractionToken {
     function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external;
     function nonces(address owner) external view returns (uint256);
     function DOMAIN_SEPARATOR() external view returns (bytes32);
+    function eip712Domain() external view returns (bytes1, string memory, string memory, uint256, address, bytes32, uint256[] memory);
     function clock() external view returns (uint48);
     function CLOCK_MODE() external view returns (string memory);
     function delegates(address account) external view returns (address);
