@@ -1,11 +1,13 @@
-//! The HTTP side: tiny_http, one request at a time against the shared chain.
+//! The HTTP side: tiny_http with [`WORKERS`] threads against the shared chain. Reads
+//! share the chain's lock (and run calls on detached views without it), writes take it
+//! one call at a time, so a read waits for at most one write, never for a batch.
 
 use std::{
     io::Read,
     net::SocketAddr,
     sync::{
         atomic::{AtomicBool, Ordering},
-        Arc, Mutex,
+        Arc, RwLock,
     },
     thread,
     time::Duration,
@@ -18,9 +20,9 @@ use crate::{chain::Chain, error::RpcError, rpc};
 /// A running server (in-process), stopped on drop.
 pub struct Running {
     pub addr: SocketAddr,
-    pub chain: Arc<Mutex<Chain>>,
+    pub chain: Arc<RwLock<Chain>>,
     stop: Arc<AtomicBool>,
-    thread: Option<thread::JoinHandle<()>>,
+    threads: Vec<thread::JoinHandle<()>>,
 }
 
 impl Running {
@@ -30,7 +32,7 @@ impl Running {
 
     pub fn stop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        if let Some(t) = self.thread.take() {
+        for t in self.threads.drain(..) {
             let _ = t.join();
         }
     }
@@ -42,27 +44,39 @@ impl Drop for Running {
     }
 }
 
-/// Binds `host:port` (port 0 = ephemeral) and serves on a thread.
-pub fn spawn(chain: Arc<Mutex<Chain>>, host: &str, port: u16) -> Result<Running, String> {
-    let server = tiny_http::Server::http((host, port))
-        .map_err(|e| format!("cannot bind {host}:{port}: {e}"))?;
+/// Threads serving requests.
+pub const WORKERS: usize = 8;
+
+/// Binds `host:port` (port 0 = ephemeral) and serves on [`WORKERS`] threads.
+pub fn spawn(chain: Arc<RwLock<Chain>>, host: &str, port: u16) -> Result<Running, String> {
+    let server = Arc::new(
+        tiny_http::Server::http((host, port))
+            .map_err(|e| format!("cannot bind {host}:{port}: {e}"))?,
+    );
     let addr = server
         .server_addr()
         .to_ip()
         .ok_or_else(|| "not an IP listener".to_string())?;
     let stop = Arc::new(AtomicBool::new(false));
-    let (c, s) = (chain.clone(), stop.clone());
-    let thread = thread::spawn(move || serve(&server, &c, &s));
+    let threads = (0..WORKERS)
+        .map(|i| {
+            let (c, s, srv) = (chain.clone(), stop.clone(), server.clone());
+            thread::Builder::new()
+                .name(format!("devnet-http-{i}"))
+                .spawn(move || serve(&srv, &c, &s))
+                .map_err(|e| format!("cannot start a server thread: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Running {
         addr,
         chain,
         stop,
-        thread: Some(thread),
+        threads,
     })
 }
 
 /// Serves until `stop` is set.
-pub fn serve(server: &tiny_http::Server, chain: &Mutex<Chain>, stop: &AtomicBool) {
+pub fn serve(server: &tiny_http::Server, chain: &RwLock<Chain>, stop: &AtomicBool) {
     while !stop.load(Ordering::SeqCst) {
         match server.recv_timeout(Duration::from_millis(100)) {
             Ok(Some(req)) => handle(req, chain),
@@ -90,7 +104,7 @@ fn error_body(e: &RpcError) -> String {
     serde_json::json!({ "jsonrpc": "2.0", "id": null, "error": e.to_json() }).to_string()
 }
 
-fn handle(mut req: tiny_http::Request, chain: &Mutex<Chain>) {
+fn handle(mut req: tiny_http::Request, chain: &RwLock<Chain>) {
     match req.method() {
         Method::Options => return respond(req, 204, String::new()),
         Method::Post => {}
@@ -123,14 +137,10 @@ fn handle(mut req: tiny_http::Request, chain: &Mutex<Chain>) {
         return respond(req, 413, error_body(&e));
     }
     let out = {
-        let mut guard = match chain.lock() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        };
-        // The chain restores its own state on a panic (see Chain::run); here a panic only
-        // costs this request, never the server.
+        // Execution runs on detached state (see View::run); here a panic only costs this
+        // request, never the server.
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rpc::handle_body(&mut guard, &body)
+            rpc::handle_body_shared(chain, &body)
         }))
         .unwrap_or_else(|_| {
             Some(serde_json::json!({

@@ -8,7 +8,7 @@ mod common;
 use std::{
     path::Path,
     process::Command,
-    sync::{Arc, Mutex},
+    sync::{Arc, RwLock},
 };
 
 use alloy_primitives::Address;
@@ -89,7 +89,7 @@ fn real_cargo_stylus_deploys_and_activates() {
         return;
     };
     eprintln!("using {version}");
-    let chain = Arc::new(Mutex::new(Chain::new(CHAIN_ID)));
+    let chain = Arc::new(RwLock::new(Chain::new(CHAIN_ID)));
     let s = server::spawn(chain.clone(), "127.0.0.1", 0).unwrap();
     let dir = std::env::temp_dir().join(format!("atelier-devnet-cs-{}", std::process::id()));
     shim_workspace(&dir);
@@ -112,7 +112,7 @@ fn real_cargo_stylus_deploys_and_activates() {
     for wasm in wasms {
         let a = deploy(&dir, &s.url(), &wasm);
         assert_eq!(
-            chain.lock().unwrap().stylus_activated(a),
+            chain.read().unwrap().stylus_activated(a),
             Some(true),
             "{}",
             wasm.display()

@@ -6,7 +6,7 @@ mod common;
 use std::{
     io::{BufRead, BufReader},
     process::{Child, Command, Stdio},
-    sync::{Arc, Mutex},
+    sync::{Arc, RwLock},
 };
 
 use alloy_primitives::{Address, U256};
@@ -16,7 +16,7 @@ use serde_json::json;
 
 #[test]
 fn http_errors_keep_the_server_serving() {
-    let chain = Arc::new(Mutex::new(Chain::new(CHAIN_ID)));
+    let chain = Arc::new(RwLock::new(Chain::new(CHAIN_ID)));
     let s = server::spawn(chain, "127.0.0.1", 0).unwrap();
     let a = s.addr.to_string();
     let (st, body) = http_post(&a, b"{not json");
