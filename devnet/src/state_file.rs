@@ -29,7 +29,7 @@ pub const COMPACT_EVERY: u64 = 5_000;
 
 /// One journal line after the first.
 #[derive(Serialize, Deserialize)]
-#[serde(tag = "record", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum Record {
     Block {
         block: Block,
