@@ -168,9 +168,7 @@ impl View {
                 }
             }
         }
-        Ok(need
-            .saturating_add(need / ESTIMATE_MARGIN_DIVISOR)
-            .min(cap))
+        Ok(need.saturating_add(need / ESTIMATE_MARGIN_DIVISOR).min(cap))
     }
 
     /// The smallest gas limit under `cap` with which the call succeeds (at least

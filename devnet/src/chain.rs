@@ -294,10 +294,20 @@ pub struct View {
 
 impl View {
     pub fn balance(&self, a: Address) -> U256 {
-        self.db.basic_ref(a).ok().flatten().map(|i| i.balance).unwrap_or_default()
+        self.db
+            .basic_ref(a)
+            .ok()
+            .flatten()
+            .map(|i| i.balance)
+            .unwrap_or_default()
     }
     pub fn nonce(&self, a: Address) -> u64 {
-        self.db.basic_ref(a).ok().flatten().map(|i| i.nonce).unwrap_or_default()
+        self.db
+            .basic_ref(a)
+            .ok()
+            .flatten()
+            .map(|i| i.nonce)
+            .unwrap_or_default()
     }
     pub fn code(&self, a: Address) -> Bytes {
         match self.db.basic_ref(a).ok().flatten() {
@@ -467,7 +477,8 @@ impl Chain {
 
     /// [`Chain::view`] of the head.
     pub fn latest(&self) -> View {
-        self.view(self.head().number).expect("the head's state is always kept")
+        self.view(self.head().number)
+            .expect("the head's state is always kept")
     }
 
     // ---- reads -------------------------------------------------------------------

@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 
 use crate::{
     chain::{Chain, View, BASE_FEE},
-    filters::{Kind, LogQuery},
     error::{RpcError, RpcResult},
+    filters::{Kind, LogQuery},
     json::{self, qty},
 };
 
@@ -145,9 +145,9 @@ fn view_at(acc: &mut Access, p: &[Value], i: usize) -> RpcResult<View> {
 
 fn seconds(v: &Value, what: &str) -> RpcResult<u64> {
     match v {
-        Value::Number(n) => n
-            .as_u64()
-            .ok_or_else(|| RpcError::invalid_params(format!("{what} must be a non-negative integer"))),
+        Value::Number(n) => n.as_u64().ok_or_else(|| {
+            RpcError::invalid_params(format!("{what} must be a non-negative integer"))
+        }),
         other => json::u64q(other),
     }
 }
@@ -160,7 +160,9 @@ fn dispatch_with(acc: &mut Access, method: &str, p: &[Value]) -> RpcResult<Value
         "net_listening" => json!(true),
         "net_peerCount" => qty(0u64),
         "web3_clientVersion" => json!(client_version()),
-        "web3_sha3" => json!(alloy_primitives::keccak256(json::bytes(&param(p, 0, "data")?)?)),
+        "web3_sha3" => json!(alloy_primitives::keccak256(json::bytes(&param(
+            p, 0, "data"
+        )?)?)),
         "eth_syncing" | "eth_mining" => json!(false),
         "eth_hashrate" => qty(0u64),
         "eth_coinbase" => json!(Address::ZERO),
@@ -236,7 +238,9 @@ fn dispatch_with(acc: &mut Access, method: &str, p: &[Value]) -> RpcResult<Value
         }
         "eth_signTransaction" => {
             let req = json::call_request(&param(p, 0, "transaction")?)?;
-            json!(Bytes::from(acc.read(|c| crate::accounts::sign_request(c, &req))?))
+            json!(Bytes::from(
+                acc.read(|c| crate::accounts::sign_request(c, &req))?
+            ))
         }
         "eth_sign" => {
             let a = json::address(&param(p, 0, "address")?)?;
@@ -250,7 +254,10 @@ fn dispatch_with(acc: &mut Access, method: &str, p: &[Value]) -> RpcResult<Value
         }
         "eth_signTypedData_v4" | "eth_signTypedData" => {
             let a = json::address(&param(p, 0, "address")?)?;
-            json!(crate::accounts::sign_typed_data(a, &param(p, 1, "typed data")?)?)
+            json!(crate::accounts::sign_typed_data(
+                a,
+                &param(p, 1, "typed data")?
+            )?)
         }
         "eth_getTransactionByHash" => {
             let h = json::b256(&param(p, 0, "hash")?)?;
@@ -268,7 +275,9 @@ fn dispatch_with(acc: &mut Access, method: &str, p: &[Value]) -> RpcResult<Value
                     return Ok(json::pending_block_json(c, full));
                 }
                 let n = json::block_number(c, Some(&tag))?;
-                Ok(c.block(n).map(|b| json::block_json(c, b, full)).unwrap_or(Value::Null))
+                Ok(c.block(n)
+                    .map(|b| json::block_json(c, b, full))
+                    .unwrap_or(Value::Null))
             })?
         }
         "eth_getBlockByHash" => {
@@ -280,9 +289,12 @@ fn dispatch_with(acc: &mut Access, method: &str, p: &[Value]) -> RpcResult<Value
                     .unwrap_or(Value::Null)
             })
         }
-        "eth_getBlockTransactionCountByNumber" | "eth_getBlockTransactionCountByHash"
-        | "eth_getBlockReceipts" | "eth_getTransactionByBlockNumberAndIndex"
-        | "eth_getTransactionByBlockHashAndIndex" | "eth_getUncleCountByBlockNumber"
+        "eth_getBlockTransactionCountByNumber"
+        | "eth_getBlockTransactionCountByHash"
+        | "eth_getBlockReceipts"
+        | "eth_getTransactionByBlockNumberAndIndex"
+        | "eth_getTransactionByBlockHashAndIndex"
+        | "eth_getUncleCountByBlockNumber"
         | "eth_getUncleCountByBlockHash" => {
             let id = param(p, 0, "block")?;
             let by_hash = method.contains("ByHash") || method.contains("BlockHashAnd");
@@ -305,7 +317,9 @@ fn dispatch_with(acc: &mut Access, method: &str, p: &[Value]) -> RpcResult<Value
                     let n = json::block_number(c, Some(&id))?;
                     c.block(n)
                 };
-                let Some(b) = block else { return Ok(Value::Null) };
+                let Some(b) = block else {
+                    return Ok(Value::Null);
+                };
                 Ok(match method {
                     m if m.starts_with("eth_getUncleCount") => qty(0u64),
                     m if m.starts_with("eth_getBlockTransactionCount") => {
@@ -337,9 +351,7 @@ fn dispatch_with(acc: &mut Access, method: &str, p: &[Value]) -> RpcResult<Value
             })?
         }
         "eth_newBlockFilter" => acc.read(|c| install(c, Kind::Blocks))?,
-        "eth_newPendingTransactionFilter" => {
-            acc.read(|c| install(c, Kind::PendingTransactions))?
-        }
+        "eth_newPendingTransactionFilter" => acc.read(|c| install(c, Kind::PendingTransactions))?,
         "eth_getFilterChanges" | "eth_getFilterLogs" => {
             let id = json::u64q(&param(p, 0, "filter id")?)?;
             let all = method == "eth_getFilterLogs";
@@ -347,7 +359,13 @@ fn dispatch_with(acc: &mut Access, method: &str, p: &[Value]) -> RpcResult<Value
         }
         "eth_uninstallFilter" => {
             let id = json::u64q(&param(p, 0, "filter id")?)?;
-            acc.read(|c| json!(c.filters.lock().unwrap_or_else(|p| p.into_inner()).uninstall(id)))
+            acc.read(|c| {
+                json!(c
+                    .filters
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .uninstall(id))
+            })
         }
         "evm_increaseTime" => {
             let secs = seconds(&param(p, 0, "seconds")?, "seconds")?;
@@ -410,7 +428,10 @@ fn filter_poll(c: &Chain, id: u64, all: bool) -> RpcResult<Value> {
         Kind::PendingTransactions if !all => Ok(json!([])),
         Kind::Logs(q) => {
             let (from, to) = if all {
-                (q.from.unwrap_or(f.installed_at + 1), q.to.unwrap_or(head).min(head))
+                (
+                    q.from.unwrap_or(f.installed_at + 1),
+                    q.to.unwrap_or(head).min(head),
+                )
             } else {
                 (
                     from_new.max(q.from.unwrap_or(0)),

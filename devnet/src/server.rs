@@ -49,9 +49,12 @@ pub const WORKERS: usize = 8;
 
 /// Binds `host:port` (port 0 = ephemeral) and serves on [`WORKERS`] threads.
 pub fn spawn(chain: Arc<RwLock<Chain>>, host: &str, port: u16) -> Result<Running, String> {
+    let listener = std::net::TcpListener::bind((host, port))
+        .map_err(|e| format!("cannot bind {host}:{port}: {e}"))?;
+    no_delay(&listener);
     let server = Arc::new(
-        tiny_http::Server::http((host, port))
-            .map_err(|e| format!("cannot bind {host}:{port}: {e}"))?,
+        tiny_http::Server::from_listener(listener, None)
+            .map_err(|e| format!("cannot serve on {host}:{port}: {e}"))?,
     );
     let addr = server
         .server_addr()
@@ -73,6 +76,24 @@ pub fn spawn(chain: Arc<RwLock<Chain>>, host: &str, port: u16) -> Result<Running
         stop,
         threads,
     })
+}
+
+/// TCP_NODELAY on the listener (Linux hands it to accepted sockets): tiny_http writes a
+/// response over 1 KiB in several writes, which Nagle's algorithm would hold for the
+/// client's delayed ACK (~40 ms a response).
+fn no_delay(listener: &std::net::TcpListener) {
+    use std::os::fd::AsRawFd;
+    let one: libc::c_int = 1;
+    // SAFETY: a valid socket descriptor and a c_int option of the right size.
+    unsafe {
+        libc::setsockopt(
+            listener.as_raw_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_NODELAY,
+            &one as *const libc::c_int as *const libc::c_void,
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        );
+    }
 }
 
 /// Serves until `stop` is set.

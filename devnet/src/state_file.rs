@@ -58,7 +58,10 @@ pub fn load(path: &Path) -> Result<Option<Chain>, String> {
     }
     let text = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let complete = text.ends_with(b"\n");
-    let mut lines = text.split(|b| *b == b'\n').filter(|l| !l.is_empty()).peekable();
+    let mut lines = text
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .peekable();
     let first = lines
         .next()
         .ok_or_else(|| format!("{} is empty", path.display()))?;

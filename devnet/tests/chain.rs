@@ -46,7 +46,10 @@ fn estimates_hold_when_the_next_block_falls_in_a_new_second() {
     let pinned = q(&d.ok("eth_estimateGas", json!([{ "from": addr(0), "to": c }])));
     let r = d.send(0, Some(c), U256::ZERO, vec![]);
     let same_second_gas = q(&r["gasUsed"]);
-    assert!(same_second_gas + 15_000 < new_second_gas, "{same_second_gas} vs {new_second_gas}");
+    assert!(
+        same_second_gas + 15_000 < new_second_gas,
+        "{same_second_gas} vs {new_second_gas}"
+    );
     assert_eq!(r["status"], "0x1");
     assert_eq!(pinned, same_second_gas + same_second_gas / 64);
     // Unpinned, still in second t (the clock is behind t): the estimate covers the next
@@ -59,15 +62,24 @@ fn estimates_hold_when_the_next_block_falls_in_a_new_second() {
     d.chain.next_timestamp = None;
     d.chain.time_offset = t - now_secs(); // next block in second t, unless the clock ticks
     let est = q(&d.ok("eth_estimateGas", json!([{ "from": addr(0), "to": c }])));
-    assert!(est > this_second + 15_000, "estimate {est}: only this second's {this_second}");
+    assert!(
+        est > this_second + 15_000,
+        "estimate {est}: only this second's {this_second}"
+    );
     d.ok("evm_increaseTime", json!([1]));
     let r = d.send_gas(0, Some(c), U256::ZERO, vec![], this_second);
-    assert_eq!(r["status"], "0x0", "this second's figure runs out of gas in the next: {r}");
+    assert_eq!(
+        r["status"], "0x0",
+        "this second's figure runs out of gas in the next: {r}"
+    );
     d.chain.time_offset = t - now_secs();
     let est = q(&d.ok("eth_estimateGas", json!([{ "from": addr(0), "to": c }])));
     d.ok("evm_increaseTime", json!([1]));
     let r = d.send_gas(0, Some(c), U256::ZERO, vec![], est);
-    assert_eq!(r["status"], "0x1", "mined in a new second with the estimate as the limit: {r}");
+    assert_eq!(
+        r["status"], "0x1",
+        "mined in a new second with the estimate as the limit: {r}"
+    );
     let used = q(&r["gasUsed"]);
     assert!(est >= used && est <= used + used / 32, "{est} for {used}");
     // eth_sendTransaction without gas uses the same estimate.
@@ -107,27 +119,45 @@ fn state_at_past_blocks_and_pending() {
     assert_eq!(bal(&mut d, json!({ "blockNumber": "0x0" })), 0);
     // Code, storage, nonce and calls.
     assert_eq!(d.ok("eth_getCode", json!([c, "0x1"])), json!("0x"));
-    assert_eq!(d.ok("eth_getCode", json!([c, "0x2"])), json!(Bytes::from(counter_runtime())));
+    assert_eq!(
+        d.ok("eth_getCode", json!([c, "0x2"])),
+        json!(Bytes::from(counter_runtime()))
+    );
     let slot = |d: &mut Dev, b: &str| d.ok("eth_getStorageAt", json!([c, "0x0", b]));
     assert_eq!(slot(&mut d, "0x2"), json!(B256::ZERO));
     assert_eq!(slot(&mut d, "0x3"), json!(B256::from(U256::from(7))));
     assert_eq!(slot(&mut d, "0x4"), json!(B256::from(U256::from(7))));
     assert_eq!(slot(&mut d, "latest"), json!(B256::from(U256::from(9))));
     let nonce = |d: &mut Dev, b: &str| q(&d.ok("eth_getTransactionCount", json!([addr(1), b])));
-    assert_eq!((nonce(&mut d, "0x0"), nonce(&mut d, "0x3"), nonce(&mut d, "latest")), (0, 2, 4));
+    assert_eq!(
+        (
+            nonce(&mut d, "0x0"),
+            nonce(&mut d, "0x3"),
+            nonce(&mut d, "latest")
+        ),
+        (0, 2, 4)
+    );
     // A call at block 1 sees no contract (empty return); at block 3 it runs the code.
     let call = json!({ "from": addr(0), "to": c, "data": Bytes::from(word(1).to_vec()) });
     assert_eq!(d.ok("eth_call", json!([call, "0x1"])), json!("0x"));
-    assert_eq!(d.ok("eth_call", json!([call, "0x3"])), json!(Bytes::from(word(1).to_vec())));
+    assert_eq!(
+        d.ok("eth_call", json!([call, "0x3"])),
+        json!(Bytes::from(word(1).to_vec()))
+    );
     // Calls at an older block run in the block after it (number, timestamp).
-    let number_code = vec![0x43, 0x60, 0, 0x52, 0x42, 0x60, 0x20, 0x52, 0x60, 0x40, 0x60, 0, 0xf3];
+    let number_code = vec![
+        0x43, 0x60, 0, 0x52, 0x42, 0x60, 0x20, 0x52, 0x60, 0x40, 0x60, 0, 0xf3,
+    ];
     let probe = Address::repeat_byte(0x77);
     let ov = json!({ probe.to_string(): { "code": Bytes::from(number_code) } });
     let out = d.ok("eth_call", json!([{ "to": probe }, "0x2", ov]));
     let out: Bytes = out.as_str().unwrap().parse().unwrap();
     let b3 = d.ok("eth_getBlockByNumber", json!(["0x3", false]));
     assert_eq!(U256::from_be_slice(&out[..32]), U256::from(3));
-    assert_eq!(U256::from_be_slice(&out[32..]), U256::from(q(&b3["timestamp"])));
+    assert_eq!(
+        U256::from_be_slice(&out[32..]),
+        U256::from(q(&b3["timestamp"]))
+    );
     // A future block is not answered from the present.
     let e = d.rpc("eth_getBalance", json!([to, "0x9"])).unwrap_err();
     assert_eq!(e.code, -32000);
@@ -136,20 +166,33 @@ fn state_at_past_blocks_and_pending() {
     let p = d.ok("eth_getBlockByNumber", json!(["pending", false]));
     assert_eq!(q(&p["number"]), 6);
     assert_eq!(p["hash"], Value::Null);
-    assert!(q(&p["timestamp"]) >= q(&d.ok("eth_getBlockByNumber", json!(["latest", false]))["timestamp"]));
-    assert_eq!(d.ok("eth_getBlockTransactionCountByNumber", json!(["pending"])), json!("0x0"));
+    assert!(
+        q(&p["timestamp"])
+            >= q(&d.ok("eth_getBlockByNumber", json!(["latest", false]))["timestamp"])
+    );
+    assert_eq!(
+        d.ok("eth_getBlockTransactionCountByNumber", json!(["pending"])),
+        json!("0x0")
+    );
     // Past --history: a clear error naming the oldest block kept.
     d.chain.history_limit = 2;
     d.ok("evm_mine", json!([])); // block 6; blocks 4.. keep their state
     assert_eq!(bal(&mut d, json!("0x4")), 105);
     let e = d.rpc("eth_getBalance", json!([to, "0x3"])).unwrap_err();
     assert_eq!(e.code, -32000);
-    assert!(e.message.contains("oldest block with state is 4"), "{}", e.message);
+    assert!(
+        e.message.contains("oldest block with state is 4"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.data, Some(json!({ "oldestBlock": "0x4" })));
     let e = d.rpc("eth_call", json!([call, "earliest"])).unwrap_err();
     assert!(e.message.contains("not kept"), "{}", e.message);
     // Blocks themselves stay.
-    assert_eq!(q(&d.ok("eth_getBlockByNumber", json!(["0x1", false]))["number"]), 1);
+    assert_eq!(
+        q(&d.ok("eth_getBlockByNumber", json!(["0x1", false]))["number"]),
+        1
+    );
 }
 
 #[test]
@@ -185,7 +228,9 @@ fn dev_accounts_sign_messages_typed_data_and_transactions() {
     let s2 = d.ok("personal_sign", json!([Bytes::from(&msg[..]), addr(2)]));
     assert_eq!(s1, s2);
     assert_eq!(recover(&s1, hash), addr(2));
-    let e = d.rpc("personal_sign", json!(["0x00", Address::repeat_byte(1)])).unwrap_err();
+    let e = d
+        .rpc("personal_sign", json!(["0x00", Address::repeat_byte(1)]))
+        .unwrap_err();
     assert!(e.message.contains("only the dev accounts"), "{}", e.message);
     // EIP-712 (the spec's Mail example): its signing hash is known.
     let typed = json!({
@@ -209,17 +254,28 @@ fn dev_accounts_sign_messages_typed_data_and_transactions() {
             "contents": "Hello, Bob!"
         }
     });
-    let known: B256 = "0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2".parse().unwrap();
+    let known: B256 = "0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2"
+        .parse()
+        .unwrap();
     let sig = d.ok("eth_signTypedData_v4", json!([addr(3), typed]));
     assert_eq!(recover(&sig, known), addr(3));
     // Wallets send the typed data as JSON text.
     let sig2 = d.ok("eth_signTypedData_v4", json!([addr(3), typed.to_string()]));
     assert_eq!(sig, sig2);
-    let e = d.rpc("eth_signTypedData_v4", json!([addr(3), { "types": 1 }])).unwrap_err();
+    let e = d
+        .rpc("eth_signTypedData_v4", json!([addr(3), { "types": 1 }]))
+        .unwrap_err();
     assert_eq!(e.code, -32602);
     // eth_signTransaction: a raw transaction eth_sendRawTransaction accepts.
-    let raw = d.ok("eth_signTransaction", json!([{ "from": addr(4), "to": addr(5), "value": "0x7" }]));
-    assert_eq!(q(&d.ok("eth_blockNumber", json!([]))), 0, "signing mines nothing");
+    let raw = d.ok(
+        "eth_signTransaction",
+        json!([{ "from": addr(4), "to": addr(5), "value": "0x7" }]),
+    );
+    assert_eq!(
+        q(&d.ok("eth_blockNumber", json!([]))),
+        0,
+        "signing mines nothing"
+    );
     let h = d.ok("eth_sendRawTransaction", json!([raw]));
     let r = d.ok("eth_getTransactionReceipt", json!([h]));
     assert_eq!(r["status"], "0x1");
@@ -231,8 +287,14 @@ fn filters_report_new_blocks_and_logs_and_expire() {
     let mut d = Dev::new();
     let c = d.deploy_evm(&counter_runtime());
     let blocks = d.ok("eth_newBlockFilter", json!([]));
-    let logs = d.ok("eth_newFilter", json!([{ "address": c, "topics": [B256::from(COUNTER_TOPIC)] }]));
-    let other = d.ok("eth_newFilter", json!([{ "address": Address::repeat_byte(9) }]));
+    let logs = d.ok(
+        "eth_newFilter",
+        json!([{ "address": c, "topics": [B256::from(COUNTER_TOPIC)] }]),
+    );
+    let other = d.ok(
+        "eth_newFilter",
+        json!([{ "address": Address::repeat_byte(9) }]),
+    );
     let pending = d.ok("eth_newPendingTransactionFilter", json!([]));
     assert_eq!(d.ok("eth_getFilterChanges", json!([blocks])), json!([]));
     let r1 = d.send(0, Some(c), U256::ZERO, word(1).to_vec());
@@ -245,13 +307,34 @@ fn filters_report_new_blocks_and_logs_and_expire() {
     assert_eq!(l[1]["data"], json!(Bytes::from(word(2).to_vec())));
     assert_eq!(d.ok("eth_getFilterChanges", json!([logs])), json!([]));
     d.send(0, Some(c), U256::ZERO, word(3).to_vec());
-    assert_eq!(d.ok("eth_getFilterChanges", json!([logs])).as_array().unwrap().len(), 1);
-    assert_eq!(d.ok("eth_getFilterLogs", json!([logs])).as_array().unwrap().len(), 3);
+    assert_eq!(
+        d.ok("eth_getFilterChanges", json!([logs]))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        d.ok("eth_getFilterLogs", json!([logs]))
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
     assert_eq!(d.ok("eth_getFilterChanges", json!([other])), json!([]));
     assert_eq!(d.ok("eth_getFilterChanges", json!([pending])), json!([]));
     // A filter over a fixed range.
-    let ranged = d.ok("eth_newFilter", json!([{ "fromBlock": "0x2", "toBlock": "0x2" }]));
-    assert_eq!(d.ok("eth_getFilterLogs", json!([ranged])).as_array().unwrap().len(), 1);
+    let ranged = d.ok(
+        "eth_newFilter",
+        json!([{ "fromBlock": "0x2", "toBlock": "0x2" }]),
+    );
+    assert_eq!(
+        d.ok("eth_getFilterLogs", json!([ranged]))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(d.ok("eth_uninstallFilter", json!([other])), json!(true));
     assert_eq!(d.ok("eth_uninstallFilter", json!([other])), json!(false));
     let e = d.rpc("eth_getFilterChanges", json!([other])).unwrap_err();
@@ -277,15 +360,36 @@ fn block_lookups_receipts_access_lists_and_identity() {
     call.extend_from_slice(&word(5));
     let r = d.send(0, Some(p), U256::ZERO, call.clone());
     let n = r["blockNumber"].clone();
-    assert_eq!(d.ok("eth_getBlockTransactionCountByNumber", json!([n])), json!("0x1"));
-    assert_eq!(d.ok("eth_getBlockTransactionCountByHash", json!([r["blockHash"]])), json!("0x1"));
-    assert_eq!(d.ok("eth_getBlockTransactionCountByNumber", json!(["0x0"])), json!("0x0"));
-    assert_eq!(d.ok("eth_getBlockTransactionCountByNumber", json!(["0x99"])), Value::Null);
+    assert_eq!(
+        d.ok("eth_getBlockTransactionCountByNumber", json!([n])),
+        json!("0x1")
+    );
+    assert_eq!(
+        d.ok(
+            "eth_getBlockTransactionCountByHash",
+            json!([r["blockHash"]])
+        ),
+        json!("0x1")
+    );
+    assert_eq!(
+        d.ok("eth_getBlockTransactionCountByNumber", json!(["0x0"])),
+        json!("0x0")
+    );
+    assert_eq!(
+        d.ok("eth_getBlockTransactionCountByNumber", json!(["0x99"])),
+        Value::Null
+    );
     let t = d.ok("eth_getTransactionByBlockNumberAndIndex", json!([n, "0x0"]));
     assert_eq!(t["hash"], r["transactionHash"]);
-    let t = d.ok("eth_getTransactionByBlockHashAndIndex", json!([r["blockHash"], "0x0"]));
+    let t = d.ok(
+        "eth_getTransactionByBlockHashAndIndex",
+        json!([r["blockHash"], "0x0"]),
+    );
     assert_eq!(t["hash"], r["transactionHash"]);
-    assert_eq!(d.ok("eth_getTransactionByBlockNumberAndIndex", json!([n, "0x1"])), Value::Null);
+    assert_eq!(
+        d.ok("eth_getTransactionByBlockNumberAndIndex", json!([n, "0x1"])),
+        Value::Null
+    );
     assert_eq!(d.ok("eth_getBlockReceipts", json!([n])), json!([r]));
     assert_eq!(d.ok("eth_getBlockReceipts", json!(["0x0"])), json!([]));
     assert_eq!(d.ok("eth_coinbase", json!([])), json!(Address::ZERO));
@@ -320,18 +424,38 @@ fn multicall3_at_its_canonical_address() {
         multicall3::ADDRESS.to_string(),
         "0xcA11bde05977b3631167028862bE2a173976CA11"
     );
-    assert_eq!(d.ok("eth_getCode", json!([multicall3::ADDRESS, "latest"])), json!(multicall3::runtime()));
+    assert_eq!(
+        d.ok("eth_getCode", json!([multicall3::ADDRESS, "latest"])),
+        json!(multicall3::runtime())
+    );
     let r = d.deploy_evm(&reverter_runtime());
     d.ok("evm_mine", json!([]));
     let calls = vec![
-        Call3 { target: multicall3::ADDRESS, allowFailure: false, callData: getBlockNumberCall {}.abi_encode().into() },
-        Call3 { target: multicall3::ADDRESS, allowFailure: false, callData: getEthBalanceCall { addr: addr(3) }.abi_encode().into() },
-        Call3 { target: r, allowFailure: true, callData: Bytes::new() },
+        Call3 {
+            target: multicall3::ADDRESS,
+            allowFailure: false,
+            callData: getBlockNumberCall {}.abi_encode().into(),
+        },
+        Call3 {
+            target: multicall3::ADDRESS,
+            allowFailure: false,
+            callData: getEthBalanceCall { addr: addr(3) }.abi_encode().into(),
+        },
+        Call3 {
+            target: r,
+            allowFailure: true,
+            callData: Bytes::new(),
+        },
     ];
     let data = aggregate3Call { calls }.abi_encode();
-    let out = d.ok("eth_call", json!([{ "to": multicall3::ADDRESS, "data": Bytes::from(data) }, "latest"]));
+    let out = d.ok(
+        "eth_call",
+        json!([{ "to": multicall3::ADDRESS, "data": Bytes::from(data) }, "latest"]),
+    );
     let out: Bytes = out.as_str().unwrap().parse().unwrap();
-    let res = aggregate3Call::abi_decode_returns(&out, true).unwrap().returnData;
+    let res = aggregate3Call::abi_decode_returns(&out, true)
+        .unwrap()
+        .returnData;
     assert!(res[0].success && res[1].success && !res[2].success);
     // Calls run in the block being built: number = head + 1.
     assert_eq!(U256::from_be_slice(&res[0].returnData), U256::from(3));

@@ -79,7 +79,9 @@ impl Conn {
     }
 
     fn rpc(&mut self, method: &str, params: Value) -> Value {
-        let v = self.post(&json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string());
+        let v = self.post(
+            &json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string(),
+        );
         assert!(v.get("error").is_none(), "{method}: {v}");
         v["result"].clone()
     }
@@ -95,7 +97,10 @@ fn concurrent_reads_and_a_batch_beside_them() {
     let mut d = Dev::new();
     let counter = d.deploy_evm(&counter_runtime());
     let relay = d.deploy_wasm(&wat::parse_str(include_str!("programs/relay.wat")).unwrap());
-    let chain = Arc::new(RwLock::new(std::mem::replace(&mut d.chain, Chain::new(CHAIN_ID))));
+    let chain = Arc::new(RwLock::new(std::mem::replace(
+        &mut d.chain,
+        Chain::new(CHAIN_ID),
+    )));
     let s = server::spawn(chain, "127.0.0.1", 0).unwrap();
     let addr = s.addr.to_string();
     let mut data = vec![1u8];
@@ -120,7 +125,15 @@ fn concurrent_reads_and_a_batch_beside_them() {
             let mut nonce = u64::from_str_radix(&start.as_str().unwrap()[2..], 16).unwrap();
             let until = Instant::now() + Duration::from_millis(1500);
             while Instant::now() < until {
-                let raw = raw_1559(3, nonce, Some(Address::repeat_byte(9)), U256::from(1), Default::default(), 21_000, CHAIN_ID);
+                let raw = raw_1559(
+                    3,
+                    nonce,
+                    Some(Address::repeat_byte(9)),
+                    U256::from(1),
+                    Default::default(),
+                    21_000,
+                    CHAIN_ID,
+                );
                 c.rpc("eth_sendRawTransaction", json!([raw]));
                 nonce += 1;
                 n += 1;
@@ -144,7 +157,10 @@ fn concurrent_reads_and_a_batch_beside_them() {
             })
         })
         .collect();
-    let mut lat: Vec<Duration> = clients.into_iter().flat_map(|h| h.join().unwrap()).collect();
+    let mut lat: Vec<Duration> = clients
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
     let wall = t0.elapsed();
     let mined = writer.join().unwrap();
     lat.sort();
@@ -160,13 +176,18 @@ fn concurrent_reads_and_a_batch_beside_them() {
         p99.as_secs_f64() * 1e3,
         lat.last().unwrap().as_secs_f64() * 1e3,
     );
-    let slow = lat.iter().filter(|l| **l > Duration::from_millis(100)).count();
+    let slow = lat
+        .iter()
+        .filter(|l| **l > Duration::from_millis(100))
+        .count();
     eprintln!("load: {slow} calls over 100 ms");
     assert!(rate > 50.0, "{rate:.0} calls/s");
     assert!(p99 < Duration::from_secs(2), "p99 {p99:?}");
 
     // A 400-call batch on one connection; eth_blockNumber beside it does not wait for it.
-    let batch: Vec<Value> = (0..400).map(|_| serde_json::from_str(&call).unwrap()).collect();
+    let batch: Vec<Value> = (0..400)
+        .map(|_| serde_json::from_str(&call).unwrap())
+        .collect();
     let batch = Value::Array(batch).to_string();
     let b = {
         let addr = addr.clone();
@@ -191,7 +212,10 @@ fn concurrent_reads_and_a_batch_beside_them() {
         batch_time.as_secs_f64() * 1e3,
         worst.as_secs_f64() * 1e3
     );
-    assert!(worst < Duration::from_millis(250), "eth_blockNumber waited {worst:?}");
+    assert!(
+        worst < Duration::from_millis(250),
+        "eth_blockNumber waited {worst:?}"
+    );
 }
 
 fn addr_at(i: usize) -> Address {

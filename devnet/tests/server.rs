@@ -154,7 +154,10 @@ fn state_file_survives_kill_9_mid_run() {
         assert!(state.exists(), "the state file is written at start");
         let head = http_rpc(&n.addr, "eth_blockNumber", json!([]))["result"].clone();
         if let Some((_, last_block)) = acked.last() {
-            assert!(q(&head) >= q(last_block), "round {round}: head {head} < acknowledged {last_block}");
+            assert!(
+                q(&head) >= q(last_block),
+                "round {round}: head {head} < acknowledged {last_block}"
+            );
         }
         // Everything acknowledged before is there, in the same block.
         for (h, b) in &acked {
@@ -166,7 +169,11 @@ fn state_file_survives_kill_9_mid_run() {
         let sent: u64 = (1..=head).map(|i| i).sum();
         let bal = http_rpc(&n.addr, "eth_getBalance", json!([to, "latest"]))["result"].clone();
         assert_eq!(q(&bal), sent, "round {round}");
-        nonce = http_rpc(&n.addr, "eth_getTransactionCount", json!([addr(2), "latest"]))["result"]
+        nonce = http_rpc(
+            &n.addr,
+            "eth_getTransactionCount",
+            json!([addr(2), "latest"]),
+        )["result"]
             .as_str()
             .map(|s| u64::from_str_radix(&s[2..], 16).unwrap())
             .unwrap();
@@ -177,8 +184,18 @@ fn state_file_survives_kill_9_mid_run() {
         let sender = std::thread::spawn(move || {
             let mut got = vec![];
             for k in start_nonce..start_nonce + 400 {
-                let raw = raw_1559(2, k, Some(to), U256::from(k + 1), Default::default(), 21_000, CHAIN_ID);
-                let Some(r) = try_rpc(&addr_s, "eth_sendRawTransaction", json!([raw])) else { break };
+                let raw = raw_1559(
+                    2,
+                    k,
+                    Some(to),
+                    U256::from(k + 1),
+                    Default::default(),
+                    21_000,
+                    CHAIN_ID,
+                );
+                let Some(r) = try_rpc(&addr_s, "eth_sendRawTransaction", json!([raw])) else {
+                    break;
+                };
                 let h = r["result"].clone();
                 let Some(rc) = try_rpc(&addr_s, "eth_getTransactionReceipt", json!([h])) else {
                     // Sent and acknowledged; its receipt request died with the node.
@@ -194,7 +211,11 @@ fn state_file_survives_kill_9_mid_run() {
         unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
         let _ = child.wait();
         let got = sender.join().unwrap();
-        assert!(got.len() > 3, "round {round}: only {} transactions before the kill", got.len());
+        assert!(
+            got.len() > 3,
+            "round {round}: only {} transactions before the kill",
+            got.len()
+        );
         for (h, b) in got {
             match b {
                 Some(b) => acked.push((h, b)),
@@ -213,15 +234,24 @@ fn state_file_survives_kill_9_mid_run() {
     let last = q(&acked.last().unwrap().1);
     let head = q(&http_rpc(&n.addr, "eth_blockNumber", json!([]))["result"]);
     assert!(head >= last);
-    eprintln!("kill -9 x3: {} acknowledged transactions kept, head {head}", acked.len());
+    eprintln!(
+        "kill -9 x3: {} acknowledged transactions kept, head {head}",
+        acked.len()
+    );
     stop(n);
     // A record cut short by a crash (never acknowledged) is ignored at load.
     use std::io::Write;
-    let mut f = std::fs::OpenOptions::new().append(true).open(&state).unwrap();
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&state)
+        .unwrap();
     f.write_all(br#"{"block":{"block":{"number":"#).unwrap();
     drop(f);
     let n = start(&state);
-    assert_eq!(q(&http_rpc(&n.addr, "eth_blockNumber", json!([]))["result"]), head);
+    assert_eq!(
+        q(&http_rpc(&n.addr, "eth_blockNumber", json!([]))["result"]),
+        head
+    );
     stop(n);
     let _ = nonce;
     let _ = std::fs::remove_dir_all(&dir);
@@ -236,7 +266,8 @@ fn try_rpc(addr: &str, method: &str, params: serde_json::Value) -> Option<serde_
     use std::io::{Read, Write};
     let body = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string();
     let mut s = std::net::TcpStream::connect(addr).ok()?;
-    s.set_read_timeout(Some(std::time::Duration::from_secs(10))).ok()?;
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .ok()?;
     let head = format!(
         "POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
