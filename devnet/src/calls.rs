@@ -18,6 +18,9 @@ use crate::{
     exec::{self, Db, SPEC},
 };
 
+/// Accounts with their storage keys.
+pub type AccessList = Vec<(Address, Vec<B256>)>;
+
 /// What a run leaves besides revm's result: the host's gas for the outermost Stylus
 /// frame, and why an activation was refused.
 #[derive(Clone, Debug, Default)]
@@ -208,7 +211,7 @@ impl View {
 
     /// `eth_createAccessList`: the accounts and slots the call touches (except the
     /// sender, the recipient and precompiles, as geth leaves them out), and its gas.
-    pub fn access_list(&self, req: &CallRequest) -> RpcResult<(Vec<(Address, Vec<B256>)>, u64)> {
+    pub fn access_list(&self, req: &CallRequest) -> RpcResult<(AccessList, u64)> {
         let gas = req.gas.unwrap_or(BLOCK_GAS_LIMIT).min(BLOCK_GAS_LIMIT);
         let r = self.exec_full(req, gas)?;
         let used = r.result.gas_used();

@@ -554,7 +554,7 @@ impl Chain {
             pre.extend_from_slice(t.as_slice());
         }
         let hash = keccak256(&pre);
-        let block = Block {
+        Block {
             number,
             hash,
             parent_hash: parent.hash,
@@ -564,8 +564,7 @@ impl Chain {
             base_fee: BASE_FEE,
             transactions,
             logs_bloom,
-        };
-        block
+        }
     }
 
     /// Adds a block: journaled (and synced) first when `--state` is set, then applied.

@@ -28,6 +28,7 @@ use crate::{
 pub const COMPACT_EVERY: u64 = 5_000;
 
 /// One journal line after the first.
+#[allow(clippy::large_enum_variant)] // one per line, never stored
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Record {

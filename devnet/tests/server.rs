@@ -166,7 +166,7 @@ fn state_file_survives_kill_9_mid_run() {
         }
         // The recipient holds exactly what the kept blocks sent (value = nonce + 1).
         let head = q(&head);
-        let sent: u64 = (1..=head).map(|i| i).sum();
+        let sent: u64 = (1..=head).sum();
         let bal = http_rpc(&n.addr, "eth_getBalance", json!([to, "latest"]))["result"].clone();
         assert_eq!(q(&bal), sent, "round {round}");
         nonce = http_rpc(

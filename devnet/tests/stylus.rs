@@ -346,40 +346,24 @@ fn stylus_deployer_runs_the_constructor() {
     let r = d.send(0, Some(STYLUS_DEPLOYER), value, data);
     assert_eq!(r["status"], "0x1", "{r}");
     let topic = keccak256("ContractDeployed(address)");
-    let log = r["logs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["topics"][0] == json!(topic))
-        .expect("event");
+    let log = r["logs"].as_array().unwrap().iter().find(|l| l["topics"][0] == json!(topic)).expect("event");
     let data = log["data"].as_str().unwrap();
     let p: Address = format!("0x{}", &data[data.len() - 40..]).parse().unwrap();
     assert_eq!(d.chain.stylus_activated(p), Some(true));
     assert_eq!(d.storage(p, 0), U256::from(9), "the constructor ran");
     assert_eq!(d.balance(STYLUS_DEPLOYER), U256::ZERO);
-    let gas =
-        U256::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap();
+    let gas = U256::from_str_radix(r["gasUsed"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap();
     let fee = atelier_devnet::precompiles::arbwasm::data_fee(relay_wasm().len());
-    assert_eq!(
-        d.balance(addr(0)),
-        bal - gas * U256::from(atelier_devnet::chain::BASE_FEE) - fee
-    );
+    assert_eq!(d.balance(addr(0)), bal - gas * U256::from(atelier_devnet::chain::BASE_FEE) - fee);
 
     // With a salt: CREATE2, so the same call cannot deploy twice at that address.
     let salted = deploy_call(&stylus_initcode(&code), &init, 0, [7u8; 32]);
     let r = d.send(0, Some(STYLUS_DEPLOYER), value, salted.clone());
     assert_eq!(r["status"], "0x1", "{r}");
-    let e = d
-        .call(addr(0), STYLUS_DEPLOYER, value, &salted)
-        .unwrap_err();
+    let e = d.call(addr(0), STYLUS_DEPLOYER, value, &salted).unwrap_err();
     let mut want = selector("ContractDeploymentError(bytes)").to_vec();
     want.extend_from_slice(&word(32));
-    assert!(e
-        .data
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .starts_with(&format!("0x{}", alloy_primitives::hex::encode(&want))));
+    assert!(e.data.unwrap().as_str().unwrap().starts_with(&format!("0x{}", alloy_primitives::hex::encode(&want))));
 }
 
 #[test]
@@ -390,83 +374,30 @@ fn stylus_deployer_refusals_are_its_abi_errors() {
     // The constructor reverts: ContractInitializationError(newContract, data).
     let mut init = vec![2u8];
     init.extend_from_slice(&boom_42());
-    let e = d
-        .call(
-            addr(0),
-            STYLUS_DEPLOYER,
-            value,
-            &deploy_call(&stylus_initcode(&code), &init, 0, [0u8; 32]),
-        )
-        .unwrap_err();
+    let e = d.call(addr(0), STYLUS_DEPLOYER, value, &deploy_call(&stylus_initcode(&code), &init, 0, [0u8; 32])).unwrap_err();
     let data = alloy_primitives::hex::decode(e.data.unwrap().as_str().unwrap()).unwrap();
-    assert_eq!(
-        &data[..4],
-        &selector("ContractInitializationError(address,bytes)")
-    );
-    assert_eq!(
-        &data[4 + 32 + 32 + 32..4 + 32 + 32 + 32 + 36],
-        &boom_42()[..],
-        "the constructor's own error inside"
-    );
+    assert_eq!(&data[..4], &selector("ContractInitializationError(address,bytes)"));
+    assert_eq!(&data[4 + 32 + 32 + 32..4 + 32 + 32 + 32 + 36], &boom_42()[..], "the constructor's own error inside");
     // initValue without initData.
-    let e = d
-        .call(
-            addr(0),
-            STYLUS_DEPLOYER,
-            value,
-            &deploy_call(&stylus_initcode(&code), &[], 5, [0u8; 32]),
-        )
-        .unwrap_err();
-    assert_eq!(
-        e.data,
-        Some(json!(Bytes::from(
-            selector("InitValueButNotInitData()").to_vec()
-        )))
-    );
+    let e = d.call(addr(0), STYLUS_DEPLOYER, value, &deploy_call(&stylus_initcode(&code), &[], 5, [0u8; 32])).unwrap_err();
+    assert_eq!(e.data, Some(json!(Bytes::from(selector("InitValueButNotInitData()").to_vec()))));
     // msg.value below initValue: Solidity's arithmetic panic, Panic(0x11).
     let mut init = vec![3u8];
     init.extend_from_slice(&word(9));
-    let e = d
-        .call(
-            addr(0),
-            STYLUS_DEPLOYER,
-            U256::from(4u64),
-            &deploy_call(&stylus_initcode(&code), &init, 5, [0u8; 32]),
-        )
-        .unwrap_err();
+    let e = d.call(addr(0), STYLUS_DEPLOYER, U256::from(4u64), &deploy_call(&stylus_initcode(&code), &init, 5, [0u8; 32])).unwrap_err();
     let mut panic = selector("Panic(uint256)").to_vec();
     panic.extend_from_slice(&word(0x11));
     assert_eq!(e.data, Some(json!(Bytes::from(panic))));
     // Empty bytecode.
-    let e = d
-        .call(
-            addr(0),
-            STYLUS_DEPLOYER,
-            value,
-            &deploy_call(&[], &[], 0, [0u8; 32]),
-        )
-        .unwrap_err();
-    assert_eq!(
-        e.data,
-        Some(json!(Bytes::from(selector("EmptyBytecode()").to_vec())))
-    );
+    let e = d.call(addr(0), STYLUS_DEPLOYER, value, &deploy_call(&[], &[], 0, [0u8; 32])).unwrap_err();
+    assert_eq!(e.data, Some(json!(Bytes::from(selector("EmptyBytecode()").to_vec()))));
     // An unactivatable program: ArbWasm's refusal, nothing deployed.
     let bad = stylus_code(&wat::parse_str("(module (memory (export \"memory\") 1))").unwrap());
     let before = fingerprint(&d.chain);
-    let r = d.send(
-        0,
-        Some(STYLUS_DEPLOYER),
-        value,
-        deploy_call(&stylus_initcode(&bad), &[], 0, [0u8; 32]),
-    );
+    let r = d.send(0, Some(STYLUS_DEPLOYER), value, deploy_call(&stylus_initcode(&bad), &[], 0, [0u8; 32]));
     assert_eq!(r["status"], "0x0");
     assert_ne!(fingerprint(&d.chain), before, "gas was paid");
-    assert!(d
-        .chain
-        .db
-        .accounts
-        .values()
-        .all(|a| a.info().map(|i| i.code_hash) != Some(keccak256(&bad))));
+    assert!(d.chain.db.accounts.values().all(|a| a.info().map(|i| i.code_hash) != Some(keccak256(&bad))));
 }
 
 fn nested_payload(a: Address, proxy: Address, sink: Address, depth: usize) -> Vec<u8> {
