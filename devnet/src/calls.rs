@@ -18,6 +18,12 @@ use crate::{
     exec::{self, Db, SPEC},
 };
 
+thread_local! {
+    /// Set on threads started with [`EXEC_STACK`] (the server's workers): executions run
+    /// there directly instead of on a new thread.
+    pub static ON_BIG_STACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Accounts with their storage keys.
 pub type AccessList = Vec<(Address, Vec<B256>)>;
 
@@ -59,7 +65,8 @@ impl View {
         ext.stylus.begin_tx();
         let block = self.block.clone();
         // Stylus <-> EVM nesting recurses on the Rust stack (revm's loop per Stylus frame,
-        // the WASM host per program): run on a thread with room for 1024 frames.
+        // the WASM host per program): run on a thread with room for 1024 frames (the
+        // server's workers have it; elsewhere a thread is started for the run).
         let work = move || {
             let mut evm = Evm::builder()
                 .with_db(db)
@@ -79,14 +86,18 @@ impl View {
             };
             (info, result)
         };
-        let run = std::thread::scope(|s| {
-            std::thread::Builder::new()
-                .name("devnet-exec".into())
-                .stack_size(EXEC_STACK)
-                .spawn_scoped(s, work)
-                .map(|h| h.join())
-                .unwrap_or_else(|e| Err(Box::new(e)))
-        });
+        let run = if ON_BIG_STACK.with(|b| b.get()) {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        } else {
+            std::thread::scope(|s| {
+                std::thread::Builder::new()
+                    .name("devnet-exec".into())
+                    .stack_size(EXEC_STACK)
+                    .spawn_scoped(s, work)
+                    .map(|h| h.join())
+                    .unwrap_or_else(|e| Err(Box::new(e)))
+            })
+        };
         match run {
             Ok((info, result)) => (result, info),
             Err(_) => (
