@@ -12,7 +12,7 @@
 //! acknowledged; loading ignores it.
 
 use std::{
-    fs::{self, File, OpenOptions},
+    fs::{self, File},
     io::Write,
     path::{Path, PathBuf},
 };
@@ -122,29 +122,33 @@ fn sync_dir(path: &Path) -> std::io::Result<()> {
 }
 
 /// Writes the chain as one snapshot line, atomically (temporary file, sync, rename,
-/// sync of the directory).
-pub fn save(chain: &Chain, path: &Path) -> Result<(), String> {
+/// sync of the directory); returns the written file, open at its end.
+fn write_snapshot(chain: &Chain, path: &Path) -> Result<File, String> {
     let mut text = serde_json::to_vec(chain).map_err(|e| format!("cannot encode state: {e}"))?;
     text.push(b'\n');
     let tmp = path.with_extension("tmp");
-    let write = || -> std::io::Result<()> {
+    let write = || -> std::io::Result<File> {
         let mut f = File::create(&tmp)?;
         f.write_all(&text)?;
         f.sync_all()?;
         fs::rename(&tmp, path)?;
-        sync_dir(path)
+        sync_dir(path)?;
+        Ok(f)
     };
     write().map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Writes the chain as one snapshot line, atomically.
+pub fn save(chain: &Chain, path: &Path) -> Result<(), String> {
+    write_snapshot(chain, path).map(|_| ())
 }
 
 impl Journal {
     /// Compacts the file to the chain as it is and opens it for appending.
     pub fn open(path: &Path, chain: &Chain) -> Result<Self, String> {
-        save(chain, path)?;
-        let file = OpenOptions::new()
-            .append(true)
-            .open(path)
-            .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        // The handle that wrote the snapshot goes on appending to it (no reopening that
+        // could fail once the rename is done).
+        let file = write_snapshot(chain, path)?;
         Ok(Self {
             path: path.to_path_buf(),
             file,

@@ -117,6 +117,9 @@ fn state_file_round_trips_through_sigterm() {
     let after = snapshot(&n.addr);
     assert_eq!(before, after);
     assert_eq!(after.0, json!("0x3039"));
+    // History comes back too: state at the blocks before the restart.
+    let at = |b: &str| http_rpc(&n.addr, "eth_getBalance", json!([to, b]))["result"].clone();
+    assert_eq!((at("0x0"), at("0x1")), (json!("0x0"), json!("0x3039")));
     // And the chain goes on from there.
     let raw = raw_1559(
         1,
