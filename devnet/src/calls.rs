@@ -163,7 +163,7 @@ impl View {
 
     /// `eth_estimateGas`: a limit that succeeds in the next block whether it falls in
     /// this second or the next — the larger of the two smallest limits that succeed
-    /// (found by binary search) — plus 1/[`ESTIMATE_MARGIN_DIVISOR`].
+    /// (within geth's 1.5 %) — plus 1/[`ESTIMATE_MARGIN_DIVISOR`].
     pub fn estimate_gas(&self, req: &CallRequest) -> RpcResult<u64> {
         let cap = req.gas.unwrap_or(BLOCK_GAS_LIMIT).min(BLOCK_GAS_LIMIT);
         let now = self.min_gas(req, cap, 0)?;
@@ -185,8 +185,9 @@ impl View {
         Ok(need.saturating_add(need / ESTIMATE_MARGIN_DIVISOR).min(cap))
     }
 
-    /// The smallest gas limit under `cap` with which the call succeeds (at least
-    /// `floor`); the call's error if it fails with the cap.
+    /// A gas limit under `cap` with which the call succeeds, at most 1.5 % over the
+    /// smallest one (geth's tolerance: a few runs instead of a full binary search), at
+    /// least `floor`; the call's error if it fails with the cap.
     fn min_gas(&self, req: &CallRequest, cap: u64, floor: u64) -> RpcResult<u64> {
         let first = self.exec_call(req, cap)?;
         let used = first.gas_used().max(floor);
@@ -200,16 +201,19 @@ impl View {
             return Ok(used);
         }
         let (mut lo, mut hi) = (used, cap);
-        // Most calls need little over what they use: try a near bound first.
-        let near = used.saturating_mul(2).saturating_add(30_000).min(cap);
-        if near < cap {
+        // Most calls need little over what they use (EIP-150's 1/64 kept back in nested
+        // calls, a refund cap): try near bounds first.
+        for near in [used + used / 63 + 3_000, used.saturating_mul(2) + 30_000] {
+            if near >= hi {
+                break;
+            }
             if ok(near) {
                 hi = near;
-            } else {
-                lo = near;
+                break;
             }
+            lo = near;
         }
-        while hi - lo > 1 {
+        while hi - lo > 1 && (hi - lo) as u128 * 1000 > hi as u128 * 15 {
             let mid = lo + (hi - lo) / 2;
             if ok(mid) {
                 hi = mid;

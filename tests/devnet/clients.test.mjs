@@ -9,6 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { ethers } from 'ethers';
 import {
   createPublicClient, createWalletClient, custom, defineChain, http, parseAbi, verifyTypedData,
@@ -166,3 +168,56 @@ test('viem: multicall via Multicall3, block filter, history, pending', async () 
   assert.equal(changes.length, 1);
   assert.ok(await pc.uninstallFilter({ filter }));
 });
+
+// FractionToken buys (a fresh votes checkpoint in each new second): the collective
+// deployed by scripts/deploy, then 50 buys each from ethers and viem at the quote, with
+// default gas and the clock ticking between estimate and send. Needs the built WASM,
+// cargo-stylus and the atelier binary (scripts/test has them); skipped otherwise.
+const wasmBuilt = ['fraction', 'curation', 'treasury', 'vault', 'governor']
+  .every((c) => existsSync(`${root}target/stylus/${c}.wasm`));
+const atelierBin = `${process.env.CARGO_TARGET_DIR || `${root}target`}/debug/atelier`;
+let cargoStylus = false;
+try {
+  execFileSync('cargo', ['stylus', '--version'], { stdio: 'ignore' });
+  cargoStylus = true;
+} catch { /* not installed */ }
+const canDeploy = wasmBuilt && cargoStylus && existsSync(atelierBin);
+
+test('FractionToken: 50 buys each from ethers and viem, default gas, clock ticking',
+  { skip: !canDeploy && 'needs target/stylus/*.wasm, cargo-stylus and target/debug/atelier' }, async () => {
+    const deployment = `${mkdtempSync(`${tmpdir()}/atelier-clients-`)}/deployment.json`;
+    execFileSync(`${root}scripts/deploy`, ['--deployment', deployment], {
+      cwd: root,
+      env: { ...process.env, RPC_URL: url, PRIVATE_KEY: KEY_A, ATELIER_BIN: atelierBin },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const token = JSON.parse(readFileSync(deployment, 'utf8')).contracts.FractionToken.address;
+    const abi = JSON.parse(readFileSync(`${root}abi/FractionToken.json`, 'utf8'));
+    const provider = new TickingProvider(url, undefined, { staticNetwork: true, pollingInterval: 20, cacheTimeout: -1 });
+    const wallet = new ethers.Wallet(KEY_A, provider);
+    const t = new ethers.Contract(token, abi, wallet);
+    const share = 10n ** 18n;
+    const gas = [];
+    for (let i = 0; i < 50; i += 1) {
+      const cost = await t.quoteBuy(share);
+      const r = await (await t.buy(share, cost * 2n, 2n ** 40n, { value: cost * 2n })).wait();
+      assert.equal(r.status, 1, `ethers buy ${i}`);
+      gas.push(Number(r.gasUsed));
+    }
+    provider.destroy();
+    const c = chain();
+    const account = privateKeyToAccount(KEY_B);
+    const wc = createWalletClient({ account, chain: c, transport: tickingTransport(), pollingInterval: 20 });
+    const pc = createPublicClient({ chain: c, transport: http(url), pollingInterval: 20 });
+    for (let i = 0; i < 50; i += 1) {
+      const cost = await pc.readContract({ address: token, abi, functionName: 'quoteBuy', args: [share] });
+      const hash = await wc.writeContract({
+        address: token, abi, functionName: 'buy', args: [share, cost * 2n, 2n ** 40n], value: cost * 2n,
+      });
+      const r = await pc.waitForTransactionReceipt({ hash });
+      assert.equal(r.status, 'success', `viem buy ${i}`);
+      gas.push(Number(r.gasUsed));
+    }
+    assert.equal(await pc.readContract({ address: token, abi, functionName: 'balanceOf', args: [account.address] }), 50n * share);
+    assert.ok(Math.max(...gas) > Math.min(...gas), `gas ${Math.min(...gas)}..${Math.max(...gas)}`);
+  });
