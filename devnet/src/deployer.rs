@@ -57,13 +57,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
         return err(InitValueButNotInitData {}.abi_encode(), BASE_GAS);
     }
     if value < call.initValue {
-        return err(
-            Panic {
-                code: U256::from(0x11),
-            }
-            .abi_encode(),
-            BASE_GAS,
-        );
+        return err(Panic { code: U256::from(0x11) }.abi_encode(), BASE_GAS);
     }
     let mut used = BASE_GAS;
     let left = |used: u64| inputs.gas_limit.saturating_sub(used);
@@ -90,13 +84,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     };
     used += created.result.gas.spent();
     let Some(addr) = created.address.filter(|_| created.result.result.is_ok()) else {
-        return err(
-            ContractDeploymentError {
-                bytecode: call.bytecode.clone(),
-            }
-            .abi_encode(),
-            used,
-        );
+        return err(ContractDeploymentError { bytecode: call.bytecode.clone() }.abi_encode(), used);
     };
 
     // 2. Activate.
@@ -131,14 +119,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
         used += out.result.gas.spent();
         if !out.result.result.is_ok() {
             let data = out.result.output.clone();
-            return err(
-                ContractInitializationError {
-                    newContract: addr,
-                    data,
-                }
-                .abi_encode(),
-                used,
-            );
+            return err(ContractInitializationError { newContract: addr, data }.abi_encode(), used);
         }
     }
 
@@ -146,13 +127,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
     ctx.evm.load_account(STYLUS_DEPLOYER)?;
     let balance = ctx.evm.balance(STYLUS_DEPLOYER)?.data;
     if !balance.is_zero() && !exec::transfer(ctx, STYLUS_DEPLOYER, inputs.caller, balance)? {
-        return err(
-            RefundExcessValueError {
-                excessValue: balance,
-            }
-            .abi_encode(),
-            used,
-        );
+        return err(RefundExcessValueError { excessValue: balance }.abi_encode(), used);
     }
     let event = ContractDeployed {
         deployedContract: addr,
