@@ -111,7 +111,13 @@ impl ProgramCache {
 }
 
 impl ProgramCache {
-    fn get(&self, code: &[u8], hash: B256) -> Result<Program, String> {
+    /// The compiled program for `code` (the single-program form), compiled once.
+    pub fn get(&self, code: &[u8]) -> Result<Program, String> {
+        self.get_hashed(code, keccak256(code))
+    }
+
+    /// [`ProgramCache::get`] with the code's hash already known.
+    pub fn get_hashed(&self, code: &[u8], hash: B256) -> Result<Program, String> {
         let mut map = self
             .programs
             .lock()
@@ -214,7 +220,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutc
             }
         },
     };
-    let program = match ctx.external.stylus.get(&code, hash) {
+    let program = match ctx.external.stylus.get_hashed(&code, hash) {
         Ok(p) => p,
         Err(e) => {
             return Ok(revert_msg(
@@ -445,5 +451,9 @@ impl Backend for RevmBackend<'_> {
 
     fn stylus_tx(&mut self) -> &mut atelier_host::backend::StylusTx {
         &mut self.ctx.external.stylus.tx
+    }
+
+    fn program_cached(&mut self, code_address: Address, _code_hash: B256) -> bool {
+        crate::precompiles::arbwasmcache::program_cached(self.ctx, code_address).unwrap_or(false)
     }
 }

@@ -133,3 +133,92 @@ fn real_cargo_stylus_deploys_and_activates() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Runs `cargo stylus ARGS` in `dir`: (success, output without colours).
+fn cargo_stylus(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new("cargo")
+        .current_dir(dir)
+        .arg("stylus")
+        .args(args)
+        .output()
+        .expect("run cargo stylus");
+    let text = strip_ansi(&format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    ));
+    (out.status.success(), text)
+}
+
+#[test]
+fn real_cargo_stylus_cache_bid_status_and_suggest_bid() {
+    let Some(version) = cargo_stylus_version() else {
+        if std::env::var("ATELIER_REQUIRE_CARGO_STYLUS").is_ok_and(|v| v == "1") {
+            panic!("cargo stylus is not installed (ATELIER_REQUIRE_CARGO_STYLUS=1)");
+        }
+        eprintln!("SKIPPED: cargo stylus is not installed (the cache commands are not run)");
+        return;
+    };
+    eprintln!("using {version}");
+    let chain = Arc::new(RwLock::new(Chain::new(CHAIN_ID)));
+    let s = server::spawn(chain.clone(), "127.0.0.1", 0).unwrap();
+    let url = s.url();
+    let dir = std::env::temp_dir().join(format!("atelier-devnet-cache-{}", std::process::id()));
+    shim_workspace(&dir);
+    let relay = dir.join("relay.wasm");
+    std::fs::write(
+        &relay,
+        wat::parse_str(include_str!("programs/relay.wat")).unwrap(),
+    )
+    .unwrap();
+    let program = deploy(&dir, &url, &relay);
+    // cargo-stylus prints addresses in lower case here (and quotes coloured words when
+    // not on a terminal): compare in lower case, without quotes.
+    let a = program.to_string().to_lowercase();
+    let key = format!("0x{}", accounts::DEV_KEYS[1]);
+    let is_cached = || {
+        let code = chain.read().unwrap().code(program);
+        let slot = alloy_primitives::U256::from_be_bytes(alloy_primitives::keccak256(&code).0);
+        !chain
+            .read()
+            .unwrap()
+            .storage(atelier_devnet::precompiles::ARB_WASM_CACHE, slot)
+            .is_zero()
+    };
+
+    // suggest-bid: 0 while the cache has room.
+    let run = |args: &[&str]| {
+        let (ok, out) = cargo_stylus(&dir, args);
+        (ok, out.to_lowercase().replace('"', ""))
+    };
+    let (ok, out) = run(&["cache", "suggest-bid", &a, "-e", &url]);
+    assert!(ok, "cache suggest-bid failed:\n{out}");
+    assert!(out.contains(&format!("minimum bid for contract {a}: 0 wei")), "{out}");
+
+    // status: the manager ArbWasmCache lists, active, the program not cached.
+    let (ok, out) = run(&["cache", "status", "--address", &a, "-e", &url]);
+    assert!(ok, "cache status failed:\n{out}");
+    let manager = atelier_devnet::precompiles::CACHE_MANAGER.to_string().to_lowercase();
+    assert!(out.contains(&format!("cache manager address: {manager}")), "{out}");
+    assert!(out.contains("cache manager status: active"), "{out}");
+    assert!(out.contains("queue size: 0 b"), "{out}");
+    assert!(out.contains(&format!("contract at address {a} is not yet cached")), "{out}");
+    assert!(!is_cached());
+
+    // bid 0: cached.
+    let (ok, out) = run(&["cache", "bid", &a, "0", "-e", &url, "--private-key", &key]);
+    assert!(ok, "cache bid failed:\n{out}");
+    assert!(out.contains(&format!("successfully cached contract at address: {a}")), "{out}");
+    assert!(out.contains("sent stylus cache bid tx with hash: 0x"), "{out}");
+    assert!(is_cached());
+    let (ok, out) = run(&["cache", "status", "--address", &a, "-e", &url]);
+    assert!(ok, "{out}");
+    assert!(out.contains(&format!("contract at address {a} is cached")), "{out}");
+    assert!(!out.contains("queue size: 0 b"), "{out}");
+
+    // A second bid: refused, and cargo-stylus names the reason.
+    let (ok, out) = run(&["cache", "bid", &a, "0", "-e", &url, "--private-key", &key]);
+    assert!(!ok, "a second bid for a cached program succeeded:\n{out}");
+    assert!(out.contains("already cached"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

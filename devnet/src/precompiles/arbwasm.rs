@@ -1,8 +1,9 @@
 //! ArbWasm (0x71): Stylus activation and the reads `cargo stylus` makes.
 //!
 //! Activation state lives in this account's storage (slot = the program's code hash,
-//! value = the Stylus version it was activated at), so it is journaled, reverted and
-//! saved like any other state.
+//! value = the Stylus version it was activated at in the low 16 bits, its "asm size" —
+//! here the decompressed WASM size, a dev-chain figure — above them), so it is journaled,
+//! reverted and saved like any other state.
 
 use alloy_primitives::{Address, Bytes, Log, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolEvent};
@@ -72,12 +73,36 @@ pub fn data_fee(wasm_len: usize) -> U256 {
 
 /// The version `codehash` was activated at, if any.
 pub fn activated_version(ctx: &mut Ctx, codehash: B256) -> Result<Option<u16>, ExecError> {
+    Ok(activation(ctx, codehash)?.map(|(version, _)| version))
+}
+
+/// The version `codehash` was activated at and its asm size (the dev chain's figure: the
+/// decompressed WASM size; 0 for programs activated before it was recorded), if activated.
+pub fn activation(ctx: &mut Ctx, codehash: B256) -> Result<Option<(u16, u32)>, ExecError> {
     ctx.evm.load_account(ARB_WASM)?;
     let v = ctx
         .evm
         .sload(ARB_WASM, U256::from_be_bytes(codehash.0))?
         .data;
-    Ok((!v.is_zero()).then(|| v.to::<u16>()))
+    if v.is_zero() {
+        return Ok(None);
+    }
+    let version = (v & U256::from(u16::MAX)).to::<u16>();
+    let asm = ((v >> 16usize) & U256::from(u32::MAX)).to::<u32>();
+    Ok(Some((version, asm)))
+}
+
+/// The program's entry gas as Nitro's `programInitGas` reports it (Stylus v2): uncached
+/// (init + cached parts) and cached; from the host's prediction of activation.
+pub fn init_gas(ctx: &mut Ctx, code: &Bytes) -> Result<(u64, u64), ExecError> {
+    let code = stylus::resolve(ctx, code)?.unwrap_or_default();
+    Ok(match ctx.external.stylus.get(&code) {
+        Ok(p) => {
+            let c = p.init_costs();
+            (c.call_gas(false), c.call_gas(true))
+        }
+        Err(_) => (0, 0),
+    })
 }
 
 fn program_codehash(ctx: &mut Ctx, program: Address) -> Result<Option<(B256, Bytes)>, ExecError> {
@@ -133,10 +158,11 @@ pub fn activate(
     if paid > fee && !exec::transfer(ctx, ARB_WASM, payer, paid - fee)? {
         return Ok(Err(revert_msg("refund failed", VIEW_GAS)));
     }
+    let asm = u32::try_from(wasm_len).unwrap_or(u32::MAX);
     ctx.evm.sstore(
         ARB_WASM,
         U256::from_be_bytes(codehash.0),
-        U256::from(STYLUS_VERSION),
+        U256::from(STYLUS_VERSION) | (U256::from(asm) << 16usize),
     )?;
     let event = ProgramActivated {
         codehash,
@@ -243,8 +269,8 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
             let Ok(call) = codehashAsmSizeCall::abi_decode(data, true) else {
                 return Ok(bad());
             };
-            match activated_version(ctx, call.codehash)? {
-                Some(_) => ret(0u32),
+            match activation(ctx, call.codehash)? {
+                Some((_, asm)) => ret(asm),
                 None => revert_err(ProgramNotActivated {}, VIEW_GAS),
             }
         }
@@ -253,7 +279,7 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
                 return Ok(bad());
             };
             match active_program(ctx, call.program)? {
-                Ok(_) => ret((0u64, 0u64)),
+                Ok((_, code)) => ret(init_gas(ctx, &code)?),
                 Err(r) => r,
             }
         }
@@ -287,7 +313,10 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs) -> Result<NativeOutcome, ExecErro
         pageGasCall::SELECTOR => ret(PAGE_GAS),
         pageRampCall::SELECTOR => ret(PAGE_RAMP),
         pageLimitCall::SELECTOR => ret(PAGE_LIMIT),
-        minInitGasCall::SELECTOR => ret((0u64, 0u64)),
+        minInitGasCall::SELECTOR => ret((
+            atelier_host::gas::MIN_INIT_GAS,
+            atelier_host::gas::MIN_CACHED_GAS,
+        )),
         initCostScalarCall::SELECTOR => ret(100u64),
         expiryDaysCall::SELECTOR => ret(EXPIRY_DAYS),
         keepaliveDaysCall::SELECTOR => ret(KEEPALIVE_DAYS),

@@ -251,4 +251,13 @@ pub trait Backend {
 
     /// The transaction's Stylus bookkeeping (pages, recent programs).
     fn stylus_tx(&mut self) -> &mut StylusTx;
+
+    /// Whether the program about to run for a call to `code_address` is in ArbOS's program
+    /// cache (placed there through ArbWasmCache, i.e. by a cache manager's winning bid):
+    /// its entry then costs the cached price only. `code_hash` is the hash of the code the
+    /// engine loaded ([`crate::Program::code_hash`]). The default: nothing is cached.
+    fn program_cached(&mut self, code_address: Address, code_hash: B256) -> bool {
+        let _ = (code_address, code_hash);
+        false
+    }
 }

@@ -100,11 +100,13 @@ pub struct Outcome {
 /// function, which Nitro refuses at activation, runs before the ink is set and so fails.)
 pub fn execute(program: &Program, frame: &Frame, backend: &mut dyn Backend) -> Outcome {
     let footprint = u16::try_from(program.initial_pages()).unwrap_or(u16::MAX);
+    // Nitro (`CallProgram`): memory footprint, then the program's init costs; a program in
+    // ArbOS's cache (a cache manager's bid) or already entered in this transaction (ArbOS
+    // 60 recent-programs cache) is cached: `program.cached || recent.Insert(codeHash)`.
+    let arbos_cached = backend.program_cached(frame.code_address, program.code_hash());
     let tx = backend.stylus_tx();
     let (open, ever) = (tx.open_pages, tx.ever_pages);
-    // Nitro (`CallProgram`): memory footprint, then the program's init costs; a program
-    // already entered in this transaction is cached (ArbOS 60 recent-programs cache).
-    let cached = !tx.recent_programs.insert(program.code_hash());
+    let cached = arbos_cached || !tx.recent_programs.insert(program.code_hash());
     let entry_gas = gas::memory_gas(footprint, open, ever)
         .saturating_add(program.init_costs().call_gas(cached));
     let mut meter = Meter { frames: 1, init_gas: entry_gas, ..Meter::default() };

@@ -190,3 +190,50 @@ fn cached_init_cost_counts_whole_segment_spans_as_nitro_does() {
     let payload_only = crate::gas::InitCosts::predict(3, 2, wasm.len() as u64, 4, 102, 1);
     assert_ne!(program.init_costs().cached_init_cost, payload_only.cached_init_cost);
 }
+
+#[test]
+fn a_program_cached_by_arbos_enters_cheaper_by_exactly_its_init_gas() {
+    let mut f = fixture();
+    let costs = f.world.program(f.a).unwrap().init_costs();
+    // The modelled prices (GAS.md): uncached 8,832 + init_cost + 352 + cached_init_cost,
+    // cached 352 + cached_init_cost (both scalars 100 %).
+    assert_eq!(costs.call_gas(true), 352 + costs.cached_init_cost);
+    assert_eq!(costs.call_gas(false), 8_832 + costs.init_cost + 352 + costs.cached_init_cost);
+    let saved = 8_832 + costs.init_cost;
+
+    let mut cached = f.world.clone();
+    assert!(!cached.is_cached(f.a));
+    cached.cache_program(f.a);
+    // ArbOS caches by code hash: b runs the same code.
+    assert!(cached.is_cached(f.a) && cached.is_cached(f.b));
+
+    let same_but_entry = |m: crate::Meter| crate::Meter { init_gas: 0, ..m };
+    // One entry: the entry, and so the frame and the transaction, cost exactly `saved` less;
+    // nothing else changes.
+    let data = op::store(1, 5);
+    let u = f.world.call(f.user, f.a, U256::ZERO, &data);
+    let c = cached.call(f.user, f.a, U256::ZERO, &data);
+    assert!(u.success && c.success);
+    assert_eq!(u.meter.init_gas - c.meter.init_gas, saved);
+    assert_eq!(u.exec_gas - c.exec_gas, saved);
+    assert_eq!(u.gas - c.gas, saved);
+    assert_eq!(same_but_entry(u.meter), same_but_entry(c.meter));
+
+    // Two entries of the program in one transaction: the second is cached either way
+    // (recent programs), so the saving is the same, once.
+    let data = op::call(f.b, U256::ZERO, &op::store(2, 7));
+    let u = f.world.call(f.user, f.a, U256::ZERO, &data);
+    let c = cached.call(f.user, f.a, U256::ZERO, &data);
+    assert!(u.success && c.success);
+    assert_eq!(c.meter.init_gas, u.meter.init_gas - saved);
+    assert_eq!(u.exec_gas - c.exec_gas, saved);
+    assert_eq!(same_but_entry(u.meter), same_but_entry(c.meter));
+
+    // Evicted: the full price again.
+    cached.evict_program(f.b);
+    assert!(!cached.is_cached(f.a));
+    let data = op::store(3, 9);
+    let u = f.world.call(f.user, f.a, U256::ZERO, &data);
+    let c = cached.call(f.user, f.a, U256::ZERO, &data);
+    assert_eq!((u.exec_gas, u.meter), (c.exec_gas, c.meter));
+}

@@ -79,4 +79,8 @@ impl Backend for World {
     fn stylus_tx(&mut self) -> &mut StylusTx {
         &mut self.state.stylus
     }
+
+    fn program_cached(&mut self, _code_address: Address, code_hash: B256) -> bool {
+        self.cached.contains(&code_hash)
+    }
 }

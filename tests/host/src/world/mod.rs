@@ -1,6 +1,9 @@
 //! [`World`]: an in-memory, journaled chain state that runs Stylus programs and native mocks.
 
-use std::{collections::HashMap, rc::Rc};
+use std::{
+    collections::{HashMap, HashSet},
+    rc::Rc,
+};
 
 use alloy_primitives::{Address, Bytes, Log, B256, U256};
 
@@ -68,6 +71,8 @@ pub struct World {
     pub(crate) accounts_created: u64,
     /// How the top-level program frame of the current call ended.
     pub(crate) top_exit: Option<Exit>,
+    /// Code hashes of the programs in ArbOS's program cache ([`World::cache_program`]).
+    pub(crate) cached: HashSet<B256>,
 }
 
 impl Default for World {
@@ -89,6 +94,7 @@ impl World {
             state: Default::default(),
             accounts_created: 0,
             top_exit: None,
+            cached: HashSet::new(),
         }
     }
 
@@ -167,6 +173,29 @@ impl World {
         if acct.nonce == 0 {
             acct.nonce = 1;
         }
+    }
+
+    /// Put the program deployed at `address` in ArbOS's program cache, as a cache manager's
+    /// winning bid does on a chain (ArbWasmCache `cacheProgram`): every later entry of any
+    /// program with the same code costs the cached price only (`GAS.md`). No effect on an
+    /// address without a program.
+    pub fn cache_program(&mut self, address: Address) {
+        if let Some(p) = self.program(address) {
+            self.cached.insert(p.code_hash());
+        }
+    }
+
+    /// Take the program deployed at `address` out of ArbOS's program cache
+    /// (ArbWasmCache `evictCodehash`).
+    pub fn evict_program(&mut self, address: Address) {
+        if let Some(p) = self.program(address) {
+            self.cached.remove(&p.code_hash());
+        }
+    }
+
+    /// Whether the program deployed at `address` is in ArbOS's program cache.
+    pub fn is_cached(&self, address: Address) -> bool {
+        self.program(address).is_some_and(|p| self.cached.contains(&p.code_hash()))
     }
 
     /// Put a native mock at the next deterministic address and return it.

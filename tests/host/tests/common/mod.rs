@@ -213,6 +213,12 @@ pub struct Collective {
     pub last: Option<Receipt>,
     /// Every log of every successful transaction sent, in order.
     pub logs: Vec<Log>,
+    /// When set, [`Collective::send_value`] keeps the world as it was before each
+    /// transaction, and the transaction, in [`Collective::before_last`], so the last one can
+    /// be run again with the programs cached by ArbOS ([`Collective::last_if_cached`]).
+    pub keep_before_last: bool,
+    /// The world before the last transaction, and that transaction (from, to, value, data).
+    pub before_last: Option<Box<(World, Address, Address, U256, Vec<u8>)>>,
 }
 
 /// Deploys and wires a collective with `deploy/collective.json`.
@@ -292,6 +298,8 @@ pub fn deploy_with(config: Value) -> Collective {
         people,
         config,
         last: None,
+        keep_before_last: false,
+        before_last: None,
         logs: Vec::new(),
     };
     let cfg = c.config.clone();
@@ -415,7 +423,11 @@ impl Collective {
         value: U256,
         call: C,
     ) -> Result<C::Return, Reverted> {
-        let receipt = self.world.call(from, to, value, &call.abi_encode());
+        let data = call.abi_encode();
+        self.before_last = self
+            .keep_before_last
+            .then(|| Box::new((self.world.clone(), from, to, value, data.clone())));
+        let receipt = self.world.call(from, to, value, &data);
         let out = if receipt.success {
             Ok(decode_returns::<C>(&receipt.output))
         } else {
@@ -427,6 +439,19 @@ impl Collective {
         self.logs.extend(receipt.logs.iter().cloned());
         self.last = Some(receipt);
         out
+    }
+
+    /// The last transaction's receipt had the five programs been in ArbOS's program cache
+    /// (a cache manager's winning bid; `World::cache_program`): the same transaction run
+    /// again from the state before it. Needs [`Collective::keep_before_last`].
+    pub fn last_if_cached(&self) -> Receipt {
+        let (world, from, to, value, data) =
+            &**self.before_last.as_ref().expect("keep_before_last was set before the transaction");
+        let mut world = world.clone();
+        for p in [self.token, self.registry, self.treasury, self.vault, self.governor] {
+            world.cache_program(p);
+        }
+        world.call(*from, *to, *value, data)
     }
 
     /// A transaction without value.

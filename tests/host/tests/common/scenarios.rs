@@ -20,8 +20,11 @@ pub struct Measured {
     pub meter: Meter,
     /// Estimated transaction gas (intrinsic + execution).
     pub gas: u64,
-    /// Estimated execution gas.
+    /// Estimated execution gas, the programs not cached by ArbOS.
     pub exec_gas: u64,
+    /// Estimated execution gas of the same transaction from the same state with the five
+    /// programs in ArbOS's program cache (every program entry at the cached price).
+    pub exec_gas_cached: u64,
     /// The team's bar, where one exists.
     pub bar: Option<&'static str>,
 }
@@ -33,26 +36,45 @@ pub struct Report {
 }
 
 impl Report {
-    fn record(&mut self, action: &str, setting: &str, bar: Option<&'static str>, r: &Receipt) {
+    fn record(
+        &mut self,
+        action: &str,
+        setting: &str,
+        bar: Option<&'static str>,
+        r: &Receipt,
+        cached: &Receipt,
+    ) {
         assert!(
             r.success,
             "{action}: the measured call failed: {}",
             decode_error(&r.output)
         );
+        assert!(cached.success, "{action}: fails with the programs cached");
+        // Caching changes the entries' price and nothing else.
+        let entry_saved = r.meter.init_gas - cached.meter.init_gas;
+        assert_eq!(
+            Meter { init_gas: 0, ..r.meter },
+            Meter { init_gas: 0, ..cached.meter },
+            "{action}: cached run did different work"
+        );
+        assert_eq!(r.exec_gas - cached.exec_gas, entry_saved, "{action}");
         self.rows.push(Measured {
             action: action.into(),
             setting: setting.into(),
             meter: r.meter,
             gas: r.gas,
             exec_gas: r.exec_gas,
+            exec_gas_cached: cached.exec_gas,
             bar,
         });
     }
 
-    /// Records the receipt of `c`'s last transaction, which must have succeeded.
+    /// Records the receipt of `c`'s last transaction, which must have succeeded, and the
+    /// same transaction's with the programs cached by ArbOS.
     fn last(&mut self, c: &Collective, action: &str, setting: &str, bar: Option<&'static str>) {
         let r = c.last.as_ref().expect("a transaction was sent").clone();
-        self.record(action, setting, bar, &r);
+        let cached = c.last_if_cached();
+        self.record(action, setting, bar, &r, &cached);
     }
 }
 
@@ -69,6 +91,7 @@ fn ok<T>(r: Result<T, Reverted>, what: &str) -> T {
 pub fn measure_all() -> Report {
     let mut rep = Report::default();
     let mut c = deploy();
+    c.keep_before_last = true;
     let p = c.people;
     let (curator, alice, bob, carol) = (p.curator, p.alice, p.bob, p.carol);
 
