@@ -37,21 +37,14 @@ pub fn dev_accounts() -> Vec<(Address, &'static str)> {
 /// `eth_sendTransaction` for the dev accounts: fills nonce, gas (estimate), fees (the base
 /// fee, no tip) and signs with the account's well-known key. Other senders are refused.
 pub fn sign_request(
-    chain: &mut crate::chain::Chain,
+    chain: &crate::chain::Chain,
     req: &crate::chain::CallRequest,
 ) -> Result<Vec<u8>, crate::error::RpcError> {
     use crate::error::RpcError;
     let from = req
         .from
         .ok_or_else(|| RpcError::invalid_params("eth_sendTransaction needs `from`"))?;
-    let i = dev_accounts()
-        .iter()
-        .position(|(a, _)| *a == from)
-        .ok_or_else(|| {
-            RpcError::server(format!(
-                "unknown account {from}: only the dev accounts sign here"
-            ))
-        })?;
+    let i = dev_index(from)?;
     let gas = match req.gas {
         Some(g) => g,
         None => chain.estimate_gas(req)?,
@@ -78,4 +71,56 @@ pub fn sign_request(
         ))
         .into();
     Ok(env.encoded_2718())
+}
+
+/// The dev account's index, or the error for any other account.
+fn dev_index(from: Address) -> Result<usize, crate::error::RpcError> {
+    dev_accounts()
+        .iter()
+        .position(|(a, _)| *a == from)
+        .ok_or_else(|| {
+            crate::error::RpcError::server(format!(
+                "unknown account {from}: only the dev accounts sign here"
+            ))
+        })
+}
+
+/// A 65-byte signature `r ‖ s ‖ v` (v = 27 or 28) of a 32-byte hash by a dev account.
+fn sign_hash(from: Address, hash: B256) -> Result<alloy_primitives::Bytes, crate::error::RpcError> {
+    let i = dev_index(from)?;
+    let (sig, rec) = signing_key(i)
+        .sign_prehash_recoverable(hash.as_slice())
+        .map_err(|e| crate::error::RpcError::server(format!("signing failed: {e}")))?;
+    let sig = PrimitiveSignature::from_signature_and_parity(sig, rec.is_y_odd());
+    let mut out = Vec::with_capacity(65);
+    out.extend_from_slice(&sig.r().to_be_bytes::<32>());
+    out.extend_from_slice(&sig.s().to_be_bytes::<32>());
+    out.push(27 + sig.v() as u8);
+    Ok(out.into())
+}
+
+/// `eth_sign` / `personal_sign`: EIP-191 (`"\x19Ethereum Signed Message:\n" ‖ len ‖ data`).
+pub fn sign_message(
+    from: Address,
+    data: &[u8],
+) -> Result<alloy_primitives::Bytes, crate::error::RpcError> {
+    sign_hash(from, alloy_primitives::eip191_hash_message(data))
+}
+
+/// `eth_signTypedData_v4`: EIP-712 typed data (an object, or its JSON text as wallets
+/// send it).
+pub fn sign_typed_data(
+    from: Address,
+    data: &serde_json::Value,
+) -> Result<alloy_primitives::Bytes, crate::error::RpcError> {
+    use crate::error::RpcError;
+    let parsed: alloy_dyn_abi::TypedData = match data {
+        serde_json::Value::String(s) => serde_json::from_str(s),
+        v => serde_json::from_value(v.clone()),
+    }
+    .map_err(|e| RpcError::invalid_params(format!("invalid typed data: {e}")))?;
+    let hash = parsed
+        .eip712_signing_hash()
+        .map_err(|e| RpcError::invalid_params(format!("invalid typed data: {e}")))?;
+    sign_hash(from, hash)
 }

@@ -17,7 +17,32 @@ use revm::{
 
 use crate::{precompiles, stylus};
 
-pub type Db = CacheDB<EmptyDB>;
+/// The committed state of the chain (accounts, storage, code, block hashes).
+pub type BaseDb = CacheDB<EmptyDB>;
+
+/// The committed state shared read-only by every execution (an `Arc`, so starting a run
+/// copies nothing); each run writes into its own [`Db`] overlay.
+#[derive(Clone, Default)]
+pub struct Shared(pub Arc<BaseDb>);
+
+impl revm::DatabaseRef for Shared {
+    type Error = Infallible;
+    fn basic_ref(&self, a: Address) -> Result<Option<revm::primitives::AccountInfo>, Infallible> {
+        self.0.basic_ref(a)
+    }
+    fn code_by_hash_ref(&self, h: alloy_primitives::B256) -> Result<Bytecode, Infallible> {
+        self.0.code_by_hash_ref(h)
+    }
+    fn storage_ref(&self, a: Address, i: U256) -> Result<U256, Infallible> {
+        self.0.storage_ref(a, i)
+    }
+    fn block_hash_ref(&self, n: u64) -> Result<alloy_primitives::B256, Infallible> {
+        self.0.block_hash_ref(n)
+    }
+}
+
+/// What one execution runs on: an overlay over the shared committed state.
+pub type Db = CacheDB<Shared>;
 pub type Ctx = Context<DevExt, Db>;
 pub type ExecError = EVMError<Infallible>;
 

@@ -80,6 +80,13 @@ pub fn block_number(chain: &Chain, v: Option<&Value>) -> RpcResult<u64> {
     }
 }
 
+/// The block whose state a read uses: a tag (`pending` is the block being built, whose
+/// state before its transactions is the latest state), a number, or EIP-1898's object.
+/// Whether that state is still kept is [`Chain::view`]'s check.
+pub fn state_block(chain: &Chain, v: Option<&Value>) -> RpcResult<u64> {
+    block_number(chain, v)
+}
+
 fn opt<'a>(o: &'a Map<String, Value>, k: &str) -> Option<&'a Value> {
     o.get(k).filter(|v| !v.is_null())
 }
@@ -199,6 +206,28 @@ pub fn block_json(chain: &Chain, b: &Block, full: bool) -> Value {
         "uncles": [],
         "transactions": txs,
     })
+}
+
+/// `eth_getBlockByNumber("pending")`: the block being built (automine: no transactions
+/// yet), with geth's nulls for what it does not have yet.
+pub fn pending_block_json(chain: &Chain, full: bool) -> Value {
+    let head = chain.head();
+    let b = Block {
+        number: head.number + 1,
+        hash: B256::ZERO,
+        parent_hash: head.hash,
+        timestamp: chain.next_block_timestamp(),
+        gas_used: 0,
+        gas_limit: head.gas_limit,
+        base_fee: head.base_fee,
+        transactions: vec![],
+        logs_bloom: Default::default(),
+    };
+    let mut v = block_json(chain, &b, full);
+    v["hash"] = Value::Null;
+    v["nonce"] = Value::Null;
+    v["miner"] = Value::Null;
+    v
 }
 
 pub fn tx_json(m: &Mined) -> Value {

@@ -5,7 +5,7 @@ use std::{
     process::ExitCode,
     sync::{
         atomic::{AtomicBool, Ordering},
-        Arc, Mutex,
+        Arc, Mutex, RwLock,
     },
     thread,
     time::Duration,
@@ -20,19 +20,23 @@ extern "C" fn on_signal(_: libc::c_int) {
 }
 
 const USAGE: &str =
-    "usage: atelier-devnet [--host HOST] [--port PORT] [--state FILE] [--chain-id ID]
+    "usage: atelier-devnet [--host HOST] [--port PORT] [--state FILE] [--history N] [--chain-id ID]
 
 A local Stylus dev chain: JSON-RPC on revm with Stylus programs run by atelier-host.
   --host HOST     listen address (default 127.0.0.1)
   --port PORT     listen port (default 8547, Nitro's dev port; 0 = any free port)
-  --state FILE    load the chain from FILE at start (if it exists), save it there on
-                  Ctrl-C or SIGTERM
+  --state FILE    load the chain from FILE at start (if it exists) and keep FILE
+                  up to date: every block is on disk before its receipt is served
+                  (a journal, compacted at start and on Ctrl-C or SIGTERM)
+  --history N     keep the state of the last N blocks for reads at past blocks
+                  (default 10000)
   --chain-id ID   chain id (default 412346, the Nitro dev node's)";
 
 struct Args {
     host: String,
     port: u16,
     state: Option<PathBuf>,
+    history: u64,
     chain_id: u64,
 }
 
@@ -41,6 +45,7 @@ fn parse_args() -> Result<Args, String> {
         host: "127.0.0.1".into(),
         port: DEFAULT_PORT,
         state: None,
+        history: atelier_devnet::chain::DEFAULT_HISTORY,
         chain_id: CHAIN_ID,
     };
     let mut it = std::env::args().skip(1);
@@ -50,6 +55,11 @@ fn parse_args() -> Result<Args, String> {
             "--host" => a.host = val()?,
             "--port" | "-p" => a.port = val()?.parse().map_err(|_| "invalid --port".to_string())?,
             "--state" => a.state = Some(PathBuf::from(val()?)),
+            "--history" => {
+                a.history = val()?
+                    .parse()
+                    .map_err(|_| "invalid --history".to_string())?
+            }
             "--chain-id" => {
                 a.chain_id = val()?
                     .parse()
@@ -88,7 +98,21 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let chain = Arc::new(Mutex::new(chain));
+    let mut chain = chain;
+    chain.history_limit = args.history;
+    while chain.history.len() as u64 > args.history {
+        chain.history.pop_front();
+    }
+    if let Some(path) = &args.state {
+        match state_file::Journal::open(path, &chain) {
+            Ok(j) => chain.journal = Some(Arc::new(Mutex::new(j))),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let chain = Arc::new(RwLock::new(chain));
     unsafe {
         libc::signal(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
         libc::signal(libc::SIGTERM, on_signal as *const () as libc::sighandler_t);
@@ -118,11 +142,15 @@ fn main() -> ExitCode {
     }
     running.stop();
     if let Some(path) = &args.state {
-        let guard = match chain.lock() {
+        let guard = match chain.write() {
             Ok(g) => g,
             Err(p) => p.into_inner(),
         };
-        match state_file::save(&guard, path) {
+        let saved = match &guard.journal {
+            Some(j) => j.lock().unwrap_or_else(|p| p.into_inner()).compact(&guard),
+            None => state_file::save(&guard, path),
+        };
+        match saved {
             Ok(()) => println!(
                 "Saved state to {} (block {})",
                 path.display(),

@@ -85,6 +85,9 @@ pub struct ProgramCache {
     programs: Arc<Mutex<HashMap<B256, Program>>>,
     /// Activation checks by (code hash, fragmented): they compress at brotli 11, slow.
     validated: Arc<Mutex<HashMap<(B256, bool), Validation>>>,
+    /// Root contracts' resolved programs (code and its hash) by the root's code hash:
+    /// resolving decompresses the whole program, ~15 ms a call in a debug build.
+    resolved: Arc<Mutex<HashMap<B256, (Bytes, B256)>>>,
     /// Contracts with a (non-delegate) Stylus frame open, for `msg_reentrant`.
     pub stack: Vec<Address>,
     /// Gas the host estimated for the outermost Stylus frame of the last transaction.
@@ -110,7 +113,11 @@ impl ProgramCache {
 impl ProgramCache {
     /// The compiled program for `code` (the single-program form), compiled once.
     pub fn get(&self, code: &[u8]) -> Result<Program, String> {
-        let hash = keccak256(code);
+        self.get_hashed(code, keccak256(code))
+    }
+
+    /// [`ProgramCache::get`] with the code's hash already known.
+    pub fn get_hashed(&self, code: &[u8], hash: B256) -> Result<Program, String> {
         let mut map = self
             .programs
             .lock()
@@ -168,20 +175,52 @@ pub fn validate(code: &[u8], fragmented: bool) -> Result<usize, String> {
 
 /// Runs the Stylus program `code` for a call frame (value already moved by the caller).
 pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutcome, ExecError> {
-    let codehash = keccak256(&code);
+    // The account's code hash (computed when the code was deployed): hashing the code
+    // here cost milliseconds a call in a debug build.
+    let codehash = {
+        let inner = &mut ctx.evm.inner;
+        match inner
+            .journaled_state
+            .load_code(inputs.bytecode_address, &mut inner.db)
+        {
+            Ok(acc) if acc.info.code.is_some() => acc.info.code_hash,
+            _ => keccak256(&code),
+        }
+    };
     if arbwasm::activated_version(ctx, codehash)?.is_none() {
         return Ok(revert_err(arbwasm::ProgramNotActivated {}, 0));
     }
-    let code = match resolve(ctx, &code)? {
-        Ok(c) => c,
-        Err(e) => {
-            return Ok(revert_msg(
-                format!("program failed to load: {e}"),
-                inputs.gas_limit,
-            ))
-        }
+    // A fragmented program's root resolves to the same program as long as its code is
+    // the same (fragments are code too, and code does not change).
+    let cached = if code.starts_with(&ROOT_PREFIX) {
+        ctx.external
+            .stylus
+            .resolved
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&codehash).cloned())
+    } else {
+        Some((code.clone(), codehash))
     };
-    let program = match ctx.external.stylus.get(&code) {
+    let (code, hash) = match cached {
+        Some(c) => c,
+        None => match resolve(ctx, &code)? {
+            Ok(c) => {
+                let h = keccak256(&c);
+                if let Ok(mut m) = ctx.external.stylus.resolved.lock() {
+                    m.insert(codehash, (c.clone(), h));
+                }
+                (c, h)
+            }
+            Err(e) => {
+                return Ok(revert_msg(
+                    format!("program failed to load: {e}"),
+                    inputs.gas_limit,
+                ))
+            }
+        },
+    };
+    let program = match ctx.external.stylus.get_hashed(&code, hash) {
         Ok(p) => p,
         Err(e) => {
             return Ok(revert_msg(

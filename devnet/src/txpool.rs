@@ -2,14 +2,11 @@
 //! execution and one block.
 
 use alloy_primitives::{Bytes, Log, TxKind, B256, U256};
-use revm::{
-    primitives::{ExecutionResult, Output, ResultAndState, TxEnv},
-    DatabaseCommit,
-};
+use revm::primitives::{ExecutionResult, Output, ResultAndState, TxEnv};
 
 use crate::{
     calls::tx_error,
-    chain::{to_env_access_list, Chain, BASE_FEE, BLOCK_GAS_LIMIT},
+    chain::{to_env_access_list, BlockDiff, Chain, BASE_FEE, BLOCK_GAS_LIMIT},
     error::{RpcError, RpcResult},
     tx::{Mined, SignedTx},
 };
@@ -33,8 +30,7 @@ impl Chain {
             ..Default::default()
         };
         let ResultAndState { result, state } = self.run(env, false).map_err(tx_error)?;
-        self.db.commit(state);
-        self.db.logs.clear();
+        let diff = BlockDiff::of(&self.db, self.head().number + 1, &state);
         let (status, output, contract_address) = match &result {
             ExecutionResult::Success {
                 output: Output::Create(b, a),
@@ -60,10 +56,10 @@ impl Chain {
             logs,
             output,
         };
-        let block = self.mine(vec![tx.hash], mined.gas_used, &mined.logs);
+        let block = self.next_block(vec![tx.hash], mined.gas_used, &mined.logs);
         mined.block_number = block.number;
         mined.block_hash = block.hash;
-        self.txs.insert(tx.hash, mined);
+        self.commit_block(block, diff, vec![mined])?;
         Ok(tx.hash)
     }
 

@@ -8,7 +8,7 @@ mod common;
 use std::{
     path::Path,
     process::Command,
-    sync::{Arc, Mutex},
+    sync::{Arc, RwLock},
 };
 
 use alloy_primitives::Address;
@@ -89,7 +89,7 @@ fn real_cargo_stylus_deploys_and_activates() {
         return;
     };
     eprintln!("using {version}");
-    let chain = Arc::new(Mutex::new(Chain::new(CHAIN_ID)));
+    let chain = Arc::new(RwLock::new(Chain::new(CHAIN_ID)));
     let s = server::spawn(chain.clone(), "127.0.0.1", 0).unwrap();
     let dir = std::env::temp_dir().join(format!("atelier-devnet-cs-{}", std::process::id()));
     shim_workspace(&dir);
@@ -112,7 +112,7 @@ fn real_cargo_stylus_deploys_and_activates() {
     for wasm in wasms {
         let a = deploy(&dir, &s.url(), &wasm);
         assert_eq!(
-            chain.lock().unwrap().stylus_activated(a),
+            chain.read().unwrap().stylus_activated(a),
             Some(true),
             "{}",
             wasm.display()
@@ -160,7 +160,7 @@ fn real_cargo_stylus_cache_bid_status_and_suggest_bid() {
         return;
     };
     eprintln!("using {version}");
-    let chain = Arc::new(Mutex::new(Chain::new(CHAIN_ID)));
+    let chain = Arc::new(RwLock::new(Chain::new(CHAIN_ID)));
     let s = server::spawn(chain.clone(), "127.0.0.1", 0).unwrap();
     let url = s.url();
     let dir = std::env::temp_dir().join(format!("atelier-devnet-cache-{}", std::process::id()));
@@ -177,10 +177,10 @@ fn real_cargo_stylus_cache_bid_status_and_suggest_bid() {
     let a = program.to_string().to_lowercase();
     let key = format!("0x{}", accounts::DEV_KEYS[1]);
     let is_cached = || {
-        let code = chain.lock().unwrap().code(program);
+        let code = chain.read().unwrap().code(program);
         let slot = alloy_primitives::U256::from_be_bytes(alloy_primitives::keccak256(&code).0);
         !chain
-            .lock()
+            .read()
             .unwrap()
             .storage(atelier_devnet::precompiles::ARB_WASM_CACHE, slot)
             .is_zero()
