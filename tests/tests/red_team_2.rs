@@ -542,7 +542,7 @@ fn a_stale_count_holds_no_longer_than_the_latest_queued_expiry() {
     c.vault.sender(bob).redeem(U256::from(1)).motsu_unwrap();
 }
 
-/// FINDING (redemption lock, low): `hold_queued` restarts the count only when
+/// FINDING (redemption lock, low; closed): `hold_queued` restarted the count only when
 /// every counted proposal has expired (`now > queued_until`), not when the
 /// count is back to 0; `queued_until` keeps the end of proposals already
 /// executed or vetoed. After governance shortens the grace period (or the
@@ -554,11 +554,8 @@ fn a_stale_count_holds_no_longer_than_the_latest_queued_expiry() {
 /// (expiry ~16 d after) and executed; B, an exhibition of artwork 1, is queued
 /// ~5 d later (expiry ~2 d + 1 h after its queue) and left to expire: artwork 1
 /// stays unredeemable ~9 days after B expired.
-/// Fix: in `hold_queued`, also restart when the count is 0
-/// (`if now > last || count.is_zero()`), or zero `queued_until` when
-/// `release_queued` brings the count to 0.
+/// Fixed: `hold_queued` also restarts when the count is 0.
 #[test]
-#[ignore = "red team: an executed proposal's old deadline keeps locking after a grace-period cut"]
 fn an_executed_proposal_cannot_lock_beyond_every_live_one() {
     let c = genesis();
     let (curator, bob) = (c.people.curator.address(), c.people.bob.address());

@@ -107,8 +107,9 @@ impl ArtGovernor {
             let mut lock = self.locks.setter(artwork);
             let mut last = lock.queued_until.get().to::<u64>();
             let mut count = lock.queued.get();
-            if now > last {
-                // Every proposal counted before has expired.
+            if now > last || count.is_zero() {
+                // Every proposal counted before has expired, or executed or been
+                // vetoed: none of their deadlines may outlive them.
                 count = U32::ZERO;
                 last = 0;
             }
