@@ -133,6 +133,28 @@ impl Ctx {
         self.deployment()?.address(name)
     }
 
+    /// Checks the deployment file against the chain before acting: every
+    /// recorded contract still has code, and the code it had when deployed
+    /// (`codeHash`). A dev chain restarted without its state, or a file from
+    /// another chain's history, is named stale instead of failing later with
+    /// "returned no data".
+    pub async fn check_deployment(&mut self) -> Result<()> {
+        let path = self.deployment_path.clone();
+        let chain_id = self.chain_id;
+        let d = self.deployment()?.clone();
+        for (name, r) in &d.contracts {
+            let Some(addr) = r.address else { continue };
+            let code = self.provider.get_code_at(addr).await.map_err(|e| explain("eth_getCode", e))?;
+            if let Some(why) = stale_code(&code, r.code_hash) {
+                return fail(format!(
+                    "{} is stale: it records {name} at {addr}, which {why} on chain {chain_id}. Redeploy with scripts/deploy --fresh (or pass another --deployment)",
+                    path.display()
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Prints a progress line (stderr, text mode).
     pub fn progress(&self, s: impl AsRef<str>) {
         if self.verbose {
@@ -289,4 +311,16 @@ pub fn explain_contract(what: &str, e: alloy::contract::Error) -> Error {
 /// The decoded revert of an RPC error, for JSON output.
 pub fn revert_of(e: &TransportError) -> Option<Revert> {
     revert_data(e).map(|d| errors::decode(&d))
+}
+
+/// Why `code` is not the recorded contract's, if it is not: no code at all, or
+/// code whose keccak256 differs from `recorded`.
+pub fn stale_code(code: &[u8], recorded: Option<alloy::primitives::B256>) -> Option<&'static str> {
+    if code.is_empty() {
+        return Some("has no code");
+    }
+    match recorded {
+        Some(h) if alloy::primitives::keccak256(code) != h => Some("holds other code than was deployed there"),
+        _ => None,
+    }
 }

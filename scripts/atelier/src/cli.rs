@@ -406,6 +406,10 @@ pub struct KeeperArgs {
 
 #[derive(Debug, Args)]
 pub struct DeployArgs {
+    /// Deploy afresh even if the deployment file records a deployment (the old
+    /// file is kept beside as <file>.stale-<unix time>.json).
+    #[arg(long)]
+    pub fresh: bool,
     /// The collective's arguments.
     #[arg(long, default_value = "deploy/collective.json")]
     pub config: PathBuf,

@@ -30,6 +30,10 @@ pub struct ContractRecord {
     pub tx: Option<B256>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block: Option<u64>,
+    /// keccak256 of the contract's code once deployed: a resumed deployment and
+    /// every `atelier` command check the chain still has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_hash: Option<B256>,
     /// The `initialize` transaction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initialize_tx: Option<B256>,

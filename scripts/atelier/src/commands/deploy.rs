@@ -44,20 +44,28 @@ pub async fn run(ctx: &mut Ctx, a: DeployArgs) -> Result<Report> {
         }
     }
     let path = ctx.deployment_path.clone();
+    if a.fresh && path.exists() {
+        // Kept beside, never deleted: it may be the only record of a real deployment.
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default();
+        let kept = path.with_extension(format!("stale-{secs}.json"));
+        std::fs::rename(&path, &kept).map_err(|e| Error(format!("--fresh: moving {} aside: {e}", path.display())))?;
+        say(format!("--fresh: the previous record is kept as {}", kept.display()));
+    }
     let mut d = match deployment::load(&path)? {
         Some(d) if d.chain_id != ctx.chain_id => {
             return fail(format!("{} is for chain {}, the endpoint is chain {}", path.display(), d.chain_id, ctx.chain_id))
         }
         Some(d) => {
             say(format!("resuming the deployment recorded in {}", path.display()));
-            // A record whose contracts are gone (a dev chain restarted without
-            // its state) must not "resume" into addresses with no code.
+            // A record whose contracts are gone or replaced (a dev chain
+            // restarted without its state) must not "resume" into them.
             for (name, r) in &d.contracts {
-                for addr in [r.code_address, r.address].into_iter().flatten() {
+                let recorded = [(r.code_address, None), (r.address, r.code_hash)];
+                for (addr, hash) in recorded.into_iter().filter_map(|(a, h)| a.map(|a| (a, h))) {
                     let code = ctx.provider.get_code_at(addr).await.map_err(|e| explain("eth_getCode", e))?;
-                    if code.is_empty() {
+                    if let Some(why) = crate::chain::stale_code(&code, hash) {
                         return fail(format!(
-                            "{} records {name} at {addr}, which has no code on chain {} (a dev chain restarted without its state?): delete that file, or pass another --deployment, to deploy afresh",
+                            "{} is stale: it records {name} at {addr}, which {why} on chain {} (a dev chain restarted without its state?). Pass --fresh to deploy afresh (the old record is kept beside), or another --deployment",
                             path.display(),
                             ctx.chain_id
                         ));
@@ -152,10 +160,12 @@ pub async fn run(ctx: &mut Ctx, a: DeployArgs) -> Result<Report> {
                     .find_map(|l| l.log_decode::<StylusDeployer::ContractDeployed>().ok())
                     .map(|l| l.inner.data.deployedContract)
                     .ok_or_else(|| Error(format!("{name}: no ContractDeployed event in {}", sent.hash)))?;
+                let deployed = ctx.provider.get_code_at(addr).await.map_err(|e| explain("eth_getCode", e))?;
                 let r = d.record(&name);
                 r.address = Some(addr);
                 r.tx = Some(sent.hash);
                 r.block = Some(sent.block);
+                r.code_hash = Some(alloy::primitives::keccak256(&deployed));
                 deployment::save(&path, &d)?;
                 say(format!("        {name} at {addr} (tx {}, block {}, gas {})", sent.hash, sent.block, sent.gas_used));
             }

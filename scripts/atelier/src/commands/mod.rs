@@ -26,6 +26,9 @@ pub async fn run(cli: Cli) -> Result<Report> {
     let key = cli.private_key.as_deref();
     let mut ctx = Ctx::connect(&cli.rpc_url, key, cli.deployment.clone(), !cli.json).await?;
     ctx.log_chunk = cli.log_chunk.max(1);
+    if !matches!(cli.command, Command::Deploy(_)) {
+        ctx.check_deployment().await?;
+    }
     match cli.command {
         Command::Status(a) => status::run(&mut ctx, a).await,
         Command::Buy(a) => trade::buy(&mut ctx, a).await,

@@ -133,3 +133,17 @@ fn the_shim_workspace_is_written() {
     assert!(dir.join("m/Cargo.toml").is_file());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A recorded contract is stale when its address has no code, or other code than
+/// the hash recorded at deployment (records from before the hash: code only).
+#[test]
+fn stale_code_names_missing_and_replaced_code() {
+    use crate::chain::stale_code;
+    use alloy::primitives::{keccak256, B256};
+    let code = b"\xef\xf0\x00program";
+    assert_eq!(stale_code(&[], None), Some("has no code"));
+    assert_eq!(stale_code(&[], Some(keccak256(code))), Some("has no code"));
+    assert_eq!(stale_code(code, Some(keccak256(code))), None);
+    assert_eq!(stale_code(code, None), None);
+    assert_eq!(stale_code(code, Some(B256::ZERO)), Some("holds other code than was deployed there"));
+}
