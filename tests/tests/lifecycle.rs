@@ -489,7 +489,7 @@ fn a_later_quorum_change_does_not_revive_a_defeated_proposal() {
 }
 
 /// The end-state readings the compiled-WASM suite compares with
-/// (`tests/host/tests/lifecycle.rs`, `MOTSU_END_STATE_4/5`). Prints them:
+/// (`devnet/host/tests/lifecycle.rs`, `MOTSU_END_STATE_4/5`). Prints them:
 /// `cargo test -p atelier-tests --test lifecycle end_states -- --ignored --nocapture`.
 fn fingerprint(c: &Collective, votes: bool) -> String {
     let p = &c.people;

@@ -2,7 +2,7 @@
 //! change that (the cache managers).
 //!
 //! A cached program's entry costs the cached price only (`352 + cached_init_cost` instead
-//! of `8,832 + init_cost + 352 + cached_init_cost`; tests/host/GAS.md): the dev chain's
+//! of `8,832 + init_cost + 352 + cached_init_cost`; devnet/host/GAS.md): the dev chain's
 //! Stylus backend asks [`program_cached`] on every program entry.
 //!
 //! The dev chain has one cache manager, the native [`super::cache_manager`] at Nitro's

@@ -9,7 +9,7 @@
 //! - `--print`: print the tables.
 //! - `--check`: print, then fail if an action's estimated gas, or its execution gas
 //!   with the programs cached by ArbOS, grew more than 10% over the committed baseline
-//!   (`tests/host/gas.json`), or an action is missing from either side. Also the mode when run by plain `cargo test` (no mode given; then
+//!   (`devnet/host/gas.json`), or an action is missing from either side. Also the mode when run by plain `cargo test` (no mode given; then
 //!   quiet, and without the scaling check, which `tests/scaling.rs` runs there).
 //! - `--update`: print and rewrite the baseline (`gas.json`, and `gas.md` with the table).
 //! - `--no-scaling`: skip the scaling check (1 vs `ATELIER_SCALE`, default 10,000, prior
@@ -20,7 +20,7 @@
 //! `[dependencies]` belong to the host crate.
 //!
 //! The figures are the host's *estimate* from Nitro's published prices (see
-//! tests/host/GAS.md), not a chain measurement. The outside collection is a native mock
+//! devnet/host/GAS.md), not a chain measurement. The outside collection is a native mock
 //! whose own work is not metered (deposit, acquire and the listing delivery leave out
 //! what a deployed ERC-721's transfer costs).
 mod common;
@@ -97,7 +97,7 @@ fn table(rows: &[Measured]) -> String {
         "\nProgram entry gas, first entry in a transaction / again, or cached by ArbOS (memory pages not included): {}.\n",
         entries.join(", ")
     );
-    t.push_str("\nexec gas (uncached) = program entry (Stylus init cost of each program first entered in the transaction; programs not in ArbOS's cache) + EVM gas bought by host I/O (storage, calls, logs, account reads, memory) + ink / 10,000 (WASM instructions and host I/O overhead). exec gas (cached) = the same transaction from the same state with the five programs in ArbOS's program cache (a cache manager's bid: `scripts/deploy --cache`), so every entry costs 352 + cached_init_cost; the same work otherwise (checked). tx = exec (uncached) + 21,000 + calldata − refund. Estimates: tests/host/GAS.md.\n");
+    t.push_str("\nexec gas (uncached) = program entry (Stylus init cost of each program first entered in the transaction; programs not in ArbOS's cache) + EVM gas bought by host I/O (storage, calls, logs, account reads, memory) + ink / 10,000 (WASM instructions and host I/O overhead). exec gas (cached) = the same transaction from the same state with the five programs in ArbOS's program cache (a cache manager's bid: `scripts/deploy --cache`), so every entry costs 352 + cached_init_cost; the same work otherwise (checked). tx = exec (uncached) + 21,000 + calldata − refund. Estimates: devnet/host/GAS.md.\n");
     t
 }
 
@@ -135,7 +135,7 @@ fn baseline_json(rows: &[Measured]) -> Value {
         })
         .collect();
     json!({
-        "_comment": "Gas baseline of the compiled WASM, written by `scripts/gas-report --update`; `scripts/gas-report --check` (CI) fails when an action's estimated gas (`gas`, or `exec_gas_cached` with the programs cached by ArbOS) grows more than tolerance_pct over the figure here, or an action is missing. Estimates from the Stylus test host (tests/host), not chain measurements.",
+        "_comment": "Gas baseline of the compiled WASM, written by `scripts/gas-report --update`; `scripts/gas-report --check` (CI) fails when an action's estimated gas (`gas`, or `exec_gas_cached` with the programs cached by ArbOS) grows more than tolerance_pct over the figure here, or an action is missing. Estimates from the Stylus test host (devnet/host), not chain measurements.",
         "tolerance_pct": TOLERANCE_PCT,
         "actions": actions,
     })
@@ -251,7 +251,7 @@ fn main() -> ExitCode {
     let rows = report.rows;
     let md = table(&rows);
     if explicit.is_some() {
-        println!("Estimated gas of each user action on the compiled WASM (Stylus test host; see tests/host/GAS.md):\n");
+        println!("Estimated gas of each user action on the compiled WASM (Stylus test host; see devnet/host/GAS.md):\n");
         println!("{md}");
         println!("{}", settings(&rows));
     }
@@ -294,7 +294,7 @@ fn main() -> ExitCode {
                 for f in &failures {
                     eprintln!("FAIL: {f}");
                 }
-                eprintln!("(if the change is intended: scripts/gas-report --update, and commit tests/host/gas.json and gas.md)");
+                eprintln!("(if the change is intended: scripts/gas-report --update, and commit devnet/host/gas.json and gas.md)");
                 ok = false;
             }
         }

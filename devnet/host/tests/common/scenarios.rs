@@ -3,7 +3,7 @@
 //!
 //! Every measurement is one top-level transaction's [`Receipt`]: its meter (WASM
 //! instructions, host I/O by kind, nested Stylus frames included) and the host's gas
-//! *estimate* (intrinsic + execution, Nitro's published prices; see tests/host/GAS.md).
+//! *estimate* (intrinsic + execution, Nitro's published prices; see devnet/host/GAS.md).
 use alloy_primitives::{keccak256, Address, B256, U256};
 use atelier_host::{Meter, Receipt};
 use serde_json::Value;
