@@ -195,7 +195,24 @@ fn check(rows: &[Measured]) -> Vec<String> {
             failures.push(format!("{}: measured but not in the baseline", r.action));
         }
     }
+    failures.extend(compute_bar(rows));
     failures
+}
+
+/// The team's bar for the compute-heavy paths (the VRGDA quote in a buy,
+/// conviction decay in a stake or unstake): at most 20% of the action's
+/// execution gas. Held on all of the action's WASM work (ink / 10,000, its ABI
+/// decoding and host I/O overhead included), a bound on the math's part.
+fn compute_bar(rows: &[Measured]) -> Vec<String> {
+    rows.iter()
+        .filter(|r| r.action.starts_with("buy") || r.action == "stake" || r.action == "unstake")
+        .filter_map(|r| {
+            let compute = r.meter.ink() / 10_000;
+            (compute * 5 > r.exec_gas).then(|| {
+                format!("{}: WASM work {compute} gas is over 20% of its {} exec gas (the compute bar)", r.action, r.exec_gas)
+            })
+        })
+        .collect()
 }
 
 fn scaling_table() -> (String, bool) {
