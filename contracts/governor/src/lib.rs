@@ -8,9 +8,9 @@
 //! 24 KiB compressed limit. Effects on custody and on the other contracts
 //! (listings, releases, parameters, reserve withdrawals) go through the vault's
 //! governor-only `executeAction`, so the vault stays the one caller the
-//! FractionToken, CurationRegistry and Treasury accept; the governor has the vault
-//! lock the artworks a passing or queued proposal concerns (`lockArtwork`), and
-//! the vault honours a lock only while that proposal can still execute.
+//! FractionToken, CurationRegistry and Treasury accept. The governor keeps the
+//! redemption lock of each artwork a passed or queued proposal concerns
+//! (`lockedUntil`, `locks.rs`), which the vault asks before a redemption.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main, no_std)]
 extern crate alloc;
 

@@ -43,7 +43,7 @@ pub enum Command {
     Buy(BuyArgs),
     /// Sell shares into the treasury's live buyback round (approves the treasury).
     Sell(SellArgs),
-    /// Stake shares behind a seed (approves the registry if needed).
+    /// Stake shares behind a seed (locked in place in your balance: no approval).
     Stake(StakeArgs),
     /// Unstake shares from a seed (after its cooldown).
     Unstake(StakeArgs),

@@ -177,7 +177,7 @@ pub fn measure_all() -> Report {
         Some(BAR_TRANSFER),
     );
     c.approve_token(alice, c.registry, U256::MAX);
-    rep.last(&c, "approve", "holder approves the registry", None);
+    rep.last(&c, "approve", "holder approves a spender (first allowance)", None);
 
     // Exit, from this state (before any proposal locks the artwork).
     {
