@@ -7,9 +7,10 @@
 //! transitions no transaction marks:
 //! - Queued proposals are counted (`queued`, +1 at `queue`, -1 at execute and
 //!   veto) with the latest of their expiries (`queued_until`); an expired one
-//!   leaves the count stale but only until that latest expiry, after which the
-//!   next `queue` starts the count again. So every Queued proposal keeps its
-//!   artworks locked, whichever of them finishes first.
+//!   leaves the count stale but only until that latest expiry; the next `queue`
+//!   after it, or after the count is back to zero, starts the count again (so an
+//!   executed proposal's deadline never outlives it). So every Queued proposal
+//!   keeps its artworks locked, whichever of them finishes first.
 //! - Passed, unqueued proposals hold one of two slots, taken by the vote that
 //!   makes them pass; a slot whose proposal is neither Active nor Succeeded
 //!   (queued: counted now; or dead) is free to take. The lock holds while a
