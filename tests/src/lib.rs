@@ -4,6 +4,7 @@
 extern crate alloc;
 
 pub mod fixtures;
+pub mod governance;
 pub mod wiring;
 
 pub use atelier_common::clock::test_clock;

@@ -9,78 +9,14 @@ use alloy_primitives::{keccak256, uint, Address, B256, U256};
 use atelier_common::params::treasury as tk;
 use atelier_governor::{actions::kind, types::state, Action};
 use atelier_tests::{
+    governance::*,
     test_clock,
     wiring::{deploy, Collective},
 };
 use motsu::prelude::*;
 
-const DAY: u64 = 86_400;
-const SHARE: U256 = uint!(1_000_000_000_000_000_000_U256);
-
-fn now() -> u64 {
-    test_clock::get().unwrap_or(test_clock::MOTSU_TIMESTAMP)
-}
-
-fn shares(n: u64) -> U256 {
-    SHARE * U256::from(n)
-}
-
-fn action(k: u8) -> Action {
-    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new().into())
-}
-
-/// Three genesis artworks (1,000 shares each to the curator), bootstrap over.
-fn genesis() -> Collective {
-    let c = deploy();
-    let curator = c.people.curator.address();
-    c.collection.sender(curator).set_approval_for_all(c.vault.address(), true).unwrap();
-    for id in 1..=3u64 {
-        c.collection.sender(curator).mint(curator, U256::from(id)).unwrap();
-        c.vault
-            .sender(curator)
-            .deposit(c.collection.address(), U256::from(id), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, curator, String::new().into())
-            .unwrap();
-    }
-    c.vault.sender(curator).end_bootstrap().unwrap();
-    c
-}
-
-fn gov(c: &Collective, key: &str) -> u64 {
-    c.cfg("governor", key).to::<u64>()
-}
-
-fn state_of(c: &Collective, id: U256) -> u8 {
-    c.governor.sender(c.people.stranger.address()).state(id).unwrap()
-}
-
 fn lock_of(c: &Collective, artwork: u64) -> U256 {
     c.vault.sender(c.people.stranger.address()).artwork(U256::from(artwork)).unwrap().0 .9
-}
-
-/// Gives `who` `n` of the curator's shares and has everyone self-delegate.
-fn hand_out(c: &Collective, to: &[(Address, u64)]) {
-    let curator = c.people.curator.address();
-    for (who, n) in to {
-        c.token.sender(curator).transfer(*who, shares(*n)).unwrap();
-        c.token.sender(*who).delegate(*who).unwrap();
-    }
-    c.token.sender(curator).delegate(curator).unwrap();
-    test_clock::advance(1);
-}
-
-fn release(artwork: u64, to: Address) -> Action {
-    let mut a = action(kind::RELEASE_ARTWORK);
-    a.2 = to;
-    a.3 = U256::from(artwork);
-    a
-}
-
-fn exhibition(artwork: u64, to: Address, until: u64) -> Action {
-    let mut a = action(kind::GRANT_EXHIBITION);
-    a.2 = to;
-    a.3 = U256::from(artwork);
-    a.4 = U256::from(until);
-    a
 }
 
 /// FINDING (governance, high): the vault keeps ONE lock record per artwork
@@ -576,6 +512,23 @@ fn staked_shares_keep_their_votes() {
     assert_eq!(c.token.sender(bob).balance_of(bob), U256::ZERO);
 }
 
+/// The curator's majority passes two proposals on artwork 1 together: A, an
+/// exhibition to bob (`show`), and B, a release to carol; voting has just ended
+/// (both Succeeded). Returns (c, show, a, b).
+fn show_and_release_of_artwork_1_pass() -> (Collective, Vec<Action>, U256, U256) {
+    let c = genesis();
+    let (curator, bob, carol) = (c.people.curator.address(), c.people.bob.address(), c.people.carol.address());
+    hand_out(&c, &[(bob, 1_100)]);
+    let show = vec![exhibition(1, bob, now() + 365 * DAY)];
+    let a = c.governor.sender(curator).propose(show.clone(), "show 1".into()).motsu_unwrap();
+    let b = c.governor.sender(curator).propose(vec![release(1, carol)], "sell 1 to carol".into()).motsu_unwrap();
+    test_clock::advance(gov(&c, "votingDelay") + 1);
+    c.governor.sender(curator).cast_vote(a, 1).motsu_unwrap();
+    c.governor.sender(curator).cast_vote(b, 1).motsu_unwrap();
+    test_clock::advance(gov(&c, "votingPeriod"));
+    (c, show, a, b)
+}
+
 /// FINDING (issue 17, open on main until this change): of two proposals on one
 /// artwork queued together, the one holding the vault's single lock record
 /// executed first and the artwork was redeemable for the rest of the other's
@@ -583,17 +536,9 @@ fn staked_shares_keep_their_votes() {
 /// A executes; B must still protect artwork 1 until it executes.
 #[test]
 fn an_executed_earlier_proposal_cannot_unlock_an_artwork_another_queued_vote_protects() {
-    let c = genesis();
+    let (c, show, a, b) = show_and_release_of_artwork_1_pass();
     let (curator, bob, carol) = (c.people.curator.address(), c.people.bob.address(), c.people.carol.address());
-    hand_out(&c, &[(bob, 1_100)]);
-    let (delay, period, timelock) = (gov(&c, "votingDelay"), gov(&c, "votingPeriod"), gov(&c, "timelock"));
-    let show = vec![exhibition(1, bob, now() + 365 * DAY)];
-    let a = c.governor.sender(curator).propose(show.clone(), "show 1".into()).motsu_unwrap();
-    let b = c.governor.sender(curator).propose(vec![release(1, carol)], "sell 1 to carol".into()).motsu_unwrap();
-    test_clock::advance(delay + 1);
-    c.governor.sender(curator).cast_vote(a, 1).motsu_unwrap();
-    c.governor.sender(curator).cast_vote(b, 1).motsu_unwrap();
-    test_clock::advance(period);
+    let timelock = gov(&c, "timelock");
     c.governor.sender(curator).queue(a).motsu_unwrap();
     test_clock::advance(1);
     c.governor.sender(curator).queue(b).motsu_unwrap();
@@ -614,17 +559,9 @@ fn an_executed_earlier_proposal_cannot_unlock_an_artwork_another_queued_vote_pro
 /// queue deadline.
 #[test]
 fn a_second_passing_proposal_keeps_its_artwork_locked_before_its_queue() {
-    let c = genesis();
-    let (curator, bob, carol) = (c.people.curator.address(), c.people.bob.address(), c.people.carol.address());
-    hand_out(&c, &[(bob, 1_100)]);
-    let (delay, period, timelock) = (gov(&c, "votingDelay"), gov(&c, "votingPeriod"), gov(&c, "timelock"));
-    let show = vec![exhibition(1, bob, now() + 365 * DAY)];
-    let a = c.governor.sender(curator).propose(show.clone(), "show 1".into()).motsu_unwrap();
-    let b = c.governor.sender(curator).propose(vec![release(1, carol)], "sell 1 to carol".into()).motsu_unwrap();
-    test_clock::advance(delay + 1);
-    c.governor.sender(curator).cast_vote(a, 1).motsu_unwrap();
-    c.governor.sender(curator).cast_vote(b, 1).motsu_unwrap();
-    test_clock::advance(period);
+    let (c, show, a, b) = show_and_release_of_artwork_1_pass();
+    let (curator, bob) = (c.people.curator.address(), c.people.bob.address());
+    let timelock = gov(&c, "timelock");
     c.governor.sender(curator).queue(a).motsu_unwrap();
     test_clock::advance(timelock);
     c.governor.sender(bob).execute(show, keccak256("show 1"), curator).motsu_unwrap();
@@ -633,14 +570,7 @@ fn a_second_passing_proposal_keeps_its_artwork_locked_before_its_queue() {
     assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err(), "bob redeemed artwork 1 under a passed release");
 }
 
-const ETHER: U256 = uint!(1_000_000_000_000_000_000_U256);
-
-fn withdraw(to: Address, amount: U256) -> Action {
-    let mut a = action(kind::WITHDRAW_RESERVE);
-    a.2 = to;
-    a.4 = amount;
-    a
-}
+const ETHER: U256 = SHARE;
 
 /// A collective with 10 ETH of revenue (2,000 shares with the curator, 1,100
 /// with bob) and a queued WithdrawReserve of the whole reserve to the curator,

@@ -5,54 +5,17 @@
 //! demonstrates a finding that is still open (run it with `--ignored` to watch
 //! it fail).
 
-use alloy_primitives::{keccak256, uint, Address, B256, U256};
+use alloy_primitives::{keccak256, Address, U256};
 use atelier_common::params::{fraction as fk, vault as vk};
 use atelier_governor::{actions::kind, types::state, Action};
 use atelier_tests::{
+    governance::*,
     test_clock,
-    wiring::{deploy, Collective},
+    wiring::Collective,
 };
 use motsu::prelude::*;
 
-const DAY: u64 = 86_400;
-const SHARE: U256 = uint!(1_000_000_000_000_000_000_U256);
-const ETHER: U256 = uint!(1_000_000_000_000_000_000_U256);
-
-fn now() -> u64 {
-    test_clock::get().unwrap_or(test_clock::MOTSU_TIMESTAMP)
-}
-
-fn shares(n: u64) -> U256 {
-    SHARE * U256::from(n)
-}
-
-fn action(k: u8) -> Action {
-    (k, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new().into())
-}
-
-/// Three genesis artworks (1,000 shares each to the curator), bootstrap over.
-fn genesis() -> Collective {
-    let c = deploy();
-    let curator = c.people.curator.address();
-    c.collection.sender(curator).set_approval_for_all(c.vault.address(), true).unwrap();
-    for id in 1..=3u64 {
-        c.collection.sender(curator).mint(curator, U256::from(id)).unwrap();
-        c.vault
-            .sender(curator)
-            .deposit(c.collection.address(), U256::from(id), keccak256(id.to_be_bytes()), B256::ZERO, B256::ZERO, curator, String::new().into())
-            .unwrap();
-    }
-    c.vault.sender(curator).end_bootstrap().unwrap();
-    c
-}
-
-fn gov(c: &Collective, key: &str) -> u64 {
-    c.cfg("governor", key).to::<u64>()
-}
-
-fn state_of(c: &Collective, id: U256) -> u8 {
-    c.governor.sender(c.people.stranger.address()).state(id).unwrap()
-}
+const ETHER: U256 = SHARE;
 
 /// The governor's `lockedUntil` for the artwork (what the vault asks at redeem).
 fn lock_of(c: &Collective, artwork: u64) -> u64 {
@@ -62,39 +25,6 @@ fn lock_of(c: &Collective, artwork: u64) -> u64 {
 /// A proposal's `expires` (queue deadline, then execution deadline).
 fn expires_of(c: &Collective, id: U256) -> u64 {
     c.governor.sender(c.people.stranger.address()).proposal(id).4.to::<u64>()
-}
-
-/// Gives `who` `n` of the curator's shares and has everyone self-delegate.
-fn hand_out(c: &Collective, to: &[(Address, u64)]) {
-    let curator = c.people.curator.address();
-    for (who, n) in to {
-        c.token.sender(curator).transfer(*who, shares(*n)).unwrap();
-        c.token.sender(*who).delegate(*who).unwrap();
-    }
-    c.token.sender(curator).delegate(curator).unwrap();
-    test_clock::advance(1);
-}
-
-fn release(artwork: u64, to: Address) -> Action {
-    let mut a = action(kind::RELEASE_ARTWORK);
-    a.2 = to;
-    a.3 = U256::from(artwork);
-    a
-}
-
-fn exhibition(artwork: u64, to: Address, until: u64) -> Action {
-    let mut a = action(kind::GRANT_EXHIBITION);
-    a.2 = to;
-    a.3 = U256::from(artwork);
-    a.4 = U256::from(until);
-    a
-}
-
-fn withdraw(to: Address, amount: U256) -> Action {
-    let mut a = action(kind::WITHDRAW_RESERVE);
-    a.2 = to;
-    a.4 = amount;
-    a
 }
 
 /// SetParams of a governor parameter (through the vault's key space).
