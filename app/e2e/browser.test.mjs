@@ -1,7 +1,7 @@
 // End to end in a real browser: Debian's chromium driven by playwright-core, against the
 // dev chain with a deployed collective. A test wallet backed by a dev key (e2e/wallet.mjs)
 // walks a user through connect (wrong chain first), buy with slippage, delegate, stake,
-// a revert named by the page, upkeep and a sale into the buyback with an EIP-2612 permit,
+// a revert named by the page, upkeep and a sale into the buyback (one transaction),
 // propose, vote with a reason, queue and execute after evm_increaseTime, veto, and
 // redeem, asserting on the page's text after each step.
 //
@@ -48,7 +48,7 @@ after(async () => {
 const text = (sel) => page.textContent(sel);
 /** Waits for the progress line to end (confirmed or failed) and returns it; fails on the unexpected. */
 async function outcome(want = 'confirmed', timeout = 60_000) {
-  // The action's last step: it may send several transactions (an approval, then the call).
+  // The action's last step (its one transaction).
   await page.waitForFunction(() => {
     const p = document.getElementById('progress');
     return !p.dataset.busy && /confirmed|failed/.test(p.className);
@@ -154,16 +154,18 @@ test('a wallet user in a real browser', async (t) => {
     assert.doesNotMatch(line, /execution reverted/);
   });
 
-  await t.test('upkeep opens a buyback round; sell into it with an EIP-2612 permit', async () => {
+  await t.test('upkeep opens a buyback round; sell into it in one transaction (no approval)', async () => {
     await submit('f-upkeep');
     assert.match(await outcome(), /upkeep \(performUpkeep\): confirmed/);
     assert.match(await waitText('#overview', /round 1 live/), /bid [\d.]+ ETH \/ share/);
     await fill('f-sell', { shares: '5', slippage: '1' });
-    await page.selectOption('#f-sell [name=approval]', 'permit');
     await waitText('.preview[data-for=sell]', /you get/);
+    const sent = () => wallet.calls.filter((m) => m === 'eth_sendTransaction').length;
+    const before = sent();
     await submit('f-sell');
     assert.match(await outcome(), /sell 5 shares into the buyback .* confirmed/);
-    assert.ok(wallet.calls.includes('eth_signTypedData_v4'), 'the permit was signed as typed data');
+    assert.equal(sent() - before, 1, 'one transaction: the sale itself');
+    assert.ok(!wallet.calls.includes('eth_signTypedData_v4'), 'nothing to sign');
     // Staked shares stay in the balance (locked in place): 3,000 + 10 bought - 5 sold.
     assert.match(await waitText('#my-shares', /3,005/), /3,005 shares/);
   });
@@ -257,7 +259,7 @@ test('a wallet user in a real browser', async (t) => {
     assert.match(await text('#my-staked'), /20 shares/);
   });
 
-  await t.test('redeem artwork 3 (approving the vault for its claim and fee)', async () => {
+  await t.test('redeem artwork 3 (one transaction: no approval)', async () => {
     await refresh();
     await page.click('#artworks button[data-redeem="3"]');
     assert.match(await outcome(), /redeem artwork 3 .*: confirmed/);

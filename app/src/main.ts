@@ -1,14 +1,14 @@
 // The app: configuration, wallet connection, the overview and every action.
 import './style.css';
 import {
-  createWalletClient, custom, getAddress, isAddress, parseSignature, zeroAddress,
+  createWalletClient, custom, getAddress, isAddress, zeroAddress,
   type Address, type Chain, type EIP1193Provider, type Hex, type PublicClient, type WalletClient, type TransactionReceipt,
 } from 'viem';
 import * as A from './generated/abi';
 import { chainWithRpc, CHAINS } from './chains';
 import { addressesOf, descriptionHash, makeClient, Reader, type Action, type Addresses, type Deployment, type Snapshot } from './data';
 import { discoverWallets, injectedFallback, switchChain, type Discovered } from './wallet';
-import { decodeRevertData, explainError, revertDataOf } from './errors';
+import { explainError } from './errors';
 import {
   b32Text, fmtAmount, fmtB32, fmtDuration, fmtEth, fmtSchedule, fmtShares, fmtTime, fmtWhen, kindName, parseAmount, parseB32,
   parsePercentBps, scheduleDays, shortAddr, stateName, withSlippageDown, withSlippageUp, UNIT,
@@ -186,63 +186,6 @@ async function send(label: string, call: Call): Promise<TransactionReceipt | nul
   log(msg, 'ok');
   await refresh();
   return rc;
-}
-
-/** Makes sure `spender` may move `amount` of the caller's shares: an approve transaction or an EIP-2612 permit. */
-async function approveShares(spender: Address, amount: bigint, mode: string, what: string): Promise<boolean> {
-  const t = { address: S.a.token, abi: A.FractionToken } as const;
-  const allowance = await S.client.readContract({ ...t, functionName: 'allowance', args: [S.account!, spender] });
-  if (allowance >= amount) return true;
-  if (mode === 'permit') {
-    try {
-      const [nonce, name, block] = await Promise.all([
-        S.client.readContract({ ...t, functionName: 'nonces', args: [S.account!] }),
-        S.client.readContract({ ...t, functionName: 'name' }),
-        S.client.getBlock(),
-      ]);
-      const deadline = block.timestamp + 1200n;
-      progress('pending', `permit ${what}: sign the permit in your wallet…`);
-      const sig = await S.walletClient!.signTypedData({
-        account: S.account!,
-        domain: { name, version: '1', chainId: S.chainId, verifyingContract: S.a.token },
-        types: { Permit: [{ name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' }] },
-        primaryType: 'Permit',
-        message: { owner: S.account!, spender, value: amount, nonce, deadline },
-      });
-      const { r, s, v, yParity } = parseSignature(sig);
-      const vv = Number(v ?? BigInt(yParity + 27));
-      return !!(await send(`permit ${what} (${fmtShares(amount)})`, { ...t, functionName: 'permit', args: [S.account!, spender, amount, deadline, vv, r, s] }));
-    } catch (e) {
-      failed(`permit ${what}`, e);
-      return false;
-    }
-  }
-  return !!(await send(`approve ${what} for ${fmtShares(amount)}`, { ...t, functionName: 'approve', args: [spender, amount] }));
-}
-
-/**
- * Runs `call`; when the check fails for want of an allowance, approves (or permits) what it needs and
- * runs it. The token's own error (ERC20InsufficientAllowance) bubbles from the vault; the registry and
- * the treasury report a failed token call as ExternalCallFailed(token), so that one counts too when
- * the allowance is short. A contract that stops pulling shares with transferFrom needs no approval,
- * and none is asked for.
- */
-async function sendWithApproval(label: string, call: Call, spender: Address, amount: bigint, mode: string, what: string) {
-  if (!walletReady()) return null;
-  try {
-    await S.client.simulateContract({ ...call, account: S.account! } as never);
-  } catch (e) {
-    const d = revertDataOf(e);
-    const named = d ? decodeRevertData(d) : null;
-    const tokenFailed = named?.name === 'ExternalCallFailed' && named.args[0]?.value.toLowerCase() === S.a.token.toLowerCase();
-    const allowance = await S.client.readContract({ address: S.a.token, abi: A.FractionToken, functionName: 'allowance', args: [S.account!, spender] });
-    if (!(named?.name === 'ERC20InsufficientAllowance' || (tokenFailed && allowance < amount))) {
-      failed(label, e, ' (nothing was sent)');
-      return null;
-    }
-    if (!(await approveShares(spender, amount, mode, what))) return null;
-  }
-  return send(label, call);
 }
 
 async function chainNow(): Promise<bigint> {
@@ -423,9 +366,10 @@ async function sell(f: HTMLFormElement) {
   if (!walletReady()) return;
   const bid = await S.client.readContract({ address: S.a.treasury, abi: A.Treasury, functionName: 'currentBid' });
   const minPrice = withSlippageDown(bid, bps);
-  await sendWithApproval(`sell ${fmtShares(shares)} into the buyback (at least ${fmtEth(minPrice)} / share)`, {
+  // One transaction: the token lets the treasury burn its caller's shares (no approval).
+  await send(`sell ${fmtShares(shares)} into the buyback (at least ${fmtEth(minPrice)} / share)`, {
     address: S.a.treasury, abi: A.Treasury, functionName: 'sellToTreasury', args: [shares, minPrice, await deadlineOf(f)],
-  }, S.a.treasury, shares, val(f, 'approval'), 'the treasury');
+  });
 }
 
 function previewDelegate() {
@@ -473,9 +417,8 @@ async function stake(f: HTMLFormElement, op: string) {
   }
   const call: Call = { address: S.a.registry, abi: A.CurationRegistry, functionName: op, args: [id, shares] };
   const label = `${op} ${fmtShares(shares)} on seed ${id}`;
-  // Whether staking needs an allowance is the registry's business: approve only if the check asks for it.
-  if (op === 'stake') await sendWithApproval(label, call, S.a.registry, shares, val(f, 'approval'), 'the registry');
-  else await send(label, call);
+  // Staking locks the shares in place in the token: no approval.
+  await send(label, call);
 }
 
 async function claim() {
@@ -500,10 +443,10 @@ async function registerSeed(f: HTMLFormElement) {
   }
   const seed = val(f, 'seed');
   if (!seed) return failed('register seed', new Error('give the seed'));
-  await sendWithApproval(`register seed "${seed}"`, {
+  await send(`register seed "${seed}"`, {
     address: S.a.registry, abi: A.CurationRegistry, functionName: 'registerSeed',
     args: [parseB32(seed), parseB32(val(f, 'model') || 'model'), parseB32(val(f, 'prompt') || 'prompt'), val(f, 'uri'), stakeAmt],
-  }, S.a.registry, stakeAmt, 'tx', 'the registry');
+  });
 }
 
 function renderKindFields() {
@@ -584,10 +527,10 @@ async function veto(id: bigint) {
 async function redeem(id: bigint) {
   const w = S.snap?.artworks.find((x) => x.id === id);
   if (!w) return;
-  const total = w.claim + w.fee;
-  await sendWithApproval(`redeem artwork ${id} (burns ${fmtShares(w.claim, 2)} + fee ${fmtShares(w.fee, 2)})`, {
+  // One transaction: the token lets the vault burn its caller's shares (no approval).
+  await send(`redeem artwork ${id} (burns ${fmtShares(w.claim, 2)} + fee ${fmtShares(w.fee, 2)})`, {
     address: S.a.vault, abi: A.ArtVault, functionName: 'redeem', args: [id],
-  }, S.a.vault, total, 'tx', 'the vault');
+  });
 }
 
 async function previewLicense() {
@@ -628,7 +571,7 @@ async function updatePreviews() {
   previewUpkeep();
 }
 
-/** Runs one user action (maybe several transactions: an approval, then the call); the page is busy meanwhile. */
+/** Runs one user action (one transaction); the page is busy meanwhile. */
 async function act(fn: () => Promise<unknown> | unknown) {
   const p = $('progress');
   p.dataset.busy = '1';

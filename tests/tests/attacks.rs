@@ -145,7 +145,6 @@ fn sell(c: &Collective, who: Address, n: U256) -> U256 {
     if n.is_zero() {
         return U256::ZERO;
     }
-    c.token.sender(who).approve(c.treasury.address(), n).motsu_unwrap();
     c.treasury.sender(who).sell_to_treasury(n, U256::ZERO, U256::MAX).motsu_res().unwrap_or_default()
 }
 
@@ -201,7 +200,6 @@ impl Book {
             return false;
         }
         let claim = supply(c) / U256::from(held_art) * reference(c) / WAD;
-        c.token.sender(self.who).approve(c.vault.address(), U256::MAX).motsu_unwrap();
         if c.vault.sender(self.who).redeem(U256::from(id)).motsu_res().is_ok() {
             self.art += claim;
             true
@@ -501,7 +499,6 @@ fn the_pause_stops_every_market_path_but_not_redemption() {
     assert!(c.token.sender_and_value(alice, WAD).buy(shares(1), WAD, U256::MAX).motsu_res().is_err(), "no buy while paused");
     let curator = c.people.curator.address();
     let (claim, fee) = c.vault.sender(curator).redemption_cost(U256::from(3)).unwrap();
-    c.token.sender(curator).approve(c.vault.address(), claim + fee).motsu_unwrap();
     let supply = supply(&c);
     c.vault.sender(curator).redeem(U256::from(3)).motsu_unwrap();
     assert_eq!(supply - claim - fee, self::supply(&c), "claim and fee burned while paused");

@@ -186,8 +186,9 @@ fn vault_refuses_bad_input() {
     refused!(c.vault.sender(alice).redeem(U256::from(99)), UnknownArtwork);
     refused!(c.vault.sender(alice).redemption_cost(U256::from(99)), UnknownArtwork);
     refused!(c.vault.sender(alice).redemption_cost(U256::MAX), UnknownArtwork);
-    // The token's refusal reaches the redeemer as the token's own error.
-    refused!(c.vault.sender(alice).redeem(U256::from(1)), atelier_fraction::ERC20InsufficientAllowance);
+    // The token's refusal reaches the redeemer as the token's own error (no
+    // approval is needed; the price is).
+    refused!(c.vault.sender(alice).redeem(U256::from(1)), atelier_fraction::ERC20InsufficientBalance);
     refused!(c.vault.sender(alice).owner_of(U256::from(99)), ERC721NonexistentToken);
     refused!(c.vault.sender(alice).transfer_from(curator, alice, U256::from(1)), ERC721InsufficientApproval);
     refused!(c.vault.sender(curator).transfer_from(curator, Address::ZERO, U256::from(1)), ERC721InvalidReceiver);

@@ -108,7 +108,6 @@ fn apply(c: &Collective, m: &mut Model, s: &Step) {
             let _ = c.treasury.sender(c.people.stranger.address()).perform_upkeep(Vec::new().into()).motsu_res();
         }
         Step::Sell { who, shares } => {
-            let _ = c.token.sender(a[who]).approve(c.treasury.address(), sh(shares)).motsu_res();
             let _ = c.treasury.sender(a[who]).sell_to_treasury(sh(shares), U256::ZERO, U256::MAX).motsu_res();
         }
         Step::Wait { seconds } => test_clock::advance(seconds),

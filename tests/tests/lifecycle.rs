@@ -206,7 +206,6 @@ fn flywheel(c: &Collective) {
     let bid = c.treasury.sender(alice).current_bid().unwrap();
     assert!(bid > U256::ZERO);
     let supply = c.token.sender(alice).total_supply();
-    c.token.sender(alice).approve(c.treasury.address(), shares(5)).unwrap();
     let before = alice.balance();
     let paid = c.treasury.sender(alice).sell_to_treasury(shares(5), bid, U256::MAX).unwrap();
     assert_eq!(paid, shares(5) * bid / SHARE);
@@ -388,7 +387,6 @@ fn story_6_exit() {
     let curator = c.people.curator.address();
     let fee = GENESIS_SHARES * c.cfg("vault", "redeemFeeBps") / U256::from(10_000);
     assert_eq!(c.vault.sender(curator).redemption_cost(U256::from(3)).unwrap(), (GENESIS_SHARES, fee));
-    c.token.sender(curator).approve(c.vault.address(), GENESIS_SHARES + fee).unwrap();
     let (supply, balance) =
         (c.token.sender(curator).total_supply(), c.token.sender(curator).balance_of(curator));
     c.vault.sender(curator).redeem(U256::from(3)).expect("redeem");
@@ -451,7 +449,6 @@ fn minting_to_sell_into_a_buyback_round_never_pays() {
         assert!(quote >= shares(n) * cap_bid / SHARE, "{n} shares quoted under the cap bid");
     }
     let cost = buy(&c, attacker, 10);
-    c.token.sender(attacker).approve(c.treasury.address(), shares(10)).unwrap();
     let paid = c.treasury.sender(attacker).sell_to_treasury(shares(10), U256::ZERO, U256::MAX).motsu_unwrap();
     assert!(paid <= cost, "the round trip must not profit: paid {paid} for shares that cost {cost}");
 }
@@ -592,8 +589,6 @@ fn governance_locks_only_what_can_still_execute() {
     let curator = c.people.curator.address();
     c.token.sender(curator).delegate(curator).unwrap();
     test_clock::advance(1);
-    let fee = shares(1_000) * c.cfg("vault", "redeemFeeBps") / U256::from(10_000);
-    c.token.sender(curator).approve(c.vault.address(), (shares(1_000) + fee) * U256::from(3)).unwrap();
     let (delay, period) = (c.cfg("governor", "votingDelay").to::<u64>(), c.cfg("governor", "votingPeriod").to::<u64>());
     let mut release = action(kind::RELEASE_ARTWORK);
     release.2 = c.people.stranger.address();

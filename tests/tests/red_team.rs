@@ -57,7 +57,6 @@ fn a_later_proposal_cannot_unlock_an_artwork_a_queued_vote_protects() {
     assert_eq!(state_of(&c, a), state::QUEUED, "A can still execute");
 
     // The artwork A protects must stay locked.
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     let raced = c.vault.sender(bob).redeem(U256::from(1)).motsu_res();
     assert!(
         raced.is_err(),
@@ -87,7 +86,6 @@ fn a_defeated_later_proposal_cannot_unlock_an_artwork_a_queued_vote_protects() {
     test_clock::advance(period);
     assert_eq!(state_of(&c, b), state::DEFEATED);
     assert_eq!(state_of(&c, a), state::QUEUED, "A can still execute");
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err(), "bob redeemed artwork 1 under a queued release");
 }
 
@@ -114,7 +112,6 @@ fn an_executed_later_proposal_cannot_unlock_an_artwork_another_queued_vote_prote
     test_clock::advance(timelock);
     c.governor.sender(bob).execute(show, keccak256("show 1"), curator).motsu_unwrap();
     assert_eq!(state_of(&c, a), state::QUEUED, "A can still execute");
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err(), "bob redeemed artwork 1 under a queued release");
 }
 
@@ -186,7 +183,6 @@ fn burning_steward_tokens_after_queue_does_not_lower_the_veto_base() {
     test_clock::advance(period);
     c.governor.sender(bob).queue(id).motsu_unwrap();
     // Bob redeems artworks 2 and 3 (burning their steward tokens).
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     c.vault.sender(bob).redeem(U256::from(2)).motsu_unwrap();
     c.vault.sender(bob).redeem(U256::from(3)).motsu_unwrap();
     assert_eq!(c.vault.sender(bob).live_stewards(), U256::from(1));
@@ -210,7 +206,6 @@ fn redemption_claim_tracks_held_artworks_through_release_and_rescue() {
     c.collection.sender(stranger).transfer_from(stranger, c.vault.address(), U256::from(77)).unwrap();
     assert_eq!(claim(&c), supply / U256::from(3));
     // Redeeming one: the next claim is (supply - 1,020) / 2, rounded up.
-    c.token.sender(curator).approve(c.vault.address(), U256::MAX).unwrap();
     c.vault.sender(curator).redeem(U256::from(3)).motsu_unwrap();
     let supply = c.token.sender(curator).total_supply();
     assert_eq!(supply, shares(3_000 - 1_020), "claim and fee both burned");
@@ -405,7 +400,6 @@ fn parameter_extremes_never_brick_the_sale_or_upkeep() {
 fn a_holder_of_every_share_can_redeem_the_last_artwork() {
     let c = genesis();
     let curator = c.people.curator.address();
-    c.token.sender(curator).approve(c.vault.address(), U256::MAX).unwrap();
     c.vault.sender(curator).redeem(U256::from(3)).motsu_unwrap();
     c.vault.sender(curator).redeem(U256::from(2)).motsu_unwrap();
     let supply = c.token.sender(curator).total_supply();
@@ -504,7 +498,6 @@ fn staked_shares_keep_their_votes() {
     // Staked shares cannot leave: not by transfer, not by redemption.
     assert!(c.token.sender(bob).transfer(carol, shares(101)).motsu_res().is_err(), "moved staked shares");
     c.token.sender(bob).transfer(carol, shares(100)).motsu_unwrap();
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(c.vault.sender(bob).redeem(U256::from(3)).motsu_res().is_err(), "redeemed with staked shares");
     test_clock::advance(c.cfg("registry", "cooldown").to::<u64>());
     c.registry.sender(bob).unstake(U256::from(1), shares(1_000)).motsu_unwrap();
@@ -546,7 +539,6 @@ fn an_executed_earlier_proposal_cannot_unlock_an_artwork_another_queued_vote_pro
     c.governor.sender(bob).execute(show, keccak256("show 1"), curator).motsu_unwrap();
     assert_eq!(state_of(&c, b), state::QUEUED, "B can still execute");
     assert!(lock_of(&c, 1) > U256::ZERO, "artwork()'s lockedUntil shows B's lock");
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err(), "bob redeemed artwork 1 under a queued release");
     // B executes; the artwork goes to carol.
     c.governor.sender(bob).execute(vec![release(1, carol)], keccak256("sell 1 to carol"), curator).motsu_unwrap();
@@ -566,7 +558,6 @@ fn a_second_passing_proposal_keeps_its_artwork_locked_before_its_queue() {
     test_clock::advance(timelock);
     c.governor.sender(bob).execute(show, keccak256("show 1"), curator).motsu_unwrap();
     assert_eq!(state_of(&c, b), state::SUCCEEDED, "B can still be queued");
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err(), "bob redeemed artwork 1 under a passed release");
 }
 
@@ -608,7 +599,6 @@ fn the_minority_exits_with_its_share_of_the_reserve_before_a_majority_takes_it()
     let (curator, bob) = (c.people.curator.address(), c.people.bob.address());
     let supply = c.token.sender(bob).total_supply();
     let before = bob.balance();
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     c.governor.sender(bob).exit(p, shares(1_100)).motsu_unwrap();
     let paid = bob.balance() - before;
     assert_eq!(paid, reserve * shares(1_100) / supply, "pro rata of the reserve");
@@ -627,7 +617,7 @@ fn the_minority_exits_with_its_share_of_the_reserve_before_a_majority_takes_it()
 
 /// Exit's edges: only an Against voter, up to its weight in total, only on a
 /// reserve-spending or releasing proposal, only in the timelock, only with free
-/// shares it approved.
+/// shares (no approval needed).
 #[test]
 fn exit_is_for_against_voters_up_to_their_weight_in_the_timelock() {
     let (c, p, _) = majority_takes_the_reserve();
@@ -643,10 +633,9 @@ fn exit_is_for_against_voters_up_to_their_weight_in_the_timelock() {
     let err = c.governor.sender(curator).exit(p, shares(1)).motsu_unwrap_err();
     assert!(matches!(&err, atelier_governor::Error::ExitNotAllowed(e) if e.allowance.is_zero()), "{err:?}");
     assert!(refused(bob, 0), "zero shares");
-    let err = c.governor.sender(bob).exit(p, shares(10)).motsu_unwrap_err();
-    assert!(matches!(err, atelier_governor::Error::Callee(_)), "without approving the vault: the token's error, {err:?}");
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
+    // No approval: one transaction, and the vault's allowance is untouched.
     c.governor.sender(bob).exit(p, shares(600)).motsu_unwrap();
+    assert_eq!(c.token.sender(bob).allowance(bob, c.vault.address()), U256::ZERO);
     assert!(refused(bob, 501), "more than the weight left");
     c.governor.sender(bob).exit(p, shares(500)).motsu_unwrap();
     assert!(refused(bob, 1), "the weight is used up");

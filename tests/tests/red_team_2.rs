@@ -1,4 +1,5 @@
-//! Red team 2 (the `stake` change): staking locked in place in the token, the
+//! Red team 2 (the `stake` change, then the burns without approval): staking
+//! locked in place in the token, the
 //! governor's per-artwork redemption locks (queued count + latest expiry, two
 //! passed slots) and the minority exit. Tests that pass show an attack is not
 //! possible (regression tests); a test marked `#[ignore = "red team: ..."]`
@@ -108,8 +109,6 @@ fn exit_with_shares_received_after_the_vote_is_capped_and_pro_rata() {
     let (p, reserve) = queued_withdrawal(&c, &[bob], "take the reserve");
     // The For-voting curator hands bob 1,000 more shares in the timelock.
     c.token.sender(curator).transfer(bob, shares(1_000)).motsu_unwrap();
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
-    c.token.sender(curator).approve(c.vault.address(), U256::MAX).unwrap();
     let supply = supply_of(&c);
     let before = eth(bob);
     c.governor.sender(bob).exit(p, shares(1_100)).motsu_unwrap();
@@ -144,9 +143,6 @@ fn delegation_does_not_multiply_the_exit_allowance() {
     assert_eq!(c.governor.sender(alice).cast_vote(p, 0).motsu_unwrap(), U256::ZERO);
     test_clock::advance(gov(&c, "votingPeriod"));
     c.governor.sender(curator).queue(p).motsu_unwrap();
-    for who in [bob, alice] {
-        c.token.sender(who).approve(c.vault.address(), U256::MAX).unwrap();
-    }
     let (r0, s0) = (reserve_of(&c), supply_of(&c));
     assert!(c.governor.sender(alice).exit(p, U256::from(1)).motsu_res().is_err(), "a zero-weight voter exited");
     assert!(c.governor.sender(bob).exit(p, shares(1_300)).motsu_res().is_err(), "burned shares bob does not hold");
@@ -170,7 +166,6 @@ fn exiting_in_dust_never_beats_one_exit() {
     hand_out(&c, &[(bob, 1_100)]);
     fund_treasury(&c);
     let (p, _) = queued_withdrawal(&c, &[bob], "take the reserve");
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     let (r0, s0) = (reserve_of(&c), supply_of(&c));
     let one_shot = r0 * shares(1_100) / s0;
     let mut left = shares(1_100);
@@ -207,7 +202,6 @@ fn buying_shares_to_exit_them_never_pays() {
     carol.fund(quote);
     let before = eth(carol);
     c.token.sender_and_value(carol, quote).buy(shares(100), quote, U256::MAX).motsu_unwrap();
-    c.token.sender(carol).approve(c.vault.address(), U256::MAX).unwrap();
     c.governor.sender(carol).exit(p, shares(100)).motsu_unwrap();
     let after = eth(carol);
     assert!(after < before, "buy-and-exit made {} wei", after - before);
@@ -233,7 +227,6 @@ fn two_exitable_proposals_pay_each_share_once() {
     test_clock::advance(gov(&c, "votingPeriod"));
     c.governor.sender(curator).queue(a).motsu_unwrap();
     c.governor.sender(curator).queue(b).motsu_unwrap();
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     let (r0, s0) = (reserve_of(&c), supply_of(&c));
     c.governor.sender(bob).exit(a, shares(1_100)).motsu_unwrap();
     assert!(c.governor.sender(bob).exit(b, shares(1)).motsu_res().is_err(), "exited again with burned shares");
@@ -250,7 +243,6 @@ fn a_pause_cannot_block_the_minority_exit() {
     hand_out(&c, &[(bob, 1_100)]);
     fund_treasury(&c);
     let (p, _) = queued_withdrawal(&c, &[bob], "take the reserve");
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     pause(&c, true);
     c.governor.sender(bob).exit(p, shares(1_100)).motsu_unwrap();
     assert_eq!(c.token.sender(bob).balance_of(bob), U256::ZERO);
@@ -267,7 +259,6 @@ fn staked_shares_cannot_be_exited_until_unstaked() {
     c.registry.sender(bob).stake(U256::from(1), shares(1_000)).motsu_unwrap();
     fund_treasury(&c);
     let (p, _) = queued_withdrawal(&c, &[bob], "take the reserve");
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     let err = c.governor.sender(bob).exit(p, shares(1_100)).motsu_unwrap_err();
     assert!(matches!(err, atelier_governor::Error::Callee(_)), "{err:?}");
     c.governor.sender(bob).exit(p, shares(100)).motsu_unwrap();
@@ -368,7 +359,6 @@ fn staking_works_while_paused_and_locked_shares_stay_put() {
     hand_out(&c, &[(bob, 1_100)]);
     pause(&c, true);
     c.registry.sender(bob).stake(U256::from(1), shares(500)).motsu_unwrap();
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(c.vault.sender(bob).redeem(U256::from(3)).motsu_res().is_err(), "redeemed with staked shares while paused");
     assert!(c.token.sender(bob).transfer(carol, U256::from(1)).motsu_res().is_err());
     test_clock::advance(c.cfg("registry", "cooldown").to::<u64>());
@@ -403,7 +393,6 @@ fn a_vetoed_proposal_releases_only_its_own_count() {
     c.governor.sender(curator).veto(a, U256::from(2)).motsu_unwrap();
     assert_eq!(state_of(&c, a), state::VETOED);
     assert!(c.governor.sender(curator).veto(a, U256::from(3)).motsu_res().is_err(), "vetoed a vetoed proposal");
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(c.governor.sender(bob).exit(a, shares(1)).motsu_res().is_err(), "exit on a vetoed proposal");
     assert!(lock_of(&c, 1) > now(), "b's lock was taken off with a's");
     assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err());
@@ -468,7 +457,6 @@ fn a_stale_count_holds_no_longer_than_the_latest_queued_expiry() {
     assert!(lock_of(&c, 1) <= end_b - 1);
     test_clock::advance(end_b - now());
     assert_eq!(lock_of(&c, 1), 0);
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     c.vault.sender(bob).redeem(U256::from(1)).motsu_unwrap();
 }
 
@@ -502,7 +490,6 @@ fn an_executed_proposal_cannot_lock_beyond_every_live_one() {
     test_clock::advance(end_b - now());
     assert_eq!(state_of(&c, b), state::EXPIRED);
     let lock = lock_of(&c, 1);
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(
         c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_ok(),
         "artwork 1 locked {} s after the last proposal that could execute expired",
@@ -557,7 +544,6 @@ fn decoys_cannot_evict_a_succeeded_proposal_from_its_slot() {
     }
     assert_eq!(state_of(&c, p), state::SUCCEEDED, "p can still be queued");
     assert_eq!(lock_of(&c, 1), expires_of(&c, p) - 1);
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err(), "redeemed under a passed release");
     // Voting on the decoys ends; they are Succeeded (bob's quorum): still locked.
     test_clock::advance(gov(&c, "votingPeriod"));
@@ -582,6 +568,39 @@ fn a_momentary_pass_that_ends_defeated_locks_nothing() {
     // A real release now passes and takes the freed slot.
     let p = pass(&c, vec![release(1, carol)], "sell 1 to carol", &[]);
     assert_eq!(lock_of(&c, 1), expires_of(&c, p) - 1);
-    c.token.sender(bob).approve(c.vault.address(), U256::MAX).unwrap();
     assert!(c.vault.sender(bob).redeem(U256::from(1)).motsu_res().is_err());
+}
+
+// ------------------------------------------------- burns without approval
+
+/// The vault and the treasury burn without an allowance (redeem, exit and a
+/// buyback sale are one transaction each). An attacker tries every path to
+/// make them burn a bystander's shares: the token's `burnFrom` directly, the
+/// vault's exit action directly, redeeming or exiting against the
+/// bystander's vote. Each burns only the caller's own shares or nothing.
+#[test]
+fn no_path_burns_a_bystanders_shares() {
+    let c = genesis();
+    let (bob, carol, attacker) = (c.people.bob.address(), c.people.carol.address(), c.people.stranger.address());
+    hand_out(&c, &[(bob, 1_100), (carol, 300), (attacker, 10)]);
+    fund_treasury(&c);
+    let (p, _) = queued_withdrawal(&c, &[bob], "take the reserve");
+    let bob_before = c.token.sender(bob).balance_of(bob);
+    assert!(c.token.sender(attacker).burn_from(bob, SHARE).motsu_res().is_err(), "burnFrom without an allowance");
+    assert!(
+        c.vault.sender(attacker).execute_action(8, Address::ZERO, bob, p, SHARE).motsu_res().is_err(),
+        "the vault's exit action from outside the governor"
+    );
+    // Bob voted Against; the attacker's own record is empty, so it cannot exit
+    // (let alone with bob's shares).
+    assert!(c.governor.sender(attacker).exit(p, SHARE).motsu_res().is_err(), "exit on another's vote");
+    // Redeeming costs the attacker's own shares: 10 are not the price.
+    assert!(c.vault.sender(attacker).redeem(U256::from(1)).motsu_res().is_err(), "redeemed with another's shares");
+    assert_eq!(c.token.sender(bob).balance_of(bob), bob_before, "the bystander's shares moved");
+    assert_eq!(c.token.sender(carol).balance_of(carol), shares(300));
+    assert_eq!(c.token.sender(attacker).balance_of(attacker), shares(10));
+    // Bob's own exit takes exactly his shares.
+    c.governor.sender(bob).exit(p, shares(100)).motsu_unwrap();
+    assert_eq!(c.token.sender(bob).balance_of(bob), bob_before - shares(100));
+    assert_eq!(c.token.sender(carol).balance_of(carol), shares(300));
 }

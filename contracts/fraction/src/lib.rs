@@ -15,6 +15,9 @@
 //! the vault's `mint`, `burn` of one's own shares, approvals, permits,
 //! delegation, staking, or the registry's reward claims (ETH).
 //!
+//! Redemptions, minority exits and buyback sales need no approval: the vault's
+//! and the treasury's `burnFrom` spend no allowance (see its doc).
+//!
 //! Staking locks shares in place: the registry (set at wiring) locks and
 //! unlocks part of a holder's balance (`lockShares`/`unlockShares`). Locked
 //! shares stay in `balanceOf` and keep their votes with the holder's delegate,
@@ -331,15 +334,21 @@ impl FractionToken {
         self.burn_checked(account, value)
     }
 
-    /// Burns `value` of `account`'s shares on the caller's allowance (the
-    /// treasury's buyback and the vault's redemptions). While paused only the
-    /// vault may (redemption), so no buyback sale pays.
+    /// Burns `value` of `account`'s shares on the caller's allowance. The
+    /// collective's own vault and treasury need none: they burn only the
+    /// shares of whoever called them for it (redeem, a minority exit, a sale
+    /// into the buyback), so that call is the holder's consent and the action
+    /// is one transaction, as if vault and token were one contract. While
+    /// paused only the vault may (redemption), so no buyback sale pays.
     pub fn burn_from(&mut self, account: Address, value: U256) -> Result<(), Error> {
         let spender = self.vm().msg_sender();
-        if spender != self.vault.get() {
+        let vault = self.vault.get();
+        if spender != vault {
             self.when_not_paused()?;
+            if spender != self.treasury.get() {
+                self.spend_allowance(account, spender, value)?;
+            }
         }
-        self.spend_allowance(account, spender, value)?;
         self.burn_checked(account, value)
     }
 

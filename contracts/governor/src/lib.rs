@@ -202,8 +202,8 @@ impl ArtGovernor {
 
     /// Minority exit: during the timelock of a queued proposal that withdraws
     /// reserve ETH or releases an artwork, a holder who voted Against it burns
-    /// `shares` of its own (at most its vote weight, in total; approve the vault
-    /// first) for `reserve * shares / totalSupply` of the treasury's reserve.
+    /// `shares` of its own (at most its vote weight, in total; no approval
+    /// needed) for `reserve * shares / totalSupply` of the treasury's reserve.
     pub fn exit(&mut self, proposal_id: U256, shares: U256) -> Result<(), Error> {
         self.exit_minority(proposal_id, shares)
     }

@@ -337,8 +337,8 @@ impl Treasury {
     }
 
     /// Sells `shares` (18-decimal units) to the live buyback round at the
-    /// current bid: the shares are burned from the caller (who approved the
-    /// treasury on the token) and `paid = shares * bid / 1e18` wei sent back.
+    /// current bid: the shares are burned from the caller (no approval
+    /// needed: the token lets the treasury burn its caller's shares) and `paid = shares * bid / 1e18` wei sent back.
     /// When the round's remaining budget is short, only the shares it buys are
     /// taken. Reverts if the bid is below `minPrice` (per whole share), and
     /// `Expired` after `deadline` (unix seconds). While the

@@ -261,8 +261,8 @@ impl ArtVault {
 
     /// Takes the artwork out: burns the artwork's claim on the supply from the
     /// caller, `max(issued shares, ceil(totalSupply / redeemable artworks in custody))`,
-    /// plus `redeemFeeBps` of it as the fee (burned too; the caller approves the
-    /// vault for both), sends the artwork to the caller and burns the steward
+    /// plus `redeemFeeBps` of it as the fee (burned too; no approval needed: the
+    /// token lets the vault burn its caller's shares), sends the artwork to the caller and burns the steward
     /// token. Works while the token is paused. Refused while a proposal
     /// concerning it can still execute (`ArtGovernor.lockedUntil`: a passed
     /// vote until its queue deadline, a queued proposal until it is executed,

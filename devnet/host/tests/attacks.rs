@@ -78,7 +78,6 @@ fn lull_sniping_and_redemption_does_not_pay_on_the_artifacts() {
         bought += 1_000;
     }
     let mut art = U256::ZERO;
-    c.approve_token(who, c.vault, U256::MAX);
     for id in 1..=3u64 {
         let held = 4 - id; // artworks still in custody
         let claim = c.total_supply() / U256::from(held) * reference(&mut c) / WAD;
@@ -111,7 +110,6 @@ fn pump_around_upkeep_does_not_pay_on_the_artifacts() {
     c.perform_upkeep().expect("upkeep in the same block");
     c.advance(round);
     let held = c.balance_of(who);
-    c.approve_token(who, c.treasury, held);
     let _ = c.send(who, c.treasury, Treasury::sellToTreasuryCall { shares: held, min_price: U256::ZERO, deadline: U256::MAX });
     let after = value(&mut c, who, U256::ZERO);
     println!("pump on WASM: value {before} -> {after}");

@@ -290,7 +290,6 @@ fn flywheel(c: &mut Collective) {
     let bid = c.view(c.treasury, Treasury::currentBidCall {})._0;
     assert!(bid > U256::ZERO);
     let supply = c.total_supply();
-    c.approve_token(alice, c.treasury, shares(5));
     let before = c.eth(alice);
     let paid = c
         .send(
@@ -555,7 +554,6 @@ fn story_6_exit() {
     genesis(&mut c);
     let curator = c.people.curator;
     let fee = GENESIS_SHARES * c.cfg("vault", "redeemFeeBps") / U256::from(10_000);
-    c.approve_token(curator, c.vault, GENESIS_SHARES + fee);
     let (supply, balance) = (c.total_supply(), c.balance_of(curator));
     c.send(
         curator,
@@ -678,7 +676,6 @@ fn minting_to_sell_into_a_buyback_round_never_pays() {
         );
     }
     let cost = c.buy(attacker, 10);
-    c.approve_token(attacker, c.treasury, shares(10));
     let paid = c
         .send(
             attacker,
@@ -1147,8 +1144,6 @@ fn locks_queue_deadline_extension_and_veto_on_the_artifacts() {
     c.advance(c.secs("governor", "votingPeriod"));
     assert_eq!(c.proposal_state(id), state::SUCCEEDED);
     assert_eq!(locked_until(&mut c, 1), deadline - U256::from(1));
-    let fee = GENESIS_SHARES * c.cfg("vault", "redeemFeeBps") / U256::from(10_000);
-    c.approve_token(curator, c.vault, (GENESIS_SHARES + fee) * U256::from(2));
     let redeem = |c: &mut Collective, id: u64| {
         c.send(curator, c.vault, ArtVault::redeemCall { artwork_id: U256::from(id) })
     };
@@ -1248,7 +1243,6 @@ fn staking_in_place_queued_locks_and_minority_exit_on_the_artifacts() {
     execute(&mut c, vec![show], "show 1").expect("execute a");
     let b_expires = c.view(c.governor, ArtGovernor::proposalCall { proposal_id: b })._4;
     assert_eq!(c.view(c.governor, ArtGovernor::lockedUntilCall { artwork_id: U256::from(1) })._0, b_expires - U256::from(1));
-    c.approve_token(curator, c.vault, U256::MAX);
     let Err(refused) = c.send(curator, c.vault, ArtVault::redeemCall { artwork_id: U256::from(1) }) else {
         panic!("redeemed under a queued release");
     };
@@ -1272,7 +1266,6 @@ fn staking_in_place_queued_locks_and_minority_exit_on_the_artifacts() {
     c.cast_vote(alice, p, 0).expect("vote against");
     c.advance(period);
     c.send(stranger, c.governor, ArtGovernor::queueCall { proposal_id: p }).expect("queue");
-    c.approve_token(alice, c.vault, U256::MAX);
     let (supply, before) = (c.total_supply(), c.eth(alice));
     c.send(alice, c.governor, ArtGovernor::exitCall { proposal_id: p, shares: shares(100) }).expect("exit");
     assert_eq!(c.eth(alice) - before, reserve * shares(100) / supply, "pro rata of the reserve");

@@ -41,7 +41,7 @@ pub enum Command {
     Status(StatusArgs),
     /// Buy shares from the primary sale at the quoted price (plus slippage).
     Buy(BuyArgs),
-    /// Sell shares into the treasury's live buyback round (approves the treasury).
+    /// Sell shares into the treasury's live buyback round (no approval needed).
     Sell(SellArgs),
     /// Stake shares behind a seed (locked in place in your balance: no approval).
     Stake(StakeArgs),
@@ -65,9 +65,9 @@ pub enum Command {
     Cancel(ProposalArg),
     /// Minority exit: you voted against a queued proposal that withdraws reserve
     /// ETH or releases an artwork; during its timelock, burn up to your vote
-    /// weight of free shares for their pro-rata part of the reserve (approves the vault).
+    /// weight of free shares for their pro-rata part of the reserve (no approval needed).
     Exit(ExitArgs),
-    /// Redeem an artwork: burn its issued shares plus the fee (approves the vault).
+    /// Redeem an artwork: burn its issued shares plus the fee (no approval needed).
     Redeem(RedeemArgs),
     /// Licenses approved by governance.
     #[command(subcommand)]

@@ -248,3 +248,35 @@ fn pause_freezes_the_market_not_governance(
     token.sender(alice).transfer(bob, SHARE).motsu_unwrap();
     assert_eq!(token.sender(bob).balance_of(bob), shares(2));
 }
+
+/// Redeem, a minority exit and a buyback sale are one transaction: the vault
+/// and the treasury burn without an allowance (and leave any allowance
+/// untouched), every other spender still needs one, and while paused the
+/// treasury's burn stops like any market move.
+#[motsu::test]
+fn the_vault_and_the_treasury_burn_without_an_allowance(
+    token: Contract<FractionToken>,
+    treasury: Address,
+    alice: Address,
+    bob: Address,
+) {
+    let roles = minted(&token, treasury, alice, 10);
+    token.sender(roles.vault).burn_from(alice, shares(2)).motsu_unwrap();
+    token.sender(roles.treasury).burn_from(alice, shares(3)).motsu_unwrap();
+    assert_eq!(token.sender(alice).balance_of(alice), shares(5));
+    assert_eq!(token.sender(alice).total_supply(), shares(5));
+    assert_eq!(token.sender(alice).allowance(alice, roles.vault), U256::ZERO);
+    // Not the other wired roles, nor anyone else.
+    for spender in [roles.registry, roles.keeper, roles.admin, bob] {
+        let err = token.sender(spender).burn_from(alice, SHARE).motsu_unwrap_err();
+        assert!(matches!(err, Error::InsufficientAllowance(ERC20InsufficientAllowance { .. })), "{spender}");
+    }
+    // Never past the free balance.
+    let err = token.sender(roles.treasury).burn_from(alice, shares(6)).motsu_unwrap_err();
+    assert!(matches!(err, Error::InsufficientBalance(ERC20InsufficientBalance { .. })));
+    token.sender(roles.vault).set_param(fraction::PAUSED, U256::from(1u8)).motsu_unwrap();
+    let err = token.sender(roles.treasury).burn_from(alice, SHARE).motsu_unwrap_err();
+    assert!(matches!(err, Error::EnforcedPause(EnforcedPause {})));
+    token.sender(roles.vault).burn_from(alice, SHARE).motsu_unwrap();
+    assert_eq!(token.sender(alice).balance_of(alice), shares(4));
+}

@@ -214,8 +214,6 @@ fn withdraw_reserve_pays_from_the_treasury() {
 #[motsu::test]
 fn redeem_is_locked_only_while_a_proposal_concerning_the_artwork_can_execute() {
     let w = World::new();
-    let price = shares(1_000) + shares(25);
-    w.token.sender(w.curator).approve(w.vault.address(), price * U256::from(2)).motsu_unwrap();
     let locked_until = |id: u64| w.vault.sender(w.admin).artwork(u(id)).motsu_unwrap().0.9;
     let locked = |id: u64, until: u64| atelier_vault::ArtworkLocked { artworkId: u(id), lockedUntil: u(until) };
     // Proposed, then passing its vote: the vote sets the lock through the queue

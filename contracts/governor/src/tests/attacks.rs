@@ -7,12 +7,6 @@ use motsu::prelude::*;
 use super::*;
 use crate::types::state::*;
 
-/// The curator approves the vault for two redemptions (shares and fee).
-fn approve_redemptions(w: &World) {
-    let price = shares(1_000) + shares(25);
-    w.token.sender(w.curator).approve(w.vault.address(), price * U256::from(2)).motsu_unwrap();
-}
-
 /// A steward (no shares needed) proposes releasing its artwork and cancels, round
 /// after round: the artwork must stay redeemable. On the old code every round
 /// locked it until that proposal's vote end (here 1,100 s a round; with the
@@ -20,7 +14,6 @@ fn approve_redemptions(w: &World) {
 #[motsu::test]
 fn propose_and_cancel_cannot_freeze_an_artwork() {
     let w = World::new();
-    approve_redemptions(&w);
     let mallory = Address::from_tag("mallory");
     w.vault.sender(w.curator).transfer_from(w.curator, mallory, u(1)).motsu_unwrap();
     for round in 0..10u64 {
@@ -38,7 +31,6 @@ fn propose_and_cancel_cannot_freeze_an_artwork() {
 #[motsu::test]
 fn open_proposals_lock_nothing() {
     let w = World::new();
-    approve_redemptions(&w);
     let id = w.propose(w.alice, vec![release(1, w.alice)]).motsu_unwrap();
     w.to_active(id);
     w.vault.sender(w.curator).redeem(u(1)).motsu_unwrap();
@@ -49,7 +41,6 @@ fn open_proposals_lock_nothing() {
 #[motsu::test]
 fn a_passed_release_cannot_be_raced_by_redemption() {
     let w = World::new();
-    approve_redemptions(&w);
     let actions = vec![release(1, w.alice)];
     let id = w.propose(w.alice, actions.clone()).motsu_unwrap();
     w.to_active(id);
@@ -102,7 +93,6 @@ fn copy_and_cancel_cannot_take_a_proposal_id() {
 #[motsu::test]
 fn a_burned_vetoing_token_cannot_tip_the_majority() {
     let w = World::new();
-    approve_redemptions(&w);
     test_clock::set(T0);
     w.genesis(4);
     test_clock::set(T0 + 1);
@@ -156,7 +146,6 @@ fn governance_cannot_brick_itself() {
 #[motsu::test]
 fn a_license_needs_the_artwork_in_custody_at_activation() {
     let w = World::new();
-    approve_redemptions(&w);
     let licensee = Address::from_tag("licensee");
     let actions = vec![license(1, licensee, word(9), eth(1))];
     let id = w.pass(actions.clone());

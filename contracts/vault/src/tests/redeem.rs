@@ -7,13 +7,12 @@ use motsu::prelude::*;
 use super::*;
 use crate::{ArtworkLocked, ArtworkRedeemed, ERC721NonexistentToken, Transfer, UnknownArtwork, GENESIS_SHARES};
 
-/// Two genesis artworks; the curator approved the vault for one redemption.
+/// Two genesis artworks, both the curator's shares; no approval (the token
+/// lets the vault burn its caller's shares).
 fn world_with_two() -> World {
     let w = World::new();
     w.genesis(1);
     w.genesis(2);
-    let fee = GENESIS_SHARES * U256::from(FEE_BPS) / U256::from(10_000);
-    w.token.sender(w.curator).approve(w.vault.address(), GENESIS_SHARES + fee).motsu_unwrap();
     w
 }
 
@@ -52,7 +51,6 @@ fn anyone_with_the_price_may_redeem_without_a_fee_when_it_is_zero() {
         .motsu_unwrap();
     let buyer = Address::from_tag("buyer");
     w.token.sender(w.curator).transfer(buyer, GENESIS_SHARES).motsu_unwrap();
-    w.token.sender(buyer).approve(w.vault.address(), GENESIS_SHARES).motsu_unwrap();
     w.vault.sender(buyer).redeem(U256::from(1)).motsu_unwrap();
     assert_eq!(w.shares_of(buyer), U256::ZERO);
     assert_eq!(w.shares_of(w.treasury.address()), U256::ZERO);
@@ -66,15 +64,15 @@ fn redeem_without_the_price_fails_and_changes_nothing() {
     // Two artworks: the first one's redemption owes a fee (the last one's cannot).
     w.genesis(1);
     w.genesis(2);
-    // No allowance: the token's own error reaches the redeemer.
+    // No approval is needed, but the price is: the curator keeps the claim
+    // (1,000 shares) and not the fee.
+    let other = Address::from_tag("other");
+    w.token.sender(w.curator).transfer(other, GENESIS_SHARES).motsu_unwrap();
     let err = w.vault.sender(w.curator).redeem(U256::from(1)).motsu_unwrap_err();
-    assert_callee_error::<atelier_fraction::ERC20InsufficientAllowance>(err);
-    // Allowance for the burn but not the fee.
-    w.token.sender(w.curator).approve(w.vault.address(), GENESIS_SHARES).motsu_unwrap();
-    let err = w.vault.sender(w.curator).redeem(U256::from(1)).motsu_unwrap_err();
-    assert_callee_error::<atelier_fraction::ERC20InsufficientAllowance>(err);
+    assert_callee_error::<atelier_fraction::ERC20InsufficientBalance>(err);
     assert_eq!(w.nft_owner(1), w.vault.address());
-    assert_eq!(w.shares_of(w.curator), GENESIS_SHARES * U256::from(2));
+    assert_eq!(w.shares_of(w.curator), GENESIS_SHARES);
+    assert_eq!(w.shares_of(other), GENESIS_SHARES, "a bystander's shares are never taken");
     assert_eq!(w.vault.sender(w.admin).owner_of(U256::from(1)).motsu_unwrap(), w.curator);
 }
 
@@ -129,7 +127,6 @@ mod props {
             let missing = (claim + fee).saturating_sub(issued);
             let curator_has = w.shares_of(w.curator);
             w.token.sender(w.curator).transfer(lister, missing.min(curator_has)).motsu_unwrap();
-            w.token.sender(lister).approve(w.vault.address(), U256::MAX).motsu_unwrap();
             let paid = w.vault.sender(lister).redeem(U256::from(1)).motsu_res();
             if missing <= curator_has {
                 prop_assert!(paid.is_ok());

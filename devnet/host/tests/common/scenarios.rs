@@ -182,8 +182,6 @@ pub fn measure_all() -> Report {
     // Exit, from this state (before any proposal locks the artwork).
     {
         let mut d = c.clone();
-        let cost = d.view(d.vault, ArtVault::redemptionCostCall { artwork_id: U256::from(3) });
-        d.approve_token(curator, d.vault, cost._0 + cost._1);
         ok(
             d.send(
                 curator,

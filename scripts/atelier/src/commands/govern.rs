@@ -251,10 +251,11 @@ pub async fn cancel(ctx: &mut Ctx, a: ProposalArg) -> Result<Report> {
 }
 
 /// `exit`: checked by a simulation first (a holder who may not exit sends
-/// nothing, not even the approval), then approves the vault and exits.
+/// nothing), then exits: no approval, the token lets the vault burn the
+/// exiting holder's shares.
 pub async fn exit(ctx: &mut Ctx, a: ExitArgs) -> Result<Report> {
     let me = ctx.sender()?;
-    let (gaddr, vaddr) = (ctx.addr("ArtGovernor")?, ctx.addr("ArtVault")?);
+    let gaddr = ctx.addr("ArtGovernor")?;
     let shares = a.shares.0;
     let gov = ArtGovernor::new(gaddr, ctx.provider.clone());
     let state = gov.state(a.proposal).call().await.map_err(|e| explain_contract("state", e))?._0;
@@ -265,21 +266,16 @@ pub async fn exit(ctx: &mut Ctx, a: ExitArgs) -> Result<Report> {
             state_name(state)
         ));
     }
-    // Without the vault's allowance the simulation can only fail at the burn:
-    // any other refusal (not an Against voter, past the weight, past eta) is final.
+    super::ensure_free_shares(ctx, shares).await?;
     if let Err(e) = gov.exit(a.proposal, shares).from(me).call().await {
         let why = match &e {
             alloy::contract::Error::TransportError(t) => crate::chain::revert_of(t),
             _ => None,
         };
-        let name = why.as_ref().and_then(|r| r.name()).unwrap_or_default();
-        if name != "ERC20InsufficientAllowance" {
-            let what = why.map(|r| r.to_string()).unwrap_or_else(|| e.to_string());
-            return fail(format!("exit: refused: {what} (only a holder who voted Against a queued WithdrawReserve or ReleaseArtwork proposal, before its eta, up to its vote weight): nothing was sent"));
-        }
+        let what = why.map(|r| r.to_string()).unwrap_or_else(|| e.to_string());
+        return fail(format!("exit: refused: {what} (only a holder who voted Against a queued WithdrawReserve or ReleaseArtwork proposal, before its eta, up to its vote weight): nothing was sent"));
     }
     let mut rep = Report::default();
-    let approval = super::ensure_allowance(ctx, vaddr, shares, &mut rep).await?;
     let data = ArtGovernor::exitCall { proposal_id: a.proposal, shares }.abi_encode();
     let sent = ctx.send_call(&format!("exit {} with {} shares", a.proposal, fmt_amount(shares)), gaddr, data.into(), U256::ZERO).await?;
     let paid = sent
@@ -292,7 +288,7 @@ pub async fn exit(ctx: &mut Ctx, a: ExitArgs) -> Result<Report> {
         .unwrap_or_default();
     rep.json = json!({
         "action": "exit", "proposalId": a.proposal.to_string(), "shares": shares.to_string(), "paid": paid.to_string(),
-        "approval": approval.map(|s| s.json()), "transaction": sent.json(),
+        "transaction": sent.json(),
     });
     rep.line(format!("exited: burned {} shares for {} ETH of the reserve", fmt_amount(shares), fmt_amount(paid)));
     rep.line(sent.summary());

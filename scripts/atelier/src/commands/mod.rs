@@ -1,12 +1,9 @@
 //! One module per group of user actions; shared helpers here.
-use alloy::{
-    primitives::{Address, U256},
-    sol_types::SolCall,
-};
+use alloy::primitives::U256;
 
 use crate::{
     bindings::{CurationRegistry, FractionToken},
-    chain::{explain_contract, Ctx, Report, Sent},
+    chain::{explain_contract, Ctx, Report},
     cli::{Cli, Command},
     util::{fail, fmt_amount, parse_b32, Error, Result},
 };
@@ -78,30 +75,6 @@ pub async fn ensure_free_shares(ctx: &mut Ctx, amount: U256) -> Result<()> {
         return fail(format!("{owner} holds {} shares{staked}; this needs {}: nothing was sent", fmt_amount(free), fmt_amount(amount)));
     }
     Ok(())
-}
-
-/// Approves `spender` for `amount` shares unless the allowance already covers
-/// it; refuses first when the sender's free shares cannot cover the action.
-pub async fn ensure_allowance(ctx: &mut Ctx, spender: Address, amount: U256, rep: &mut Report) -> Result<Option<Sent>> {
-    ensure_free_shares(ctx, amount).await?;
-    let owner = ctx.sender()?;
-    let token_addr = ctx.addr("FractionToken")?;
-    let token = FractionToken::new(token_addr, ctx.provider.clone());
-    let allowance = token
-        .allowance(owner, spender)
-        .call()
-        .await
-        .map_err(|e| explain_contract("reading the allowance", e))?
-        ._0;
-    if allowance >= amount {
-        return Ok(None);
-    }
-    let data = FractionToken::approveCall { spender, value: amount }.abi_encode();
-    let sent = ctx
-        .send_call(&format!("approve {spender} for {} shares", fmt_amount(amount)), token_addr, data.into(), U256::ZERO)
-        .await?;
-    rep.line(format!("approved {} shares to {spender}: {}", fmt_amount(amount), sent.summary()));
-    Ok(Some(sent))
 }
 
 /// A seed given as an id (digits) or as the seed itself (bytes32 or text).

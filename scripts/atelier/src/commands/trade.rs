@@ -6,7 +6,7 @@ use crate::{
     bindings::{FractionToken, Treasury},
     chain::{explain_contract, Ctx, Report},
     cli::{BuyArgs, SellArgs},
-    commands::ensure_allowance,
+    commands::ensure_free_shares,
     util::{fail, fmt_amount, fmt_time, UNIT},
 };
 use crate::util::Result;
@@ -70,8 +70,9 @@ pub async fn sell(ctx: &mut Ctx, a: SellArgs) -> Result<Report> {
     let bid = treasury.currentBid().call().await.map_err(|e| explain_contract("currentBid", e))?._0;
     let min_price = a.min_price.map(|m| m.0).unwrap_or(bid);
     ctx.progress(format!("buyback round {} bids {} ETH/share until {}", round._0, fmt_amount(bid), fmt_time(round._5.saturating_to())));
+    // No approval: the token lets the treasury burn its caller's shares.
+    ensure_free_shares(ctx, shares).await?;
     let mut rep = Report::default();
-    let approval = ensure_allowance(ctx, taddr, shares, &mut rep).await?;
     let deadline = ctx.deadline().await?;
     let data = Treasury::sellToTreasuryCall { shares, min_price, deadline }.abi_encode();
     let sent = ctx.send_call(&format!("sell {} shares", fmt_amount(shares)), taddr, data.into(), U256::ZERO).await?;
@@ -79,7 +80,7 @@ pub async fn sell(ctx: &mut Ctx, a: SellArgs) -> Result<Report> {
     let (sold, paid) = filled.map(|l| (l.inner.data.shares, l.inner.data.paid)).unwrap_or((shares, shares * bid / UNIT));
     rep.json = json!({
         "action": "sell", "shares": sold.to_string(), "paid": paid.to_string(), "bid": bid.to_string(),
-        "approval": approval.map(|s| s.json()), "transaction": sent.json(),
+        "transaction": sent.json(),
     });
     rep.line(format!("sold {} shares into round {} for {} ETH (burned)", fmt_amount(sold), round._0, fmt_amount(paid)));
     rep.line(sent.summary());

@@ -9,7 +9,7 @@ use crate::{
     bindings::{ArtGovernor, ArtVault, Treasury, IERC721},
     chain::{explain_contract, Ctx, Report},
     cli::{AcquireArgs, DepositArgs, LicenseCommand, RedeemArgs},
-    commands::ensure_allowance,
+    commands::ensure_free_shares,
     util::{fail, fmt_amount, fmt_time, parse_b32, Result},
 };
 
@@ -69,13 +69,14 @@ pub async fn redeem(ctx: &mut Ctx, a: RedeemArgs) -> Result<Report> {
     // the fee, both burned.
     let cost = ctx.view("redemptionCost", vaddr, &ArtVault::redemptionCostCall { artwork_id: a.artwork }).await?;
     let (shares, fee) = (cost._0, cost._1);
+    // No approval: the token lets the vault burn its caller's shares.
+    ensure_free_shares(ctx, shares + fee).await?;
     let mut rep = Report::default();
-    let approval = ensure_allowance(ctx, vaddr, shares + fee, &mut rep).await?;
     let data = ArtVault::redeemCall { artwork_id: a.artwork }.abi_encode();
     let sent = ctx.send_call(&format!("redeem artwork {}", a.artwork), vaddr, data.into(), U256::ZERO).await?;
     rep.json = json!({
         "action": "redeem", "artworkId": a.artwork.to_string(), "sharesBurned": shares.to_string(), "fee": fee.to_string(),
-        "collection": art._0, "tokenId": art._1.to_string(), "approval": approval.map(|s| s.json()), "transaction": sent.json(),
+        "collection": art._0, "tokenId": art._1.to_string(), "transaction": sent.json(),
     });
     rep.line(format!(
         "redeemed artwork {}: {} shares burned, plus {} shares fee (burned too); token {} of {} is yours",
