@@ -13,6 +13,7 @@ pub mod chain;
 pub mod deployer;
 pub mod error;
 pub mod exec;
+pub mod fill;
 pub mod filters;
 pub mod json;
 pub mod multicall3;
