@@ -97,7 +97,7 @@ pub struct Chain {
     pub history_limit: u64,
     #[serde(skip)]
     pub snapshots: Vec<Snapshot>,
-    #[serde(skip)]
+    #[serde(skip, default = "crate::natives::ext")]
     pub ext: DevExt,
     /// Installed filters (`eth_newFilter`…): node state, not chain state.
     #[serde(skip)]
@@ -395,7 +395,7 @@ impl Chain {
             history: VecDeque::new(),
             history_limit: DEFAULT_HISTORY,
             snapshots: vec![],
-            ext: DevExt::default(),
+            ext: crate::natives::ext(),
             filters: Default::default(),
             journal: None,
         }

@@ -1,10 +1,16 @@
-//! revm glue: the handler register that routes calls to native precompiles (ArbWasm,
-//! the StylusDeployer) and Stylus programs, lets Stylus code (`0xEF 0xF0 ..`) be
-//! deployed, and runs nested calls over the same journaled state.
+//! revm glue, the bottom of the execution side: the handler register that hands calls
+//! to native code (precompiles, the StylusDeployer, Stylus programs) through the [`Vm`]
+//! trait, lets Stylus code (`0xEF 0xF0 ..`) be deployed, runs native frames and nested
+//! calls over the same journaled state, and gives native code its state access.
+//!
+//! This module names no native part: they all sit above it and meet here, through
+//! [`Vm`] (implemented by `natives`), so no two of them depend on each other
+//! in a loop.
 
 use std::{convert::Infallible, mem, sync::Arc};
 
-use alloy_primitives::{Address, Bytes, U256};
+use alloy_primitives::{Address, Bytes, B256, U256};
+use alloy_sol_types::SolError;
 use revm::{
     db::{CacheDB, EmptyDB},
     handler::register::EvmHandler,
@@ -15,7 +21,7 @@ use revm::{
     Context, Evm, EvmContext, FrameOrResult, FrameResult,
 };
 
-use crate::{precompiles, stylus};
+use crate::programs::ProgramCache;
 
 /// The committed state of the chain (accounts, storage, code, block hashes).
 pub type BaseDb = CacheDB<EmptyDB>;
@@ -52,9 +58,46 @@ pub const SPEC: SpecId = SpecId::CANCUN;
 pub const MAX_CODE_SIZE: usize = 24_576;
 
 /// External context carried through execution.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct DevExt {
-    pub stylus: stylus::ProgramCache,
+    /// The native side, reached only through the trait (see [`Vm`]).
+    pub vm: &'static dyn Vm,
+    pub stylus: ProgramCache,
+}
+
+impl DevExt {
+    pub fn new(vm: &'static dyn Vm) -> Self {
+        Self {
+            vm,
+            stylus: ProgramCache::default(),
+        }
+    }
+}
+
+/// A native call handler: runs inside a frame [`native_call`] opened (depth checked,
+/// value moved, checkpoint taken), returns what the frame returns.
+pub type Native = Box<dyn FnOnce(&mut Ctx, &CallInputs) -> Result<NativeOutcome, ExecError>>;
+
+/// The one seam between the chain's execution (this module, revm) and the VM's native
+/// parts (precompiles, the StylusDeployer, Stylus programs). Its first two methods are
+/// what revm's hooks ask; the others are what one native part needs of another
+/// (ArbWasm's activation record, ArbWasmCache, ArbOwnerPublic's limit), asked here so
+/// that e.g. the Stylus runner need not import the precompiles that import it. The
+/// other direction — nested calls and state access — is this module's functions on
+/// the [`Ctx`] a handler is given ([`run_nested`], [`load_code`], [`transfer`]).
+pub trait Vm: Sync {
+    /// The handler for a call whose code lives at `code_address`, if native code runs
+    /// it (a native contract, or a Stylus program); `None` leaves the call to revm.
+    fn native(&self, ctx: &mut Ctx, code_address: Address) -> Result<Option<Native>, ExecError>;
+    /// Whether created code starting with 0xEF may be deposited (EIP-3541 is lifted
+    /// for the Stylus forms only).
+    fn deployable(&self, code: &[u8]) -> bool;
+    /// ArbWasm's activation record of `codehash`: the Stylus version and asm size.
+    fn activation(&self, ctx: &mut Ctx, codehash: B256) -> Result<Option<(u16, u32)>, ExecError>;
+    /// ArbWasmCache: whether the program at `program` is in ArbOS's program cache.
+    fn program_cached(&self, ctx: &mut Ctx, program: Address) -> Result<bool, ExecError>;
+    /// ArbOwnerPublic: the most fragments a root contract may list.
+    fn max_fragments(&self) -> usize;
 }
 
 /// What a native handler (precompile, Stylus program) returns.
@@ -82,6 +125,17 @@ impl NativeOutcome {
     }
 }
 
+/// A revert with a Solidity custom error.
+pub fn revert_err<E: SolError>(e: E, gas: u64) -> NativeOutcome {
+    NativeOutcome::revert(Bytes::from(e.abi_encode()), gas)
+}
+
+/// A revert with `Error(string)`.
+pub fn revert_msg(msg: impl Into<String>, gas: u64) -> NativeOutcome {
+    let e = alloy_sol_types::Revert { reason: msg.into() };
+    NativeOutcome::revert(Bytes::from(e.abi_encode()), gas)
+}
+
 /// Installs the dev chain's call and create hooks (revm 19's handles are `Arc<dyn Fn>`
 /// without `Send`).
 #[allow(clippy::arc_with_non_send_sync)]
@@ -93,7 +147,7 @@ pub fn register(handler: &mut EvmHandler<'_, DevExt, Db>) {
     });
     let prev_create_return = handler.execution.create_return.clone();
     handler.execution.create_return = Arc::new(move |ctx, frame, mut result| {
-        if result.result.is_ok() && stylus::is_stylus_family(&result.output) {
+        if result.result.is_ok() && ctx.external.vm.deployable(&result.output) {
             deposit_stylus_code(
                 ctx,
                 frame.created_address,
@@ -135,15 +189,11 @@ fn deposit_stylus_code(
 }
 
 fn intercept(ctx: &mut Ctx, inputs: &CallInputs) -> Result<Option<CallOutcome>, ExecError> {
-    let addr = inputs.bytecode_address;
-    if let Some(native) = precompiles::native(addr) {
-        return native_call(ctx, inputs, native).map(Some);
+    let vm = ctx.external.vm;
+    match vm.native(ctx, inputs.bytecode_address)? {
+        Some(native) => native_call(ctx, inputs, native).map(Some),
+        None => Ok(None),
     }
-    let code = load_code(ctx, addr)?;
-    if stylus::is_stylus_code(&code) {
-        return native_call(ctx, inputs, |ctx, inputs| stylus::run(ctx, inputs, code)).map(Some);
-    }
-    Ok(None)
 }
 
 /// The code at an address (warming it).
@@ -225,7 +275,7 @@ pub enum Nested {
 /// Runs a nested frame (from a Stylus program or a native contract) through revm's
 /// own frame loop, so it reaches EVM code, precompiles and Stylus programs alike.
 pub fn run_nested(ctx: &mut Ctx, action: Nested) -> Result<FrameResult, ExecError> {
-    let placeholder = Context::new(EvmContext::new(Db::default()), DevExt::default());
+    let placeholder = Context::new(EvmContext::new(Db::default()), DevExt::new(ctx.external.vm));
     let taken = mem::replace(ctx, placeholder);
     let mut handler = EvmHandler::mainnet_with_spec(SPEC);
     handler.append_handler_register_plain(register);

@@ -2,9 +2,10 @@
 //!
 //! A JSON-RPC server ([`server`], [`rpc`]) over a single-node chain ([`chain`]) that
 //! executes transactions with revm ([`exec`]) and runs Stylus programs through the
-//! project's WASM host ([`stylus`]). The Arbitrum surface `cargo stylus deploy` needs
-//! (ArbWasm at 0x71, ArbOwnerPublic, the StylusDeployer) is native Rust
-//! ([`precompiles`], [`deployer`]).
+//! project's WASM host ([`stylus`], [`programs`]). The Arbitrum surface `cargo stylus
+//! deploy` needs (ArbWasm at 0x71, ArbOwnerPublic, the StylusDeployer) is native Rust
+//! ([`precompiles`], [`deployer`]). Execution reaches all native code through one
+//! trait, [`exec::Vm`], which [`natives`] implements.
 
 pub mod accounts;
 pub mod calls;
@@ -12,10 +13,13 @@ pub mod chain;
 pub mod deployer;
 pub mod error;
 pub mod exec;
+pub mod fill;
 pub mod filters;
 pub mod json;
 pub mod multicall3;
+pub mod natives;
 pub mod precompiles;
+pub mod programs;
 pub mod rpc;
 pub mod server;
 pub mod state_file;

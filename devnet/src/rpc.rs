@@ -236,6 +236,10 @@ fn dispatch_with(acc: &mut Access, method: &str, p: &[Value]) -> RpcResult<Value
                 c.send_raw(&raw).map(|h| json!(h))
             })?
         }
+        "eth_fillTransaction" => {
+            let tx = param(p, 0, "transaction")?;
+            acc.read(|c| crate::fill::fill_transaction(c, &tx))?
+        }
         "eth_signTransaction" => {
             let req = json::call_request(&param(p, 0, "transaction")?)?;
             json!(Bytes::from(

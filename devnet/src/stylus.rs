@@ -1,22 +1,23 @@
-//! Stylus programs on the dev chain: validation at activation, execution through
-//! atelier-host, and the host's [`Backend`] over revm's journaled state.
-
-use std::{
-    collections::HashMap,
-    sync::{Arc, Mutex},
-};
+//! Stylus programs on the dev chain: the code forms (program, fragment, root), running
+//! a program through atelier-host, and the host's [`Backend`] over revm's journaled
+//! state. What it needs of ArbWasm, ArbWasmCache and ArbOwnerPublic it asks through
+//! [`exec::Vm`], so it depends on [`exec`] alone (and the precompiles may use it).
 
 use alloy_primitives::{keccak256, Address, Bytes, Log, B256, U256};
+use alloy_sol_types::sol;
 use atelier_host::{
     Access, Backend, CallKind, CallRequest, CallResult, CreateRequest, CreateResult, Env, Frame,
     Program, StorageStore,
 };
 use revm::interpreter::{CallInputs, CallScheme, CallValue, CreateInputs, CreateScheme};
 
-use crate::{
-    exec::{self, Ctx, ExecError, NativeOutcome, Nested},
-    precompiles::{arbwasm, revert_err, revert_msg},
-};
+use crate::exec::{self, revert_err, revert_msg, Ctx, ExecError, NativeOutcome, Nested};
+
+sol! {
+    /// ArbWasm's error for a call to a program that is not activated (Nitro reverts the
+    /// call with it); declared here too so this module need not import ArbWasm.
+    error ProgramNotActivated();
+}
 
 /// `true` for runnable Stylus code: a program (`0xEF 0xF0 0x00` + dictionary byte +
 /// brotli WASM) or a root contract (`0xEF 0xF0 0x02` + dictionary byte + u32 WASM size +
@@ -51,7 +52,7 @@ pub fn resolve(ctx: &mut Ctx, code: &Bytes) -> Result<Result<Bytes, String>, Exe
         .chunks_exact(20)
         .map(Address::from_slice)
         .collect();
-    let max = crate::precompiles::owner_public::MAX_FRAGMENTS as usize;
+    let max = ctx.external.vm.max_fragments();
     if addrs.is_empty() || addrs.len() > max {
         return Ok(Err(format!(
             "root contract: {} fragments (1 to {max} allowed)",
@@ -76,103 +77,6 @@ pub fn resolve(ctx: &mut Ctx, code: &Bytes) -> Result<Result<Bytes, String>, Exe
     }
 }
 
-/// An activation check's result: the WASM size, or why Nitro would refuse.
-type Validation = Result<usize, String>;
-
-/// Compiled programs by code hash, and the Stylus frames open on the call stack.
-#[derive(Clone, Default)]
-pub struct ProgramCache {
-    programs: Arc<Mutex<HashMap<B256, Program>>>,
-    /// Activation checks by (code hash, fragmented): they compress at brotli 11, slow.
-    validated: Arc<Mutex<HashMap<(B256, bool), Validation>>>,
-    /// Root contracts' resolved programs (code and its hash) by the root's code hash:
-    /// resolving decompresses the whole program, ~15 ms a call in a debug build.
-    resolved: Arc<Mutex<HashMap<B256, (Bytes, B256)>>>,
-    /// Contracts with a (non-delegate) Stylus frame open, for `msg_reentrant`.
-    pub stack: Vec<Address>,
-    /// Gas the host estimated for the outermost Stylus frame of the last transaction.
-    pub last_gas: u64,
-    /// The host's per-transaction bookkeeping (pages, recent programs).
-    pub tx: atelier_host::backend::StylusTx,
-    /// Why the last activation was refused (Nitro reverts without data; calls name it).
-    pub last_refusal: Option<String>,
-    /// The meter of the Stylus frame that finished last (for a caller's [`CallResult`]).
-    pub last_meter: Option<atelier_host::Meter>,
-}
-
-impl ProgramCache {
-    /// Clears the per-transaction parts.
-    pub fn begin_tx(&mut self) {
-        self.stack.clear();
-        self.last_gas = 0;
-        self.last_refusal = None;
-        self.tx = Default::default();
-    }
-}
-
-impl ProgramCache {
-    /// The compiled program for `code` (the single-program form), compiled once.
-    pub fn get(&self, code: &[u8]) -> Result<Program, String> {
-        self.get_hashed(code, keccak256(code))
-    }
-
-    /// [`ProgramCache::get`] with the code's hash already known.
-    pub fn get_hashed(&self, code: &[u8], hash: B256) -> Result<Program, String> {
-        let mut map = self
-            .programs
-            .lock()
-            .map_err(|_| "program cache poisoned".to_string())?;
-        if let Some(p) = map.get(&hash) {
-            return Ok(p.clone());
-        }
-        let p = Program::from_code(code).map_err(|e| e.to_string())?;
-        map.insert(hash, p.clone());
-        Ok(p)
-    }
-}
-
-/// Nitro's activation rules (tools/check-wasm) and the host's link check; the
-/// decompressed size on success.
-impl ProgramCache {
-    /// [`validate`], remembered by code hash.
-    pub fn validate(&self, code: &[u8], fragmented: bool) -> Result<usize, String> {
-        let key = (keccak256(code), fragmented);
-        if let Some(r) = self
-            .validated
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&key).cloned())
-        {
-            return r;
-        }
-        let r = validate(code, fragmented);
-        if let Ok(mut m) = self.validated.lock() {
-            m.insert(key, r.clone());
-        }
-        r
-    }
-}
-
-/// For a fragmented program (`fragmented`), the single-program size limit does not apply.
-pub fn validate(code: &[u8], fragmented: bool) -> Result<usize, String> {
-    let wasm = atelier_host::program::decode(code).map_err(|e| e.to_string())?;
-    let report = check_wasm::check(&wasm);
-    let problems: Vec<&String> = report
-        .problems
-        .iter()
-        .filter(|p| !(fragmented && p.starts_with("compressed size")))
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join("; "));
-    }
-    Program::from_code(code).map_err(|e| e.to_string())?;
-    Ok(wasm.len())
-}
-
 /// Runs the Stylus program `code` for a call frame (value already moved by the caller).
 pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutcome, ExecError> {
     // The account's code hash (computed when the code was deployed): hashing the code
@@ -187,18 +91,14 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutc
             _ => keccak256(&code),
         }
     };
-    if arbwasm::activated_version(ctx, codehash)?.is_none() {
-        return Ok(revert_err(arbwasm::ProgramNotActivated {}, 0));
+    let vm = ctx.external.vm;
+    if vm.activation(ctx, codehash)?.is_none() {
+        return Ok(revert_err(ProgramNotActivated {}, 0));
     }
     // A fragmented program's root resolves to the same program as long as its code is
     // the same (fragments are code too, and code does not change).
     let cached = if code.starts_with(&ROOT_PREFIX) {
-        ctx.external
-            .stylus
-            .resolved
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&codehash).cloned())
+        ctx.external.stylus.resolved(codehash)
     } else {
         Some((code.clone(), codehash))
     };
@@ -207,9 +107,9 @@ pub fn run(ctx: &mut Ctx, inputs: &CallInputs, code: Bytes) -> Result<NativeOutc
         None => match resolve(ctx, &code)? {
             Ok(c) => {
                 let h = keccak256(&c);
-                if let Ok(mut m) = ctx.external.stylus.resolved.lock() {
-                    m.insert(codehash, (c.clone(), h));
-                }
+                ctx.external
+                    .stylus
+                    .remember_resolved(codehash, (c.clone(), h));
                 (c, h)
             }
             Err(e) => {
@@ -454,6 +354,7 @@ impl Backend for RevmBackend<'_> {
     }
 
     fn program_cached(&mut self, code_address: Address, _code_hash: B256) -> bool {
-        crate::precompiles::arbwasmcache::program_cached(self.ctx, code_address).unwrap_or(false)
+        let vm = self.ctx.external.vm;
+        vm.program_cached(self.ctx, code_address).unwrap_or(false)
     }
 }

@@ -526,3 +526,129 @@ fn estimate_gas_takes_state_overrides() {
     assert!(with > without + U256::from(20_000), "{with} vs {without}");
     assert_eq!(d.ok("eth_getCode", json!([c, "latest"])), json!("0x"));
 }
+
+/// `eth_fillTransaction` answers as geth: `{raw, tx}`, nonce, gas (the estimate), fees
+/// and chain id filled, `raw` the unsigned encoding; signed as is, it mines.
+#[test]
+fn fill_transaction_fills_like_geth() {
+    let mut d = Dev::new();
+    let c = d.deploy_evm(&counter_runtime());
+    let data = Bytes::from(word(3).to_vec());
+    let req = json!({ "from": addr(0), "to": c, "data": data });
+    let filled = d.ok("eth_fillTransaction", json!([req]));
+    let tx = &filled["tx"];
+    let estimate = d.ok("eth_estimateGas", json!([req]));
+    assert_eq!(tx["type"], "0x2");
+    assert_eq!(tx["chainId"], json!(format!("{CHAIN_ID:#x}")));
+    assert_eq!(tx["nonce"], json!(format!("{:#x}", d.nonce(0))));
+    assert_eq!(tx["gas"], estimate);
+    assert_eq!(tx["maxPriorityFeePerGas"], "0x0");
+    assert_eq!(q(&tx["maxFeePerGas"]), U256::from(2 * BASE_FEE));
+    assert_eq!(tx["to"], json!(c));
+    assert_eq!(tx["input"], json!(data));
+    assert_eq!(tx["accessList"], json!([]));
+    assert_eq!(
+        (&tx["v"], &tx["r"], &tx["s"]),
+        (&json!("0x0"), &json!("0x0"), &json!("0x0"))
+    );
+    // `raw` is the transaction with a zero signature, and `hash` its hash, as geth's
+    // MarshalBinary and Hash of the unsigned transaction.
+    let unsigned = TxEip1559 {
+        chain_id: CHAIN_ID,
+        nonce: d.nonce(0),
+        gas_limit: q(&tx["gas"]).to(),
+        max_fee_per_gas: 2 * BASE_FEE as u128,
+        max_priority_fee_per_gas: 0,
+        to: TxKind::Call(c),
+        value: U256::ZERO,
+        access_list: Default::default(),
+        input: data.clone(),
+    };
+    let zero = PrimitiveSignature::new(U256::ZERO, U256::ZERO, false);
+    let raw: Bytes = TxEnvelope::from(unsigned.clone().into_signed(zero))
+        .encoded_2718()
+        .into();
+    assert_eq!(filled["raw"], json!(raw));
+    assert_eq!(tx["hash"], json!(alloy_primitives::keccak256(&raw)));
+    // Signed as filled, it is mined.
+    let key = atelier_devnet::accounts::signing_key(0);
+    let (sig, rec) = key
+        .sign_prehash_recoverable(unsigned.signature_hash().as_slice())
+        .unwrap();
+    let sig = PrimitiveSignature::from_signature_and_parity(sig, rec.is_y_odd());
+    let signed: Bytes = TxEnvelope::from(unsigned.into_signed(sig))
+        .encoded_2718()
+        .into();
+    let h = d.ok("eth_sendRawTransaction", json!([signed]));
+    assert_eq!(
+        d.ok("eth_getTransactionReceipt", json!([h]))["status"],
+        "0x1"
+    );
+    let next = d.ok("eth_fillTransaction", json!([req]));
+    assert_eq!(next["tx"]["nonce"], json!(format!("{:#x}", d.nonce(0))));
+
+    // `gasPrice` makes it a legacy transaction: RLP with v = r = s = 0, no chain id.
+    let legacy = d.ok(
+        "eth_fillTransaction",
+        json!([{ "from": addr(1), "to": c, "gasPrice": "0x3b9aca00", "gas": "0x7530", "nonce": "0x7" }]),
+    );
+    let t = &legacy["tx"];
+    assert_eq!(
+        (&t["type"], &t["gasPrice"], &t["gas"], &t["nonce"]),
+        (
+            &json!("0x0"),
+            &json!("0x3b9aca00"),
+            &json!("0x7530"),
+            &json!("0x7")
+        )
+    );
+    assert!(t.get("chainId").is_none() && t.get("maxFeePerGas").is_none());
+    let raw = alloy_primitives::hex::decode(legacy["raw"].as_str().unwrap()).unwrap();
+    let header = alloy_rlp::Header::decode(&mut &raw[..]).unwrap();
+    assert!(header.list);
+    assert!(raw.ends_with(&[0x80, 0x80, 0x80]), "{raw:x?}");
+    assert_eq!(t["hash"], json!(alloy_primitives::keccak256(&raw)));
+    // A contract creation's `to` is null.
+    let create = d.ok(
+        "eth_fillTransaction",
+        json!([{ "from": addr(0), "data": initcode(&counter_runtime()) }]),
+    );
+    assert_eq!(create["tx"]["to"], Value::Null);
+
+    // Refusals, each with geth's message; nothing changes.
+    let reverter = d.deploy_evm(&reverter_runtime());
+    let before = fingerprint(&d.chain);
+    for (req, code, msg) in [
+        (
+            json!({ "from": addr(0), "to": c, "gasPrice": "0x1", "maxFeePerGas": "0x1" }),
+            -32000,
+            "both gasPrice and (maxFeePerGas or maxPriorityFeePerGas) specified",
+        ),
+        (
+            json!({ "from": addr(0), "to": c, "maxFeePerGas": "0x1", "maxPriorityFeePerGas": "0x2" }),
+            -32000,
+            "maxFeePerGas (1) < maxPriorityFeePerGas (2)",
+        ),
+        (
+            json!({ "from": addr(0), "to": c, "chainId": "0x1" }),
+            -32000,
+            "chainId does not match node's (have=1, want=412346)",
+        ),
+        (
+            json!({ "from": addr(0) }),
+            -32000,
+            "contract creation without any data provided",
+        ),
+        (
+            json!({ "from": addr(0), "to": reverter }),
+            3,
+            "execution reverted",
+        ),
+    ] {
+        let e = d.rpc("eth_fillTransaction", json!([req])).unwrap_err();
+        assert_eq!((e.code, e.message.as_str()), (code, msg), "{req}");
+    }
+    let e = d.rpc("eth_fillTransaction", json!([])).unwrap_err();
+    assert_eq!(e.code, -32602);
+    assert_eq!(fingerprint(&d.chain), before);
+}

@@ -3,9 +3,10 @@
 //! for constructors, and the CacheManager `cargo stylus cache` bids with.
 
 use alloy_primitives::{address, Address, Bytes};
-use alloy_sol_types::{SolError, SolValue};
+use alloy_sol_types::SolValue;
 use revm::interpreter::CallInputs;
 
+pub use crate::exec::{revert_err, revert_msg};
 use crate::exec::{Ctx, ExecError, NativeOutcome};
 
 pub mod arbsys;
@@ -28,7 +29,8 @@ pub const NATIVE_CODE: [u8; 1] = [0xfe];
 
 pub type Native = fn(&mut Ctx, &CallInputs) -> Result<NativeOutcome, ExecError>;
 
-/// The native handler at an address, if any.
+/// The precompile at an address, if any (the StylusDeployer is not one: it is wired
+/// in by `natives`, being above the precompiles it calls).
 pub fn native(addr: Address) -> Option<Native> {
     match addr {
         ARB_WASM => Some(arbwasm::run),
@@ -36,7 +38,6 @@ pub fn native(addr: Address) -> Option<Native> {
         CACHE_MANAGER => Some(cache_manager::run),
         ARB_OWNER_PUBLIC => Some(owner_public::run),
         ARB_SYS => Some(arbsys::run),
-        STYLUS_DEPLOYER => Some(crate::deployer::run),
         _ => None,
     }
 }
@@ -57,17 +58,6 @@ pub const VIEW_GAS: u64 = 800;
 /// ABI-encoded return of a view.
 pub fn ret<T: SolValue>(v: T) -> NativeOutcome {
     NativeOutcome::ok(Bytes::from(v.abi_encode()), VIEW_GAS)
-}
-
-/// A revert with a Solidity custom error.
-pub fn revert_err<E: SolError>(e: E, gas: u64) -> NativeOutcome {
-    NativeOutcome::revert(Bytes::from(e.abi_encode()), gas)
-}
-
-/// A revert with `Error(string)`.
-pub fn revert_msg(msg: impl Into<String>, gas: u64) -> NativeOutcome {
-    let e = alloy_sol_types::Revert { reason: msg.into() };
-    NativeOutcome::revert(Bytes::from(e.abi_encode()), gas)
 }
 
 /// An unknown selector: revert with no data, as a Solidity contract without fallback.
