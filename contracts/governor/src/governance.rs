@@ -14,7 +14,7 @@ use stylus_sdk::prelude::*;
 
 use crate::{
     actions::kind,
-    types::{state, Action, BPS, MAX_ACTIONS},
+    types::{state, Action, Tallies, BPS, MAX_ACTIONS},
     AlreadyVetoed, AlreadyVoted, ArtGovernor, BadActionCount, Error, InsufficientProposerVotes,
     InvalidVoteType, NotSteward, ProposalCanceled, ProposalCreated, ProposalExecuted,
     ProposalExists, ProposalExtended, ProposalQueued, ProposalVetoed, TimelockActive,
@@ -53,7 +53,8 @@ pub fn hash_actions(actions: &[Action], description_hash: B256, proposer: Addres
 
 /// (quorum reached, passing): turnout (for + abstain) >= floor(supply * bps /
 /// 10_000), without a 256-bit division, and for > against.
-fn outcome(supply: U256, bps: u16, against: U256, for_votes: U256, abstain: U256) -> (bool, bool) {
+fn outcome(supply: U256, bps: u16, tallies: Tallies) -> (bool, bool) {
+    let (against, for_votes, abstain) = tallies.all();
     let needed = supply.saturating_mul(U256::from(bps));
     let turnout = for_votes.saturating_add(abstain);
     let reached = turnout.saturating_mul(U256::from(BPS)).saturating_add(U256::from(BPS - 1)) >= needed;
@@ -90,7 +91,7 @@ impl ArtGovernor {
             return Ok(if expired { state::EXPIRED } else { state::QUEUED });
         }
         let supply = self.past_supply(snapshot)?;
-        let (_, passing) = outcome(supply, p.quorum_bps.get().to(), p.against.get(), p.for_votes.get(), p.abstain.get());
+        let (_, passing) = outcome(supply, p.quorum_bps.get().to(), Tallies(p.tallies.get()));
         Ok(if !passing {
             state::DEFEATED
         } else if expired {
@@ -186,22 +187,16 @@ impl ArtGovernor {
         let now = clock::now(self.vm());
         let mut p = self.proposals.setter(proposal_id);
         let bps = p.quorum_bps.get().to::<u16>();
-        let (was_reached, was_passing) = outcome(supply, bps, p.against.get(), p.for_votes.get(), p.abstain.get());
-        // Votes are bounded by the token's total supply: no overflow.
-        let tally = match support {
-            0 => &mut p.against,
-            1 => &mut p.for_votes,
-            _ => &mut p.abstain,
-        };
-        let total = tally.get().saturating_add(weight);
-        tally.set(total);
-        let (reached, passing) = outcome(supply, bps, p.against.get(), p.for_votes.get(), p.abstain.get());
+        let before = Tallies(p.tallies.get());
+        let (was_reached, was_passing) = outcome(supply, bps, before);
+        let after = before.add(support, weight);
+        p.tallies.set(after.0);
+        let (reached, passing) = outcome(supply, bps, after);
         // Late-quorum protection: quorum first reached (turnout only grows) within
         // the last `voteExtension` seconds moves the end to now + voteExtension.
         let vote_end = p.vote_end.get().to::<u64>();
         let new_end = now.saturating_add(extension);
         let mut expires = p.expires.get().to::<u64>();
-        let concerns = p.concerns.get();
         let extend = reached && !was_reached && new_end > vote_end;
         if extend {
             expires = expires.saturating_add(new_end - vote_end);
@@ -212,8 +207,12 @@ impl ArtGovernor {
         // Passing from this vote on: once voting ends (Succeeded) its artworks
         // stay locked through the queue deadline, so nobody can redeem one
         // between the vote's end and `queue`.
-        if passing && !was_passing && !concerns.is_zero() {
-            self.hold_passed(proposal_id, concerns)?;
+        if passing && !was_passing {
+            // Read only here: most votes do not turn a proposal to passing.
+            let concerns = self.proposals.getter(proposal_id).concerns.get();
+            if !concerns.is_zero() {
+                self.hold_passed(proposal_id, concerns)?;
+            }
         }
         self.emit(VoteCast { voter, proposalId: proposal_id, support, weight, reason: reason.0 });
         Ok(weight)

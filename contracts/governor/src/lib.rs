@@ -57,14 +57,15 @@ pub struct ArtGovernor {
     quorum_bps: StorageU16,
     vault: StorageAddress,
     license_count: StorageU64,
+    // The token and the vote extension share a slot: a vote reads both.
     token: StorageAddress,
+    vote_extension: StorageU64,
     registry: StorageAddress,
     treasury: StorageAddress,
     voting_delay: StorageU64,
     voting_period: StorageU64,
     timelock: StorageU64,
     grace_period: StorageU64,
-    vote_extension: StorageU64,
     proposal_threshold: StorageU256,
     display_threshold: StorageU256,
     proposals: StorageMap<U256, Proposal>,
@@ -223,8 +224,7 @@ impl ArtGovernor {
 
     /// (against, for, abstain) votes.
     pub fn proposal_votes(&self, proposal_id: U256) -> (U256, U256, U256) {
-        let p = self.proposals.getter(proposal_id);
-        (p.against.get(), p.for_votes.get(), p.abstain.get())
+        types::Tallies(self.proposals.getter(proposal_id).tallies.get()).all()
     }
 
     /// (proposer, snapshot, voteEnd, eta, expires, vetoes); eta is 0 until queued;

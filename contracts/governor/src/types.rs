@@ -60,9 +60,39 @@ pub struct Proposal {
     pub vetoes: StorageU64,
     /// Up to four concerned artwork ids, 64 bits each (0 = none).
     pub concerns: StorageU256,
-    pub against: StorageU256,
-    pub for_votes: StorageU256,
-    pub abstain: StorageU256,
+    /// Against, For and Abstain in one word, 85 bits each ([`Tallies`]): a vote
+    /// reads and writes one slot, not three.
+    pub tallies: StorageU256,
+}
+
+/// The three vote tallies packed in one word: support `s` (0 Against, 1 For,
+/// 2 Abstain) in bits `85 * s ..`. Each tally is at most the total supply at
+/// the snapshot (every vote weight is a past balance, counted once), which
+/// the token caps at 1e24 < 2^80: 85 bits never carry into the next.
+#[derive(Clone, Copy)]
+pub struct Tallies(pub U256);
+
+impl Tallies {
+    const BITS: usize = 85;
+
+    /// The tally of `support`.
+    pub fn of(self, support: u8) -> U256 {
+        let mask = (U256::from(1) << Self::BITS) - U256::from(1);
+        (self.0 >> (Self::BITS * support as usize)) & mask
+    }
+
+    /// (against, for, abstain).
+    pub fn all(self) -> (U256, U256, U256) {
+        (self.of(0), self.of(1), self.of(2))
+    }
+
+    /// With `weight` added to `support`'s tally (held within its 85 bits).
+    pub fn add(self, support: u8, weight: U256) -> Self {
+        let mask = (U256::from(1) << Self::BITS) - U256::from(1);
+        let shift = Self::BITS * support as usize;
+        let total = self.of(support).saturating_add(weight).min(mask);
+        Tallies((self.0 & !(mask << shift)) | (total << shift))
+    }
 }
 
 /// A derivative license approved by governance.

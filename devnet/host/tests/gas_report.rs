@@ -78,7 +78,7 @@ fn table(rows: &[Measured]) -> String {
             thousands(m.init_gas),
             thousands(m.evm_gas),
             thousands(m.ink() / 10_000),
-            r.bar.unwrap_or(""),
+            bar_text(r),
         );
     }
     let entries: Vec<String> = ["fraction", "curation", "treasury", "vault", "governor"]
@@ -196,6 +196,102 @@ fn check(rows: &[Measured]) -> Vec<String> {
         }
     }
     failures.extend(compute_bar(rows));
+    failures.extend(anchor_bars(rows));
+    failures
+}
+
+/// The team's bars (issue 15): each hot action against its Solidity twin's
+/// execution gas. Met when the action's exec gas with the programs cached is at
+/// most the anchor, and uncached at most the anchor + [`UNCACHED_ALLOWANCE`] (a
+/// Stylus program's first entry in a transaction costs ~20–23k). An anchor
+/// applies to the action of that name and to its variants (`buy (…)`).
+const ANCHORS: &[(&str, u64, &str)] = &[
+    ("transfer", 83_131, "OZ ERC20Votes transfer"),
+    ("delegate", 74_222, "OZ ERC20Votes delegate"),
+    ("castVote", 61_273, "OZ Governor castVote"),
+    ("propose", 44_570, "OZ Governor propose"),
+    ("queue", 123_511, "OZ Governor queue"),
+    ("execute", 71_557, "OZ Governor execute"),
+    ("stake", 116_460, "Synthetix StakingRewards stake"),
+    ("unstake", 63_308, "Synthetix withdraw"),
+    ("claim", 69_676, "Synthetix getReward"),
+    ("buy", 90_366, "VRGDA mint"),
+];
+
+const UNCACHED_ALLOWANCE: u64 = 25_000;
+
+/// Actions still over their bar, each held at (cached, uncached) exec gas it
+/// may not exceed: a ratchet, as check-wasm's `SHORT_OF_HEADROOM` is for bytes.
+/// Lower an entry when an action gets cheaper; remove it when the action meets
+/// its bar (the check fails on an entry that is no longer needed). Held at the
+/// figures measured when the bars were set, rounded up to 500.
+const OVER_BAR: &[(&str, u64, u64)] = &[
+    ("buy (1 share)", 159_500, 199_500),
+    ("buy (100 shares)", 160_000, 199_500),
+    ("buy (1 share, first-time buyer)", 169_500, 209_500),
+    ("stake", 174_000, 213_500),
+    ("unstake", 89_500, 129_000),
+    ("propose", 77_000, 119_000),
+    ("castVote", 57_500, 99_500),
+    ("execute (SetCreativeDirection)", 105_500, 126_500),
+    ("execute (ApproveLicense)", 126_000, 167_500),
+    ("execute (SetParams)", 40_000, 100_500),
+    ("execute (ReleaseArtwork)", 73_500, 115_000),
+    ("execute (WithdrawReserve)", 76_500, 137_000),
+];
+
+/// The anchor of `action`, if it has one: (anchor gas, Solidity twin).
+fn anchor_of(action: &str) -> Option<(u64, &'static str)> {
+    ANCHORS
+        .iter()
+        .find(|(name, ..)| action == *name || action.starts_with(&format!("{name} (")))
+        .map(|&(_, gas, twin)| (gas, twin))
+}
+
+/// (cached, uncached) gas over the bar, 0 where within it.
+fn over_bar(r: &Measured, anchor: u64) -> (u64, u64) {
+    (r.exec_gas_cached.saturating_sub(anchor), r.exec_gas.saturating_sub(anchor + UNCACHED_ALLOWANCE))
+}
+
+/// The table's "team's bar" column.
+fn bar_text(r: &Measured) -> String {
+    let Some((anchor, twin)) = anchor_of(&r.action) else {
+        return String::new();
+    };
+    let bar = format!("≤ {} cached / {} uncached ({twin})", thousands(anchor), thousands(anchor + UNCACHED_ALLOWANCE));
+    let over = |gas: u64, what: &str| if gas == 0 { format!("{what} met") } else { format!("{what} +{}", thousands(gas)) };
+    match over_bar(r, anchor) {
+        (0, 0) => format!("{bar}: met"),
+        (cached, uncached) => format!("{bar}: {}, {}", over(cached, "cached"), over(uncached, "uncached")),
+    }
+}
+
+fn anchor_bars(rows: &[Measured]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for r in rows {
+        let Some((anchor, _)) = anchor_of(&r.action) else { continue };
+        let over = over_bar(r, anchor);
+        match OVER_BAR.iter().find(|(name, ..)| *name == r.action) {
+            None if over != (0, 0) => failures.push(format!(
+                "{}: exec gas {} cached / {} uncached, over its bar ({} / {})",
+                r.action, r.exec_gas_cached, r.exec_gas, anchor, anchor + UNCACHED_ALLOWANCE
+            )),
+            Some(_) if over == (0, 0) => failures.push(format!(
+                "{}: meets its bar now: remove it from OVER_BAR",
+                r.action
+            )),
+            Some(&(_, cached, uncached)) if r.exec_gas_cached > cached || r.exec_gas > uncached => failures.push(format!(
+                "{}: exec gas {} cached / {} uncached, over its held {cached} / {uncached} (OVER_BAR: a ratchet)",
+                r.action, r.exec_gas_cached, r.exec_gas
+            )),
+            _ => {}
+        }
+    }
+    for (name, ..) in OVER_BAR {
+        if !rows.iter().any(|r| r.action == *name) {
+            failures.push(format!("{name}: in OVER_BAR but not measured"));
+        }
+    }
     failures
 }
 

@@ -25,8 +25,6 @@ pub struct Measured {
     /// Estimated execution gas of the same transaction from the same state with the five
     /// programs in ArbOS's program cache (every program entry at the cached price).
     pub exec_gas_cached: u64,
-    /// The team's bar, where one exists.
-    pub bar: Option<&'static str>,
 }
 
 /// Collects measurements.
@@ -40,7 +38,6 @@ impl Report {
         &mut self,
         action: &str,
         setting: &str,
-        bar: Option<&'static str>,
         r: &Receipt,
         cached: &Receipt,
     ) {
@@ -65,22 +62,18 @@ impl Report {
             gas: r.gas,
             exec_gas: r.exec_gas,
             exec_gas_cached: cached.exec_gas,
-            bar,
         });
     }
 
     /// Records the receipt of `c`'s last transaction, which must have succeeded, and the
     /// same transaction's with the programs cached by ArbOS.
-    fn last(&mut self, c: &Collective, action: &str, setting: &str, bar: Option<&'static str>) {
+    fn last(&mut self, c: &Collective, action: &str, setting: &str) {
         let r = c.last.as_ref().expect("a transaction was sent").clone();
         let cached = c.last_if_cached();
-        self.record(action, setting, bar, &r, &cached);
+        self.record(action, setting, &r, &cached);
     }
 }
 
-pub const BAR_TRANSFER: &str = "83k exec (OZ ERC20Votes, delegated holders)";
-pub const BAR_VOTE: &str = "44–61k (OZ Governor castVote)";
-pub const BAR_STAKE: &str = "102–116k (Synthetix StakingRewards stake)";
 
 fn ok<T>(r: Result<T, Reverted>, what: &str) -> T {
     r.unwrap_or_else(|e| panic!("{what}: {e:?}"))
@@ -116,7 +109,6 @@ pub fn measure_all() -> Report {
         &c,
         "deposit",
         "genesis deposit (2nd of 3) by the curator; collection is a native mock",
-        None,
     );
     ok(c.genesis_deposit(3), "deposit 3");
     ok(
@@ -134,7 +126,6 @@ pub fn measure_all() -> Report {
         &c,
         "delegate",
         "holder (60 shares) delegates to self, first delegation",
-        None,
     );
     c.advance(3600);
 
@@ -146,7 +137,6 @@ pub fn measure_all() -> Report {
             &d,
             key,
             "returning delegated holder, sale 1 day ahead of schedule",
-            None,
         );
     }
     {
@@ -156,7 +146,6 @@ pub fn measure_all() -> Report {
             &d,
             "buy (1 share, first-time buyer)",
             "new holder, not delegated",
-            None,
         );
     }
     ok(
@@ -174,10 +163,9 @@ pub fn measure_all() -> Report {
         &c,
         "transfer",
         "between two delegated holders (votes move)",
-        Some(BAR_TRANSFER),
     );
     c.approve_token(alice, c.registry, U256::MAX);
-    rep.last(&c, "approve", "holder approves a spender (first allowance)", None);
+    rep.last(&c, "approve", "holder approves a spender (first allowance)");
 
     // Exit, from this state (before any proposal locks the artwork).
     {
@@ -196,7 +184,6 @@ pub fn measure_all() -> Report {
             &d,
             "redeem",
             "delegated curator redeems a genesis artwork (claim + fee burned)",
-            None,
         );
     }
 
@@ -231,7 +218,6 @@ pub fn measure_all() -> Report {
         &c,
         "performUpkeep (first)",
         "first upkeep: streams the rewards bucket, opens a buyback round",
-        None,
     );
     c.advance(DAY);
     ok(
@@ -249,7 +235,6 @@ pub fn measure_all() -> Report {
         &c,
         "stake",
         "first stake of a holder on a backed seed, reward stream running",
-        Some(BAR_STAKE),
     );
     c.advance(c.secs("registry", "cooldown") + 1);
     ok(
@@ -267,7 +252,6 @@ pub fn measure_all() -> Report {
         &c,
         "unstake",
         "partial unstake after the cooldown, stream running",
-        None,
     );
     c.advance(DAY);
     ok(
@@ -278,7 +262,6 @@ pub fn measure_all() -> Report {
         &c,
         "claim",
         "claim of streamed rewards (ETH to an EOA)",
-        None,
     );
     {
         let mut d = c.clone();
@@ -301,7 +284,6 @@ pub fn measure_all() -> Report {
             &d,
             "registerSeed",
             "a holder registers a new seed with the minimum stake",
-            None,
         );
     }
 
@@ -356,7 +338,6 @@ pub fn measure_all() -> Report {
                 &c,
                 "propose",
                 "one action (SetCreativeDirection) by a delegated holder over the threshold",
-                None,
             );
         }
         ids.push(id);
@@ -372,7 +353,6 @@ pub fn measure_all() -> Report {
                 &c,
                 "castVote",
                 "third vote (for) by a delegated holder on an active proposal",
-                Some(BAR_VOTE),
             );
         }
     }
@@ -387,7 +367,7 @@ pub fn measure_all() -> Report {
             "queue",
         );
         if i == 0 {
-            rep.last(&c, "queue", "a succeeded proposal", None);
+            rep.last(&c, "queue", "a succeeded proposal");
         }
     }
     ok(
@@ -401,7 +381,7 @@ pub fn measure_all() -> Report {
         ),
         "veto",
     );
-    rep.last(&c, "veto", "first steward veto of a queued proposal", None);
+    rep.last(&c, "veto", "first steward veto of a queued proposal");
     c.advance(c.secs("governor", "timelock") + 1);
     for (a, key) in &all {
         ok(c.execute_now(std::slice::from_ref(a), key), key);
@@ -409,7 +389,6 @@ pub fn measure_all() -> Report {
             &c,
             key,
             "queued proposal of one action, after the timelock",
-            None,
         );
     }
     let fee = ETH / U256::from(20);
@@ -429,7 +408,6 @@ pub fn measure_all() -> Report {
         &c,
         "activateLicense",
         "licensee pays an approved license's fee (to the treasury)",
-        None,
     );
     ok(
         c.send(
@@ -448,7 +426,6 @@ pub fn measure_all() -> Report {
         &c,
         "deposit (listing)",
         "approved listing delivered by safeTransferFrom (collection is a native mock)",
-        None,
     );
 
     // The flywheel: a full upkeep an epoch later, a sale into the round, an acquisition.
@@ -459,7 +436,6 @@ pub fn measure_all() -> Report {
         &c,
         "performUpkeep",
         "epoch upkeep: closes the ended round, streams rewards, opens a new round",
-        None,
     );
     c.advance(c.secs("treasury", "roundDuration") / 2);
     c.approve_token(alice, c.treasury, shares(5));
@@ -479,7 +455,6 @@ pub fn measure_all() -> Report {
         &c,
         "sellToTreasury",
         "a delegated holder sells 5 shares into a live round (burn, ETH out)",
-        None,
     );
     let seller = p.seller;
     c.mint_art(seller, 77);
@@ -517,7 +492,6 @@ pub fn measure_all() -> Report {
         &c,
         "acquire",
         "acquirer buys an artwork: pull, record, register its seed, pay the seller",
-        None,
     );
     rep
 }
