@@ -2,7 +2,7 @@
 //! the seed's conviction up to date, then has the token lock or unlock the
 //! shares in place (checks, effects, then the token call). Staked shares never
 //! leave their holder: they keep their votes and cannot move while locked.
-use alloy_primitives::{Address, U128, U256, U64};
+use alloy_primitives::{aliases::U96, Address, U128, U256, U64};
 use atelier_common::{
     clock,
     errors::{callee_revert, ExternalCallFailed, NotInitialized},
@@ -23,6 +23,16 @@ pub(crate) fn to_u128(value: U256) -> Result<U128, Error> {
         return Err(overflow());
     }
     Ok(U128::from_limbs([low, high]))
+}
+
+/// `value` as a packed 96-bit storage amount (stakes, see `state::SeedRecord`),
+/// or `MathOverflow`.
+pub(crate) fn to_u96(value: U256) -> Result<U96, Error> {
+    let [low, high, rest @ ..] = value.into_limbs();
+    if rest != [0, 0] || high >> 32 != 0 {
+        return Err(overflow());
+    }
+    Ok(U96::from_limbs([low, high]))
 }
 
 impl CurationRegistry {
@@ -51,22 +61,28 @@ impl CurationRegistry {
         self.settle(account)?;
         let now = self.now();
         let (conviction, stake) = self.conviction_at(seed_id, now)?;
-        // Capping the total at 128 bits keeps every packed amount in range.
-        let total = self
-            .total_staked
-            .get()
+        // Capping the total keeps every packed amount in range (a seed's stake,
+        // a position and a weight are parts of it). Beyond 128 bits it overflows,
+        // as it always has; beyond 96 bits (the token's supply cap) the token
+        // must refuse the lock (the shares cannot exist), and its own error is
+        // the answer, as before stakes were stored in 96 bits.
+        let total = U256::from(self.total_staked.get())
             .checked_add(amount)
             .ok_or_else(overflow)?;
         to_u128(total)?;
+        let Ok(total) = to_u96(total) else {
+            self.lock_shares(token, account, amount, true)?;
+            return Err(overflow());
+        };
         self.total_staked.set(total);
         let mut position = self.positions.setter(account);
         let mut position = position.setter(seed_id);
         let held = U256::from(position.amount.get()) + amount;
-        position.amount.set(to_u128(held)?);
+        position.amount.set(to_u96(held)?);
         position.staked_at.set(U64::from(now));
         let mut entry = self.accounts.setter(account);
         let weight = U256::from(entry.staked.get()) + amount;
-        entry.staked.set(to_u128(weight)?);
+        entry.staked.set(to_u96(weight)?);
         self.store_seed(seed_id, conviction, stake + amount, now)?;
         log(
             self.vm(),
@@ -111,15 +127,16 @@ impl CurationRegistry {
         self.settle(account)?;
         let (conviction, stake) = self.conviction_at(seed_id, now)?;
         // `amount <= held <= stake, weight, total`: no underflow below.
-        self.total_staked.set(self.total_staked.get() - amount);
+        let total = U256::from(self.total_staked.get()) - amount;
+        self.total_staked.set(to_u96(total)?);
         self.positions
             .setter(account)
             .setter(seed_id)
             .amount
-            .set(to_u128(held - amount)?);
+            .set(to_u96(held - amount)?);
         let mut entry = self.accounts.setter(account);
         let weight = U256::from(entry.staked.get()) - amount;
-        entry.staked.set(to_u128(weight)?);
+        entry.staked.set(to_u96(weight)?);
         self.store_seed(seed_id, conviction, stake - amount, now)?;
         log(
             self.vm(),
@@ -141,8 +158,8 @@ impl CurationRegistry {
         now: u64,
     ) -> Result<(), Error> {
         let mut record = self.seeds.setter(seed_id);
-        record.stake.set(to_u128(stake)?);
-        record.conviction.set(to_u128(conviction)?);
+        record.stake.set(to_u96(stake)?);
+        record.conviction.set(to_u96(conviction)?);
         record.touched_at.set(U64::from(now));
         log(
             self.vm(),

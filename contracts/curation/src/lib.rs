@@ -37,15 +37,30 @@ use atelier_common::{
 };
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageMap, StorageU256, StorageU64},
+    storage::{
+        StorageAddress, StorageMap, StorageU160, StorageU256, StorageU32, StorageU64, StorageU96,
+        StorageUint,
+    },
     stylus_core::log,
 };
 
 use crate::state::{Position, RewardAccount, SeedRecord};
 
-/// The registry's storage. Small fields are packed: the four `u64` parameters and
-/// counters share one slot, as do `last_update` and `period_finish`. In the
-/// WASM build `router` is the entrypoint.
+/// The registry's storage, packed so that a stake or unstake reads or writes
+/// as few slots as possible: the token with the parameters and the seed count
+/// they need (one slot, read only), the stream's accumulator with its carry and
+/// its total with its clock (two slots, written), and its rate (read only). In
+/// the WASM build `router` is the entrypoint.
+///
+/// Widths (each value is checked before it is stored; `MathOverflow` otherwise):
+/// `cooldown` <= 30 days < 2^24 and `half_life` <= 365 days < 2^32 (their hard
+/// bounds, `params`); `seed_count` < 2^40 (a registration writes seven new
+/// slots, ~150k gas: 2^40 of them are ~10^17 gas, centuries of a chain's
+/// throughput); `total_staked` < 2^96 (every staked share is locked in the
+/// token, whose supply is capped below 2^96); `reward_carry` < 2^96 (a remainder
+/// of a division by the total staked, or by the period); `reward_per_token` <
+/// 2^160 (`rewards::PER_TOKEN_MAX`: a staker's weight, up to 2^96, times its
+/// growth must fit 256 bits anyway).
 #[cfg_attr(not(target_arch = "wasm32"), entrypoint)]
 #[storage]
 pub struct CurationRegistry {
@@ -53,32 +68,34 @@ pub struct CurationRegistry {
     pub(crate) admin: StorageAddress,
     /// FractionToken: the shares that are staked. Non-zero once initialized.
     pub(crate) token: StorageAddress,
+    /// Seconds after a holder's last stake on a seed before unstaking it
+    /// (packed with `token`).
+    pub(crate) cooldown: StorageUint<24, 1>,
+    /// Conviction half-life, seconds (packed with `token`).
+    pub(crate) half_life: StorageU32,
+    /// Number of seeds registered (ids are `1..=seed_count`; packed with `token`).
+    pub(crate) seed_count: StorageUint<40, 1>,
     /// ArtVault: governance, and registrant of deposited artworks' seeds.
     pub(crate) vault: StorageAddress,
+    /// Length of the next reward stream, seconds (packed with `vault`).
+    pub(crate) reward_period: StorageU32,
     /// Treasury: the only source of reward streams.
     pub(crate) treasury: StorageAddress,
     /// Smallest initial stake for a holder-registered seed.
     pub(crate) min_seed_stake: StorageU256,
-    /// Seconds after a holder's last stake on a seed before unstaking it.
-    pub(crate) cooldown: StorageU64,
-    /// Conviction half-life, seconds.
-    pub(crate) half_life: StorageU64,
-    /// Length of the next reward stream, seconds.
-    pub(crate) reward_period: StorageU64,
-    /// Number of seeds registered (ids are `1..=seed_count`).
-    pub(crate) seed_count: StorageU64,
+    /// Reward-per-token accumulator, wei scaled by 1e18 per share unit.
+    pub(crate) reward_per_token: StorageU160,
+    /// Received wei (scaled by 1e18) not yet in the accumulator: rounding rests
+    /// (packed with `reward_per_token`).
+    pub(crate) reward_carry: StorageU96,
     /// Shares staked across all seeds and holders.
-    pub(crate) total_staked: StorageU256,
+    pub(crate) total_staked: StorageU96,
+    /// Time the stream was last brought up to date (packed with `total_staked`).
+    pub(crate) last_update: StorageU64,
+    /// End of the current stream (packed with `total_staked`).
+    pub(crate) period_finish: StorageU64,
     /// Stream rate, wei per second scaled by 1e18.
     pub(crate) reward_rate: StorageU256,
-    /// Reward-per-token accumulator, wei scaled by 1e18 per share unit.
-    pub(crate) reward_per_token: StorageU256,
-    /// Received wei (scaled by 1e18) not yet in the accumulator: rounding rests.
-    pub(crate) reward_carry: StorageU256,
-    /// Time the stream was last brought up to date.
-    pub(crate) last_update: StorageU64,
-    /// End of the current stream (packed with `last_update`).
-    pub(crate) period_finish: StorageU64,
     /// Seeds by id.
     pub(crate) seeds: StorageMap<U256, SeedRecord>,
     /// Seed id by seed (0 = not registered).
@@ -212,7 +229,7 @@ impl CurationRegistry {
         let now = self.now();
         let mut stream = self.stream_at(now)?;
         stream.notify(now, amount, self.reward_period.get().to())?;
-        self.store_stream(&stream);
+        self.store_stream(&stream)?;
         log(
             self.vm(),
             RewardNotified {
@@ -340,7 +357,7 @@ impl CurationRegistry {
 
     /// Shares staked across all seeds and holders.
     pub fn total_staked(&self) -> U256 {
-        self.total_staked.get()
+        U256::from(self.total_staked.get())
     }
 
     /// Wei `account` may claim now.

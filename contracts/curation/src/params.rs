@@ -1,6 +1,6 @@
 //! Governance parameters and their hard bounds. Governance (the vault) may move
 //! a parameter only inside these bounds, written here in the contract itself.
-use alloy_primitives::{uint, U256, U64};
+use alloy_primitives::{uint, Uint, U256};
 use atelier_common::{
     errors::UnknownParam,
     params::{bounded, bounded_u64, curation::*, known},
@@ -37,15 +37,18 @@ impl CurationRegistry {
             }
             COOLDOWN => {
                 let v = bounded_u64(key, value, COOLDOWN_BOUNDS.0, COOLDOWN_BOUNDS.1)?;
-                self.cooldown.set(U64::from(v));
+                // At most 30 days < 2^24 (`COOLDOWN_BOUNDS`): the field's width.
+                self.cooldown.set(Uint::saturating_from(v));
             }
             HALF_LIFE => {
                 let v = bounded_u64(key, value, HALF_LIFE_BOUNDS.0, HALF_LIFE_BOUNDS.1)?;
-                self.half_life.set(U64::from(v));
+                // At most 365 days < 2^32 (`HALF_LIFE_BOUNDS`).
+                self.half_life.set(Uint::saturating_from(v));
             }
             REWARD_PERIOD => {
                 let v = bounded_u64(key, value, REWARD_PERIOD_BOUNDS.0, REWARD_PERIOD_BOUNDS.1)?;
-                self.reward_period.set(U64::from(v));
+                // At most 365 days < 2^32 (`REWARD_PERIOD_BOUNDS`).
+                self.reward_period.set(Uint::saturating_from(v));
             }
             _ => return Err(UnknownParam { key }.into()),
         }

@@ -1,6 +1,6 @@
 //! Seed records and their lazily evaluated conviction.
 use alloc::string::String;
-use alloy_primitives::{Address, FixedBytes, U256, U64};
+use alloy_primitives::{Address, FixedBytes, Uint, U256, U64};
 use atelier_common::errors::MathOverflow;
 use stylus_sdk::{prelude::*, stylus_core::log};
 
@@ -61,7 +61,7 @@ impl CurationRegistry {
             let count = self
                 .seed_count
                 .get()
-                .checked_add(U64::from(1))
+                .checked_add(Uint::from_limbs([1]))
                 .ok_or(MathOverflow {})?;
             self.seed_count.set(count);
             let seed_id = U256::from(count);
@@ -95,9 +95,12 @@ impl CurationRegistry {
         Ok(seed_id)
     }
 
-    /// `Err(UnknownSeed)` unless `seed_id` is registered.
+    /// `Err(UnknownSeed)` unless `seed_id` is registered: ids are `1..=seedCount`
+    /// (each registration takes the next id and stores a non-zero registrant),
+    /// and the count shares its slot with the token, which a stake or unstake
+    /// reads anyway.
     pub(crate) fn require_seed(&self, seed_id: U256) -> Result<(), Error> {
-        if self.seeds.getter(seed_id).registrant.get().is_zero() {
+        if seed_id.is_zero() || seed_id > U256::from(self.seed_count.get()) {
             return Err(UnknownSeed { seedId: seed_id }.into());
         }
         Ok(())

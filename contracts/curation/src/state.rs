@@ -3,9 +3,7 @@
 use alloc::{vec, vec::Vec};
 use stylus_sdk::{
     prelude::*,
-    storage::{
-        StorageAddress, StorageFixedBytes, StorageU128, StorageU256, StorageU64,
-    },
+    storage::{StorageAddress, StorageFixedBytes, StorageU128, StorageU160, StorageU64, StorageU96},
 };
 
 /// Key of seed `seed_id`'s content URI record (`atelier_common::record`): the
@@ -14,7 +12,14 @@ pub fn uri_key(seed_id: alloy_primitives::U256) -> alloy_primitives::B256 {
     alloy_primitives::keccak256(seed_id.to_be_bytes::<32>())
 }
 
-/// One registered generative seed (`seeds[seedId]`).
+/// One registered generative seed (`seeds[seedId]`). A stake or unstake touches
+/// only its last slot (`stake`, `conviction`, `touched_at`).
+///
+/// Widths: every amount staked is locked in the holder's FractionToken balance,
+/// whose supply is capped below 2^96 (`SUPPLY_CAP`, the token's `U96` balances),
+/// so a seed's stake, and its conviction (always between a past conviction and a
+/// past stake, never above the largest), fit 96 bits; the registry still checks
+/// (`MathOverflow`) before storing.
 #[storage]
 pub struct SeedRecord {
     /// The generative seed itself.
@@ -24,32 +29,35 @@ pub struct SeedRecord {
     /// Hash of the prompt.
     pub prompt_hash: StorageFixedBytes<32>,
     /// Who registered it (the vault for deposited artworks); never zero for a
-    /// registered seed, so it doubles as the existence flag.
+    /// registered seed.
     pub registrant: StorageAddress,
-    /// Time `conviction` was last brought up to date (packed with `registrant`).
+    /// Shares staked on the seed now (< 2^96, see above).
+    pub stake: StorageU96,
+    /// Conviction as of `touched_at` (packed with `stake`; < 2^96, see above).
+    pub conviction: StorageU96,
+    /// Time `conviction` was last brought up to date (packed with both).
     pub touched_at: StorageU64,
-    /// Shares staked on the seed now.
-    pub stake: StorageU128,
-    /// Conviction as of `touched_at` (packed with `stake`).
-    pub conviction: StorageU128,
 }
 
 /// One holder's stake on one seed (`positions[account][seedId]`), one slot.
 #[storage]
 pub struct Position {
-    /// Shares staked.
-    pub amount: StorageU128,
+    /// Shares staked (< 2^96: at most the holder's balance, see `SeedRecord`).
+    pub amount: StorageU96,
     /// Time of the holder's last stake on this seed (starts the cooldown).
     pub staked_at: StorageU64,
 }
 
-/// One holder's reward account (`accounts[account]`), two slots.
+/// One holder's reward account (`accounts[account]`), two slots: a stake change
+/// writes the first; the second only when rewards are credited or claimed.
 #[storage]
 pub struct RewardAccount {
-    /// Shares staked across all seeds: the reward weight.
-    pub staked: StorageU128,
-    /// Rewards earned and not yet claimed, in wei (packed with `staked`).
+    /// Shares staked across all seeds: the reward weight (< 2^96, see `SeedRecord`).
+    pub staked: StorageU96,
+    /// Reward-per-token already credited to `rewards` (packed with `staked`):
+    /// a value the stream's accumulator had, which is kept below 2^160
+    /// (`rewards::PER_TOKEN_MAX`).
+    pub paid_per_token: StorageU160,
+    /// Rewards earned and not yet claimed, in wei.
     pub rewards: StorageU128,
-    /// Reward-per-token already credited to `rewards`.
-    pub paid_per_token: StorageU256,
 }
