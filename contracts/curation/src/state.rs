@@ -13,7 +13,8 @@ pub fn uri_key(seed_id: alloy_primitives::U256) -> alloy_primitives::B256 {
 }
 
 /// One registered generative seed (`seeds[seedId]`). A stake or unstake touches
-/// only its last slot (`stake`, `conviction`, `touched_at`).
+/// only its fourth slot (`stake`, `conviction`, `touched_at`; before `registrant`,
+/// which would otherwise share a slot with `stake`).
 ///
 /// Widths: every amount staked is locked in the holder's FractionToken balance,
 /// whose supply is capped below 2^96 (`SUPPLY_CAP`, the token's `U96` balances),
@@ -28,15 +29,15 @@ pub struct SeedRecord {
     pub model_id: StorageFixedBytes<32>,
     /// Hash of the prompt.
     pub prompt_hash: StorageFixedBytes<32>,
-    /// Who registered it (the vault for deposited artworks); never zero for a
-    /// registered seed.
-    pub registrant: StorageAddress,
     /// Shares staked on the seed now (< 2^96, see above).
     pub stake: StorageU96,
     /// Conviction as of `touched_at` (packed with `stake`; < 2^96, see above).
     pub conviction: StorageU96,
     /// Time `conviction` was last brought up to date (packed with both).
     pub touched_at: StorageU64,
+    /// Who registered it (the vault for deposited artworks); never zero for a
+    /// registered seed.
+    pub registrant: StorageAddress,
 }
 
 /// One holder's stake on one seed (`positions[account][seedId]`), one slot.
