@@ -2,7 +2,7 @@
 //! the seed's conviction up to date, then has the token lock or unlock the
 //! shares in place (checks, effects, then the token call). Staked shares never
 //! leave their holder: they keep their votes and cannot move while locked.
-use alloy_primitives::{aliases::U96, Address, U128, U256, U64};
+use alloy_primitives::{aliases::U96, Address, U128, U256};
 use atelier_common::{
     clock,
     errors::{callee_revert, ExternalCallFailed, NotInitialized},
@@ -13,7 +13,7 @@ use stylus_sdk::{prelude::*, stylus_core::log};
 use crate::{
     abi::{ConvictionUpdated, CooldownActive, InsufficientStake, Staked, Unstaked},
     error::{overflow, Error},
-    CurationRegistry,
+    pack, CurationRegistry,
 };
 
 /// `value` as a packed 128-bit storage amount, or `MathOverflow`.
@@ -58,7 +58,7 @@ impl CurationRegistry {
         seed_id: U256,
         amount: U256,
     ) -> Result<(), Error> {
-        self.settle(account)?;
+        let (weight, per_token) = self.settle(account)?;
         let now = self.now();
         let (conviction, stake) = self.conviction_at(seed_id, now)?;
         // Capping the total keeps every packed amount in range (a seed's stake,
@@ -66,7 +66,8 @@ impl CurationRegistry {
         // as it always has; beyond 96 bits (the token's supply cap) the token
         // must refuse the lock (the shares cannot exist), and its own error is
         // the answer, as before stakes were stored in 96 bits.
-        let total = U256::from(self.total_staked.get())
+        let total = self
+            .total_staked_now()
             .checked_add(amount)
             .ok_or_else(overflow)?;
         to_u128(total)?;
@@ -74,15 +75,12 @@ impl CurationRegistry {
             self.lock_shares(token, account, amount, true)?;
             return Err(overflow());
         };
-        self.total_staked.set(total);
+        self.set_total_staked(U256::from(total));
         let mut position = self.positions.setter(account);
         let mut position = position.setter(seed_id);
-        let held = U256::from(position.amount.get()) + amount;
-        position.amount.set(to_u96(held)?);
-        position.staked_at.set(U64::from(now));
-        let mut entry = self.accounts.setter(account);
-        let weight = U256::from(entry.staked.get()) + amount;
-        entry.staked.set(to_u96(weight)?);
+        let held = U256::from(to_u96(pack::low(position.word.get()) + amount)?);
+        position.word.set(pack::word3(held, U256::ZERO, now));
+        self.store_account(account, weight + amount, per_token)?;
         self.store_seed(seed_id, conviction, stake + amount, now)?;
         log(
             self.vm(),
@@ -104,9 +102,8 @@ impl CurationRegistry {
         amount: U256,
     ) -> Result<(), Error> {
         let now = self.now();
-        let position = self.positions.getter(account);
-        let position = position.getter(seed_id);
-        let held = U256::from(position.amount.get());
+        let word = self.positions.getter(account).getter(seed_id).word.get();
+        let held = pack::low(word);
         if held < amount {
             return Err(InsufficientStake {
                 seedId: seed_id,
@@ -115,7 +112,7 @@ impl CurationRegistry {
             }
             .into());
         }
-        let staked_at: u64 = position.staked_at.get().to();
+        let staked_at = pack::top(word);
         let ends_at = staked_at.saturating_add(self.cooldown.get().to());
         if now < ends_at {
             return Err(CooldownActive {
@@ -124,19 +121,17 @@ impl CurationRegistry {
             }
             .into());
         }
-        self.settle(account)?;
+        let (weight, per_token) = self.settle(account)?;
         let (conviction, stake) = self.conviction_at(seed_id, now)?;
-        // `amount <= held <= stake, weight, total`: no underflow below.
-        let total = U256::from(self.total_staked.get()) - amount;
-        self.total_staked.set(to_u96(total)?);
+        // `amount <= held <= stake, weight, total`: no underflow below, and
+        // every result fits where the larger value was.
+        self.set_total_staked(self.total_staked_now() - amount);
         self.positions
             .setter(account)
             .setter(seed_id)
-            .amount
-            .set(to_u96(held - amount)?);
-        let mut entry = self.accounts.setter(account);
-        let weight = U256::from(entry.staked.get()) - amount;
-        entry.staked.set(to_u96(weight)?);
+            .word
+            .set(pack::word3(held - amount, U256::ZERO, staked_at));
+        self.store_account(account, weight - amount, per_token)?;
         self.store_seed(seed_id, conviction, stake - amount, now)?;
         log(
             self.vm(),
@@ -158,9 +153,9 @@ impl CurationRegistry {
         now: u64,
     ) -> Result<(), Error> {
         let mut record = self.seeds.setter(seed_id);
-        record.stake.set(to_u96(stake)?);
-        record.conviction.set(to_u96(conviction)?);
-        record.touched_at.set(U64::from(now));
+        let stake_bits = U256::from(to_u96(stake)?);
+        let conviction_bits = U256::from(to_u96(conviction)?);
+        record.state.set(pack::word3(stake_bits, conviction_bits, now));
         log(
             self.vm(),
             ConvictionUpdated {

@@ -13,6 +13,7 @@ mod abi;
 mod conviction;
 mod error;
 mod ledger;
+mod pack;
 mod params;
 mod rewards;
 // The WASM build routes calls through a hand-written router (fewer bytes than
@@ -38,8 +39,7 @@ use atelier_common::{
 use stylus_sdk::{
     prelude::*,
     storage::{
-        StorageAddress, StorageMap, StorageU160, StorageU256, StorageU32, StorageU64, StorageU96,
-        StorageUint,
+        StorageAddress, StorageMap, StorageU256, StorageU32, StorageUint,
     },
     stylus_core::log,
 };
@@ -56,11 +56,11 @@ use crate::state::{Position, RewardAccount, SeedRecord};
 /// `cooldown` <= 30 days < 2^24 and `half_life` <= 365 days < 2^32 (their hard
 /// bounds, `params`); `seed_count` < 2^40 (a registration writes seven new
 /// slots, ~150k gas: 2^40 of them are ~10^17 gas, centuries of a chain's
-/// throughput); `total_staked` < 2^96 (every staked share is locked in the
-/// token, whose supply is capped below 2^96); `reward_carry` < 2^96 (a remainder
-/// of a division by the total staked, or by the period); `reward_per_token` <
-/// 2^160 (`rewards::PER_TOKEN_MAX`: a staker's weight, up to 2^96, times its
-/// growth must fit 256 bits anyway).
+/// throughput); the total staked < 2^96 (every staked share is locked in the
+/// token, whose supply is capped below 2^96); the stream's carry < 2^96 (a
+/// remainder of a division by the total staked, or by the period); its
+/// reward-per-token accumulator < 2^160 (`rewards::PER_TOKEN_MAX`: a staker's
+/// weight, up to 2^96, times its growth must fit 256 bits anyway).
 #[cfg_attr(not(target_arch = "wasm32"), entrypoint)]
 #[storage]
 pub struct CurationRegistry {
@@ -83,17 +83,14 @@ pub struct CurationRegistry {
     pub(crate) treasury: StorageAddress,
     /// Smallest initial stake for a holder-registered seed.
     pub(crate) min_seed_stake: StorageU256,
-    /// Reward-per-token accumulator, wei scaled by 1e18 per share unit.
-    pub(crate) reward_per_token: StorageU160,
-    /// Received wei (scaled by 1e18) not yet in the accumulator: rounding rests
-    /// (packed with `reward_per_token`).
-    pub(crate) reward_carry: StorageU96,
-    /// Shares staked across all seeds and holders.
-    pub(crate) total_staked: StorageU96,
-    /// Time the stream was last brought up to date (packed with `total_staked`).
-    pub(crate) last_update: StorageU64,
-    /// End of the current stream (packed with `total_staked`).
-    pub(crate) period_finish: StorageU64,
+    /// `carry | per_token << 96` (`pack::word2`): received wei (scaled by
+    /// 1e18) not yet in the accumulator (rounding rests), and the
+    /// reward-per-token accumulator, wei scaled by 1e18 per share unit.
+    pub(crate) stream_acc: StorageU256,
+    /// `total_staked | last_update << 96 | period_finish << 192` (`pack::word3`):
+    /// shares staked across all seeds and holders, the time the stream was last
+    /// brought up to date, and the end of the current stream.
+    pub(crate) stream_clock: StorageU256,
     /// Stream rate, wei per second scaled by 1e18.
     pub(crate) reward_rate: StorageU256,
     /// Seeds by id.
@@ -244,7 +241,8 @@ impl CurationRegistry {
     /// Pays the caller everything earned so far, in ETH; returns the amount.
     pub fn claim(&mut self) -> Result<U256, Error> {
         let account = self.vm().msg_sender();
-        self.settle(account)?;
+        let (staked, per_token) = self.settle(account)?;
+        self.store_account(account, staked, per_token)?;
         let mut entry = self.accounts.setter(account);
         let amount = U256::from(entry.rewards.get());
         if amount.is_zero() {
@@ -308,7 +306,7 @@ impl CurationRegistry {
             record.registrant.get(),
             stake,
             conviction,
-            U256::from(record.touched_at.get()),
+            U256::from(pack::top(record.state.get())),
         )))
     }
 
@@ -330,34 +328,28 @@ impl CurationRegistry {
     /// Shares staked on `seedId`.
     pub fn seed_stake(&self, seed_id: U256) -> Result<U256, Error> {
         self.require_seed(seed_id)?;
-        Ok(U256::from(self.seeds.getter(seed_id).stake.get()))
+        Ok(pack::low(self.seeds.getter(seed_id).state.get()))
     }
 
     /// Shares `account` staked on `seedId`.
     pub fn stake_of(&self, account: Address, seed_id: U256) -> U256 {
-        U256::from(self.positions.getter(account).getter(seed_id).amount.get())
+        pack::low(self.positions.getter(account).getter(seed_id).word.get())
     }
 
     /// Time from which `account` may unstake from `seedId`.
     pub fn unstake_available_at(&self, account: Address, seed_id: U256) -> U256 {
-        let staked_at: u64 = self
-            .positions
-            .getter(account)
-            .getter(seed_id)
-            .staked_at
-            .get()
-            .to();
+        let staked_at = pack::top(self.positions.getter(account).getter(seed_id).word.get());
         U256::from(staked_at.saturating_add(self.cooldown.get().to()))
     }
 
     /// Shares `account` staked across all seeds: its reward weight.
     pub fn staked_by(&self, account: Address) -> U256 {
-        U256::from(self.accounts.getter(account).staked.get())
+        pack::low(self.accounts.getter(account).word.get())
     }
 
     /// Shares staked across all seeds and holders.
     pub fn total_staked(&self) -> U256 {
-        U256::from(self.total_staked.get())
+        self.total_staked_now()
     }
 
     /// Wei `account` may claim now.

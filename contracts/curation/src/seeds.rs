@@ -1,6 +1,6 @@
 //! Seed records and their lazily evaluated conviction.
 use alloc::string::String;
-use alloy_primitives::{Address, FixedBytes, Uint, U256, U64};
+use alloy_primitives::{Address, FixedBytes, Uint, U256};
 use atelier_common::errors::MathOverflow;
 use stylus_sdk::{prelude::*, stylus_core::log};
 
@@ -8,7 +8,7 @@ use crate::{
     abi::{SeedAlreadyRegistered, SeedRegistered, SeedStakeTooLow, UnknownSeed, ZeroSeed},
     conviction::decay_toward,
     error::Error,
-    CurationRegistry,
+    pack, CurationRegistry,
 };
 
 impl CurationRegistry {
@@ -69,7 +69,7 @@ impl CurationRegistry {
             let now = self.now();
             let mut record = self.seeds.setter(seed_id);
             record.seed.set(seed);
-            record.touched_at.set(U64::from(now));
+            record.state.set(pack::word3(U256::ZERO, U256::ZERO, now));
             seed_id
         };
         let mut record = self.seeds.setter(seed_id);
@@ -110,10 +110,11 @@ impl CurationRegistry {
     pub(crate) fn conviction_at(&self, seed_id: U256, now: u64) -> Result<(U256, U256), Error> {
         self.require_seed(seed_id)?;
         let record = self.seeds.getter(seed_id);
-        let stake = U256::from(record.stake.get());
-        let touched_at: u64 = record.touched_at.get().to();
+        let state = record.state.get();
+        let stake = pack::low(state);
+        let touched_at = pack::top(state);
         let conviction = decay_toward(
-            U256::from(record.conviction.get()),
+            pack::mid(state),
             stake,
             now.saturating_sub(touched_at),
             self.half_life.get().to(),

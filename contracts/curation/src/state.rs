@@ -3,7 +3,7 @@
 use alloc::{vec, vec::Vec};
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageFixedBytes, StorageU128, StorageU160, StorageU64, StorageU96},
+    storage::{StorageAddress, StorageFixedBytes, StorageU128, StorageU256},
 };
 
 /// Key of seed `seed_id`'s content URI record (`atelier_common::record`): the
@@ -13,8 +13,7 @@ pub fn uri_key(seed_id: alloy_primitives::U256) -> alloy_primitives::B256 {
 }
 
 /// One registered generative seed (`seeds[seedId]`). A stake or unstake touches
-/// only its fourth slot (`stake`, `conviction`, `touched_at`; before `registrant`,
-/// which would otherwise share a slot with `stake`).
+/// only its `state` slot.
 ///
 /// Widths: every amount staked is locked in the holder's FractionToken balance,
 /// whose supply is capped below 2^96 (`SUPPLY_CAP`, the token's `U96` balances),
@@ -29,36 +28,33 @@ pub struct SeedRecord {
     pub model_id: StorageFixedBytes<32>,
     /// Hash of the prompt.
     pub prompt_hash: StorageFixedBytes<32>,
-    /// Shares staked on the seed now (< 2^96, see above).
-    pub stake: StorageU96,
-    /// Conviction as of `touched_at` (packed with `stake`; < 2^96, see above).
-    pub conviction: StorageU96,
-    /// Time `conviction` was last brought up to date (packed with both).
-    pub touched_at: StorageU64,
+    /// `stake | conviction << 96 | touched_at << 192` (`pack::word3`): shares
+    /// staked on the seed now, its conviction as of `touched_at`, and the time
+    /// it was last brought up to date. Each amount < 2^96 (see above).
+    pub state: StorageU256,
     /// Who registered it (the vault for deposited artworks); never zero for a
     /// registered seed.
     pub registrant: StorageAddress,
 }
 
-/// One holder's stake on one seed (`positions[account][seedId]`), one slot.
+/// One holder's stake on one seed (`positions[account][seedId]`), one slot:
+/// `amount | staked_at << 192` (`pack::word3`, no `mid`): shares staked (< 2^96:
+/// at most the holder's balance, see `SeedRecord`) and the time of the
+/// holder's last stake on this seed (starts the cooldown).
 #[storage]
 pub struct Position {
-    /// Shares staked (< 2^96: at most the holder's balance, see `SeedRecord`).
-    pub amount: StorageU96,
-    /// Time of the holder's last stake on this seed (starts the cooldown).
-    pub staked_at: StorageU64,
+    pub word: StorageU256,
 }
 
 /// One holder's reward account (`accounts[account]`), two slots: a stake change
 /// writes the first; the second only when rewards are credited or claimed.
 #[storage]
 pub struct RewardAccount {
-    /// Shares staked across all seeds: the reward weight (< 2^96, see `SeedRecord`).
-    pub staked: StorageU96,
-    /// Reward-per-token already credited to `rewards` (packed with `staked`):
-    /// a value the stream's accumulator had, which is kept below 2^160
-    /// (`rewards::PER_TOKEN_MAX`).
-    pub paid_per_token: StorageU160,
+    /// `staked | paid_per_token << 96` (`pack::word2`): shares staked across
+    /// all seeds, the reward weight (< 2^96, see `SeedRecord`), and the
+    /// reward-per-token already credited to `rewards`, a value the stream's
+    /// accumulator had, which is kept below 2^160 (`rewards::PER_TOKEN_MAX`).
+    pub word: StorageU256,
     /// Rewards earned and not yet claimed, in wei.
     pub rewards: StorageU128,
 }
