@@ -13,7 +13,9 @@ use stylus_sdk::{prelude::*, stylus_core::log};
 use crate::{
     abi::{ConvictionUpdated, CooldownActive, InsufficientStake, Staked, Unstaked},
     error::{overflow, Error},
-    pack, CurationRegistry,
+    pack,
+    params::Knob,
+    CurationRegistry,
 };
 
 /// `value` as a packed 128-bit storage amount, or `MathOverflow`.
@@ -113,7 +115,7 @@ impl CurationRegistry {
             .into());
         }
         let staked_at = pack::top(word);
-        let ends_at = staked_at.saturating_add(self.cooldown.get().to());
+        let ends_at = staked_at.saturating_add(self.knob(Knob::Cooldown));
         if now < ends_at {
             return Err(CooldownActive {
                 seedId: seed_id,

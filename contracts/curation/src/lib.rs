@@ -39,7 +39,7 @@ use atelier_common::{
 use stylus_sdk::{
     prelude::*,
     storage::{
-        StorageAddress, StorageMap, StorageU256, StorageU32, StorageUint,
+        StorageAddress, StorageMap, StorageU256, StorageU96,
     },
     stylus_core::log,
 };
@@ -68,17 +68,16 @@ pub struct CurationRegistry {
     pub(crate) admin: StorageAddress,
     /// FractionToken: the shares that are staked. Non-zero once initialized.
     pub(crate) token: StorageAddress,
-    /// Seconds after a holder's last stake on a seed before unstaking it
-    /// (packed with `token`).
-    pub(crate) cooldown: StorageUint<24, 1>,
-    /// Conviction half-life, seconds (packed with `token`).
-    pub(crate) half_life: StorageU32,
-    /// Number of seeds registered (ids are `1..=seed_count`; packed with `token`).
-    pub(crate) seed_count: StorageUint<40, 1>,
+    /// `seed_count | cooldown << 40 | half_life << 64` (packed with `token`;
+    /// `params::Knob`): the number of seeds registered (ids are
+    /// `1..=seedCount`), the seconds after a holder's last stake on a seed
+    /// before unstaking it, and the conviction half-life in seconds.
+    pub(crate) knobs: StorageU96,
     /// ArtVault: governance, and registrant of deposited artworks' seeds.
     pub(crate) vault: StorageAddress,
-    /// Length of the next reward stream, seconds (packed with `vault`).
-    pub(crate) reward_period: StorageU32,
+    /// Length of the next reward stream, seconds (packed with `vault`; < 2^32
+    /// by its bounds, a `U96` to share the accessor code of `knobs`).
+    pub(crate) reward_period: StorageU96,
     /// Treasury: the only source of reward streams.
     pub(crate) treasury: StorageAddress,
     /// Smallest initial stake for a holder-registered seed.
@@ -317,7 +316,7 @@ impl CurationRegistry {
 
     /// Number of registered seeds (the highest id).
     pub fn seed_count(&self) -> U256 {
-        U256::from(self.seed_count.get())
+        U256::from(self.knob(params::Knob::SeedCount))
     }
 
     /// Conviction of `seedId` now.
@@ -339,7 +338,7 @@ impl CurationRegistry {
     /// Time from which `account` may unstake from `seedId`.
     pub fn unstake_available_at(&self, account: Address, seed_id: U256) -> U256 {
         let staked_at = pack::top(self.positions.getter(account).getter(seed_id).word.get());
-        U256::from(staked_at.saturating_add(self.cooldown.get().to()))
+        U256::from(staked_at.saturating_add(self.knob(params::Knob::Cooldown)))
     }
 
     /// Shares `account` staked across all seeds: its reward weight.

@@ -1,14 +1,15 @@
 //! Seed records and their lazily evaluated conviction.
 use alloc::string::String;
-use alloy_primitives::{Address, FixedBytes, Uint, U256};
-use atelier_common::errors::MathOverflow;
+use alloy_primitives::{Address, FixedBytes, U256};
 use stylus_sdk::{prelude::*, stylus_core::log};
 
 use crate::{
     abi::{SeedAlreadyRegistered, SeedRegistered, SeedStakeTooLow, UnknownSeed, ZeroSeed},
     conviction::decay_toward,
     error::Error,
-    pack, CurationRegistry,
+    pack,
+    params::Knob,
+    CurationRegistry,
 };
 
 impl CurationRegistry {
@@ -58,12 +59,8 @@ impl CurationRegistry {
                 }
                 .into());
             }
-            let count = self
-                .seed_count
-                .get()
-                .checked_add(Uint::from_limbs([1]))
-                .ok_or(MathOverflow {})?;
-            self.seed_count.set(count);
+            let count = self.knob(Knob::SeedCount) + 1;
+            self.set_knob(Knob::SeedCount, count)?;
             let seed_id = U256::from(count);
             self.seed_ids.setter(seed).set(seed_id);
             let now = self.now();
@@ -100,7 +97,7 @@ impl CurationRegistry {
     /// and the count shares its slot with the token, which a stake or unstake
     /// reads anyway.
     pub(crate) fn require_seed(&self, seed_id: U256) -> Result<(), Error> {
-        if seed_id.is_zero() || seed_id > U256::from(self.seed_count.get()) {
+        if seed_id.is_zero() || seed_id > U256::from(self.knob(Knob::SeedCount)) {
             return Err(UnknownSeed { seedId: seed_id }.into());
         }
         Ok(())
@@ -117,7 +114,7 @@ impl CurationRegistry {
             pack::mid(state),
             stake,
             now.saturating_sub(touched_at),
-            self.half_life.get().to(),
+            self.knob(Knob::HalfLife),
         )?;
         Ok((conviction, stake))
     }
