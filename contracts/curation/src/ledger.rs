@@ -65,9 +65,11 @@ impl CurationRegistry {
         let (conviction, stake) = self.conviction_at(seed_id, now)?;
         // Capping the total keeps every packed amount in range (a seed's stake,
         // a position and a weight are parts of it). Beyond 128 bits it overflows,
-        // as it always has; beyond 96 bits (the token's supply cap) the token
-        // must refuse the lock (the shares cannot exist), and its own error is
-        // the answer, as before stakes were stored in 96 bits.
+        // as it always has. Beyond 96 bits (the token's supply cap: every staked
+        // share is locked in the token, so the total never exceeds its supply)
+        // the token must refuse the lock, and its own error is the answer, as
+        // when stakes were stored in 128 bits; a token that took it would get
+        // `MathOverflow`.
         let total = self
             .total_staked_now()
             .checked_add(amount)

@@ -53,14 +53,12 @@ use crate::state::{Position, RewardAccount, SeedRecord};
 /// the WASM build `router` is the entrypoint.
 ///
 /// Widths (each value is checked before it is stored; `MathOverflow` otherwise):
-/// `cooldown` <= 30 days < 2^24 and `half_life` <= 365 days < 2^32 (their hard
-/// bounds, `params`); `seed_count` < 2^40 (a registration writes seven new
-/// slots, ~150k gas: 2^40 of them are ~10^17 gas, centuries of a chain's
-/// throughput); the total staked < 2^96 (every staked share is locked in the
-/// token, whose supply is capped below 2^96); the stream's carry < 2^96 (a
-/// remainder of a division by the total staked, or by the period); its
-/// reward-per-token accumulator < 2^160 (`rewards::PER_TOKEN_MAX`: a staker's
-/// weight, up to 2^96, times its growth must fit 256 bits anyway).
+/// the parameters and the seed count as `params::Knob` says; the total staked
+/// < 2^96 (every staked share is locked in the token, whose supply is capped
+/// below 2^96); the stream's carry < 2^96 (a remainder of a division by the
+/// total staked, or by the period); its reward-per-token accumulator < 2^160
+/// (`rewards::PER_TOKEN_MAX`: a staker's weight, up to 2^96, times its growth
+/// must fit 256 bits anyway).
 #[cfg_attr(not(target_arch = "wasm32"), entrypoint)]
 #[storage]
 pub struct CurationRegistry {
