@@ -303,7 +303,7 @@ impl CurationRegistry {
             record.registrant.get(),
             stake,
             conviction,
-            U256::from(pack::top(record.state.get())),
+            U256::from(record.touched_at()),
         )))
     }
 

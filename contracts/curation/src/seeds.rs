@@ -1,6 +1,6 @@
 //! Seed records and their lazily evaluated conviction.
 use alloc::string::String;
-use alloy_primitives::{Address, FixedBytes, U256};
+use alloy_primitives::{aliases::U96, Address, FixedBytes, U256};
 use stylus_sdk::{prelude::*, stylus_core::log};
 
 use crate::{
@@ -66,7 +66,7 @@ impl CurationRegistry {
             let now = self.now();
             let mut record = self.seeds.setter(seed_id);
             record.seed.set(seed);
-            record.state.set(pack::word3(U256::ZERO, U256::ZERO, now));
+            record.registered_at.set(U96::from_limbs([now, 0]));
             seed_id
         };
         let mut record = self.seeds.setter(seed_id);

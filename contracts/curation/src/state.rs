@@ -3,7 +3,7 @@
 use alloc::{vec, vec::Vec};
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageFixedBytes, StorageU128, StorageU256},
+    storage::{StorageAddress, StorageFixedBytes, StorageU128, StorageU256, StorageU96},
 };
 
 /// Key of seed `seed_id`'s content URI record (`atelier_common::record`): the
@@ -30,11 +30,28 @@ pub struct SeedRecord {
     pub prompt_hash: StorageFixedBytes<32>,
     /// `stake | conviction << 96 | touched_at << 192` (`pack::word3`): shares
     /// staked on the seed now, its conviction as of `touched_at`, and the time
-    /// it was last brought up to date. Each amount < 2^96 (see above).
+    /// it was last brought up to date. Each amount < 2^96 (see above). Zero
+    /// until the first stake: the time is then `registered_at` (a stake of
+    /// zero has a conviction of zero whatever the time).
     pub state: StorageU256,
     /// Who registered it (the vault for deposited artworks); never zero for a
     /// registered seed.
     pub registrant: StorageAddress,
+    /// Time of the registration (packed with `registrant`; a time < 2^64, in a
+    /// `U96` to share the accessor code of the registry's other `U96`s), which
+    /// a registration without a stake writes instead of a `state` slot.
+    pub registered_at: StorageU96,
+}
+
+impl SeedRecord {
+    /// Time the seed's conviction was last brought up to date: its last stake
+    /// change, or its registration if it never had one.
+    pub fn touched_at(&self) -> u64 {
+        match crate::pack::top(self.state.get()) {
+            0 => self.registered_at.get().as_limbs()[0],
+            t => t,
+        }
+    }
 }
 
 /// One holder's stake on one seed (`positions[account][seedId]`), one slot:
