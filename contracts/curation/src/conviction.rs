@@ -35,7 +35,7 @@ pub fn decay_toward(
 /// `distance * factor / 1e18`, rounded down, for `factor <= 1e18`.
 ///
 /// Like `math::mul_wad_down`, but without its 512-bit path: stakes are stored
-/// in 128 bits, so the product always fits 256 bits (checked anyway), and the
+/// in 96 bits, so the product always fits 256 bits (checked anyway), and the
 /// contract stays well under the WASM size limit.
 fn scale_down(distance: U256, factor: U256) -> Result<U256, MathOverflow> {
     distance

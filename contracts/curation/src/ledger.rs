@@ -2,7 +2,7 @@
 //! the seed's conviction up to date, then has the token lock or unlock the
 //! shares in place (checks, effects, then the token call). Staked shares never
 //! leave their holder: they keep their votes and cannot move while locked.
-use alloy_primitives::{Address, U128, U256, U64};
+use alloy_primitives::{aliases::U96, Address, U128, U256};
 use atelier_common::{
     clock,
     errors::{callee_revert, ExternalCallFailed, NotInitialized},
@@ -13,6 +13,8 @@ use stylus_sdk::{prelude::*, stylus_core::log};
 use crate::{
     abi::{ConvictionUpdated, CooldownActive, InsufficientStake, Staked, Unstaked},
     error::{overflow, Error},
+    pack,
+    params::Knob,
     CurationRegistry,
 };
 
@@ -23,6 +25,16 @@ pub(crate) fn to_u128(value: U256) -> Result<U128, Error> {
         return Err(overflow());
     }
     Ok(U128::from_limbs([low, high]))
+}
+
+/// `value` as a packed 96-bit storage amount (stakes, see `state::SeedRecord`),
+/// or `MathOverflow`.
+pub(crate) fn to_u96(value: U256) -> Result<U96, Error> {
+    let [low, high, rest @ ..] = value.into_limbs();
+    if rest != [0, 0] || high >> 32 != 0 {
+        return Err(overflow());
+    }
+    Ok(U96::from_limbs([low, high]))
 }
 
 impl CurationRegistry {
@@ -48,25 +60,31 @@ impl CurationRegistry {
         seed_id: U256,
         amount: U256,
     ) -> Result<(), Error> {
-        self.settle(account)?;
+        let (weight, per_token) = self.settle(account)?;
         let now = self.now();
         let (conviction, stake) = self.conviction_at(seed_id, now)?;
-        // Capping the total at 128 bits keeps every packed amount in range.
+        // Capping the total keeps every packed amount in range (a seed's stake,
+        // a position and a weight are parts of it). Beyond 128 bits it overflows,
+        // as it always has. Beyond 96 bits (the token's supply cap: every staked
+        // share is locked in the token, so the total never exceeds its supply)
+        // the token must refuse the lock, and its own error is the answer, as
+        // when stakes were stored in 128 bits; a token that took it would get
+        // `MathOverflow`.
         let total = self
-            .total_staked
-            .get()
+            .total_staked_now()
             .checked_add(amount)
             .ok_or_else(overflow)?;
         to_u128(total)?;
-        self.total_staked.set(total);
+        let Ok(total) = to_u96(total) else {
+            self.lock_shares(token, account, amount, true)?;
+            return Err(overflow());
+        };
+        self.set_total_staked(U256::from(total));
         let mut position = self.positions.setter(account);
         let mut position = position.setter(seed_id);
-        let held = U256::from(position.amount.get()) + amount;
-        position.amount.set(to_u128(held)?);
-        position.staked_at.set(U64::from(now));
-        let mut entry = self.accounts.setter(account);
-        let weight = U256::from(entry.staked.get()) + amount;
-        entry.staked.set(to_u128(weight)?);
+        let held = U256::from(to_u96(pack::low(position.word.get()) + amount)?);
+        position.word.set(pack::word3(held, U256::ZERO, now));
+        self.store_account(account, weight + amount, per_token)?;
         self.store_seed(seed_id, conviction, stake + amount, now)?;
         log(
             self.vm(),
@@ -88,9 +106,8 @@ impl CurationRegistry {
         amount: U256,
     ) -> Result<(), Error> {
         let now = self.now();
-        let position = self.positions.getter(account);
-        let position = position.getter(seed_id);
-        let held = U256::from(position.amount.get());
+        let word = self.positions.getter(account).getter(seed_id).word.get();
+        let held = pack::low(word);
         if held < amount {
             return Err(InsufficientStake {
                 seedId: seed_id,
@@ -99,8 +116,8 @@ impl CurationRegistry {
             }
             .into());
         }
-        let staked_at: u64 = position.staked_at.get().to();
-        let ends_at = staked_at.saturating_add(self.cooldown.get().to());
+        let staked_at = pack::top(word);
+        let ends_at = staked_at.saturating_add(self.knob(Knob::Cooldown));
         if now < ends_at {
             return Err(CooldownActive {
                 seedId: seed_id,
@@ -108,18 +125,17 @@ impl CurationRegistry {
             }
             .into());
         }
-        self.settle(account)?;
+        let (weight, per_token) = self.settle(account)?;
         let (conviction, stake) = self.conviction_at(seed_id, now)?;
-        // `amount <= held <= stake, weight, total`: no underflow below.
-        self.total_staked.set(self.total_staked.get() - amount);
+        // `amount <= held <= stake, weight, total`: no underflow below, and
+        // every result fits where the larger value was.
+        self.set_total_staked(self.total_staked_now() - amount);
         self.positions
             .setter(account)
             .setter(seed_id)
-            .amount
-            .set(to_u128(held - amount)?);
-        let mut entry = self.accounts.setter(account);
-        let weight = U256::from(entry.staked.get()) - amount;
-        entry.staked.set(to_u128(weight)?);
+            .word
+            .set(pack::word3(held - amount, U256::ZERO, staked_at));
+        self.store_account(account, weight - amount, per_token)?;
         self.store_seed(seed_id, conviction, stake - amount, now)?;
         log(
             self.vm(),
@@ -141,9 +157,9 @@ impl CurationRegistry {
         now: u64,
     ) -> Result<(), Error> {
         let mut record = self.seeds.setter(seed_id);
-        record.stake.set(to_u128(stake)?);
-        record.conviction.set(to_u128(conviction)?);
-        record.touched_at.set(U64::from(now));
+        let stake_bits = U256::from(to_u96(stake)?);
+        let conviction_bits = U256::from(to_u96(conviction)?);
+        record.state.set(pack::word3(stake_bits, conviction_bits, now));
         log(
             self.vm(),
             ConvictionUpdated {

@@ -13,6 +13,7 @@ mod abi;
 mod conviction;
 mod error;
 mod ledger;
+mod pack;
 mod params;
 mod rewards;
 // The WASM build routes calls through a hand-written router (fewer bytes than
@@ -37,15 +38,27 @@ use atelier_common::{
 };
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageMap, StorageU256, StorageU64},
+    storage::{
+        StorageAddress, StorageMap, StorageU256, StorageU96,
+    },
     stylus_core::log,
 };
 
 use crate::state::{Position, RewardAccount, SeedRecord};
 
-/// The registry's storage. Small fields are packed: the four `u64` parameters and
-/// counters share one slot, as do `last_update` and `period_finish`. In the
-/// WASM build `router` is the entrypoint.
+/// The registry's storage, packed so that a stake or unstake reads or writes
+/// as few slots as possible: the token with the parameters and the seed count
+/// they need (one slot, read only), the stream's accumulator with its carry and
+/// its total with its clock (two slots, written), and its rate (read only). In
+/// the WASM build `router` is the entrypoint.
+///
+/// Widths (each value is checked before it is stored; `MathOverflow` otherwise):
+/// the parameters and the seed count as `params::Knob` says; the total staked
+/// < 2^96 (every staked share is locked in the token, whose supply is capped
+/// below 2^96); the stream's carry < 2^96 (a remainder of a division by the
+/// total staked, or by the period); its reward-per-token accumulator < 2^160
+/// (`rewards::PER_TOKEN_MAX`: a staker's weight, up to 2^96, times its growth
+/// must fit 256 bits anyway).
 #[cfg_attr(not(target_arch = "wasm32"), entrypoint)]
 #[storage]
 pub struct CurationRegistry {
@@ -53,32 +66,30 @@ pub struct CurationRegistry {
     pub(crate) admin: StorageAddress,
     /// FractionToken: the shares that are staked. Non-zero once initialized.
     pub(crate) token: StorageAddress,
+    /// `seed_count | cooldown << 40 | half_life << 64` (packed with `token`;
+    /// `params::Knob`): the number of seeds registered (ids are
+    /// `1..=seedCount`), the seconds after a holder's last stake on a seed
+    /// before unstaking it, and the conviction half-life in seconds.
+    pub(crate) knobs: StorageU96,
     /// ArtVault: governance, and registrant of deposited artworks' seeds.
     pub(crate) vault: StorageAddress,
+    /// Length of the next reward stream, seconds (packed with `vault`; < 2^32
+    /// by its bounds, a `U96` to share the accessor code of `knobs`).
+    pub(crate) reward_period: StorageU96,
     /// Treasury: the only source of reward streams.
     pub(crate) treasury: StorageAddress,
     /// Smallest initial stake for a holder-registered seed.
     pub(crate) min_seed_stake: StorageU256,
-    /// Seconds after a holder's last stake on a seed before unstaking it.
-    pub(crate) cooldown: StorageU64,
-    /// Conviction half-life, seconds.
-    pub(crate) half_life: StorageU64,
-    /// Length of the next reward stream, seconds.
-    pub(crate) reward_period: StorageU64,
-    /// Number of seeds registered (ids are `1..=seed_count`).
-    pub(crate) seed_count: StorageU64,
-    /// Shares staked across all seeds and holders.
-    pub(crate) total_staked: StorageU256,
+    /// `carry | per_token << 96` (`pack::word2`): received wei (scaled by
+    /// 1e18) not yet in the accumulator (rounding rests), and the
+    /// reward-per-token accumulator, wei scaled by 1e18 per share unit.
+    pub(crate) stream_acc: StorageU256,
+    /// `total_staked | last_update << 96 | period_finish << 192` (`pack::word3`):
+    /// shares staked across all seeds and holders, the time the stream was last
+    /// brought up to date, and the end of the current stream.
+    pub(crate) stream_clock: StorageU256,
     /// Stream rate, wei per second scaled by 1e18.
     pub(crate) reward_rate: StorageU256,
-    /// Reward-per-token accumulator, wei scaled by 1e18 per share unit.
-    pub(crate) reward_per_token: StorageU256,
-    /// Received wei (scaled by 1e18) not yet in the accumulator: rounding rests.
-    pub(crate) reward_carry: StorageU256,
-    /// Time the stream was last brought up to date.
-    pub(crate) last_update: StorageU64,
-    /// End of the current stream (packed with `last_update`).
-    pub(crate) period_finish: StorageU64,
     /// Seeds by id.
     pub(crate) seeds: StorageMap<U256, SeedRecord>,
     /// Seed id by seed (0 = not registered).
@@ -212,7 +223,7 @@ impl CurationRegistry {
         let now = self.now();
         let mut stream = self.stream_at(now)?;
         stream.notify(now, amount, self.reward_period.get().to())?;
-        self.store_stream(&stream);
+        self.store_stream(&stream)?;
         log(
             self.vm(),
             RewardNotified {
@@ -227,7 +238,8 @@ impl CurationRegistry {
     /// Pays the caller everything earned so far, in ETH; returns the amount.
     pub fn claim(&mut self) -> Result<U256, Error> {
         let account = self.vm().msg_sender();
-        self.settle(account)?;
+        let (staked, per_token) = self.settle(account)?;
+        self.store_account(account, staked, per_token)?;
         let mut entry = self.accounts.setter(account);
         let amount = U256::from(entry.rewards.get());
         if amount.is_zero() {
@@ -291,7 +303,7 @@ impl CurationRegistry {
             record.registrant.get(),
             stake,
             conviction,
-            U256::from(record.touched_at.get()),
+            U256::from(record.touched_at()),
         )))
     }
 
@@ -302,7 +314,7 @@ impl CurationRegistry {
 
     /// Number of registered seeds (the highest id).
     pub fn seed_count(&self) -> U256 {
-        U256::from(self.seed_count.get())
+        U256::from(self.knob(params::Knob::SeedCount))
     }
 
     /// Conviction of `seedId` now.
@@ -313,34 +325,28 @@ impl CurationRegistry {
     /// Shares staked on `seedId`.
     pub fn seed_stake(&self, seed_id: U256) -> Result<U256, Error> {
         self.require_seed(seed_id)?;
-        Ok(U256::from(self.seeds.getter(seed_id).stake.get()))
+        Ok(pack::low(self.seeds.getter(seed_id).state.get()))
     }
 
     /// Shares `account` staked on `seedId`.
     pub fn stake_of(&self, account: Address, seed_id: U256) -> U256 {
-        U256::from(self.positions.getter(account).getter(seed_id).amount.get())
+        pack::low(self.positions.getter(account).getter(seed_id).word.get())
     }
 
     /// Time from which `account` may unstake from `seedId`.
     pub fn unstake_available_at(&self, account: Address, seed_id: U256) -> U256 {
-        let staked_at: u64 = self
-            .positions
-            .getter(account)
-            .getter(seed_id)
-            .staked_at
-            .get()
-            .to();
-        U256::from(staked_at.saturating_add(self.cooldown.get().to()))
+        let staked_at = pack::top(self.positions.getter(account).getter(seed_id).word.get());
+        U256::from(staked_at.saturating_add(self.knob(params::Knob::Cooldown)))
     }
 
     /// Shares `account` staked across all seeds: its reward weight.
     pub fn staked_by(&self, account: Address) -> U256 {
-        U256::from(self.accounts.getter(account).staked.get())
+        pack::low(self.accounts.getter(account).word.get())
     }
 
     /// Shares staked across all seeds and holders.
     pub fn total_staked(&self) -> U256 {
-        self.total_staked.get()
+        self.total_staked_now()
     }
 
     /// Wei `account` may claim now.

@@ -1,13 +1,17 @@
 //! Governance parameters and their hard bounds. Governance (the vault) may move
 //! a parameter only inside these bounds, written here in the contract itself.
-use alloy_primitives::{uint, U256, U64};
+use alloy_primitives::{aliases::U96, uint, U256};
 use atelier_common::{
     errors::UnknownParam,
     params::{bounded, bounded_u64, curation::*, known},
 };
 use stylus_sdk::{prelude::*, stylus_core::log};
 
-use crate::{abi::ParamSet, error::Error, CurationRegistry};
+use crate::{
+    abi::ParamSet,
+    error::{overflow, Error},
+    CurationRegistry,
+};
 
 const HOUR: u64 = 3_600;
 const DAY: u64 = 24 * HOUR;
@@ -37,15 +41,16 @@ impl CurationRegistry {
             }
             COOLDOWN => {
                 let v = bounded_u64(key, value, COOLDOWN_BOUNDS.0, COOLDOWN_BOUNDS.1)?;
-                self.cooldown.set(U64::from(v));
+                self.set_knob(Knob::Cooldown, v)?;
             }
             HALF_LIFE => {
                 let v = bounded_u64(key, value, HALF_LIFE_BOUNDS.0, HALF_LIFE_BOUNDS.1)?;
-                self.half_life.set(U64::from(v));
+                self.set_knob(Knob::HalfLife, v)?;
             }
             REWARD_PERIOD => {
                 let v = bounded_u64(key, value, REWARD_PERIOD_BOUNDS.0, REWARD_PERIOD_BOUNDS.1)?;
-                self.reward_period.set(U64::from(v));
+                // At most 365 days < 2^32 (`REWARD_PERIOD_BOUNDS`).
+                self.reward_period.set(U96::from_limbs([v, 0]));
             }
             _ => return Err(UnknownParam { key }.into()),
         }
@@ -57,9 +62,57 @@ impl CurationRegistry {
     pub(crate) fn read_param(&self, key: u8) -> Result<U256, Error> {
         Ok(match known(key, COUNT)? {
             MIN_SEED_STAKE => self.min_seed_stake.get(),
-            COOLDOWN => U256::from(self.cooldown.get()),
-            HALF_LIFE => U256::from(self.half_life.get()),
+            COOLDOWN => U256::from(self.knob(Knob::Cooldown)),
+            HALF_LIFE => U256::from(self.knob(Knob::HalfLife)),
             _ => U256::from(self.reward_period.get()),
         })
+    }
+}
+
+/// A small field of `knobs`, the word packed with `token` that a stake or
+/// unstake reads anyway: `(shift, bits)` in it.
+#[derive(Clone, Copy)]
+pub(crate) enum Knob {
+    /// Seeds registered: 40 bits. A registration writes seven new slots (~150k
+    /// gas), so 2^40 of them are ~10^17 gas, centuries of a chain's
+    /// throughput; the 2^40-th is refused (`MathOverflow`), never wrapped.
+    SeedCount,
+    /// `cooldown`: 24 bits (at most 30 days < 2^24, `COOLDOWN_BOUNDS`).
+    Cooldown,
+    /// `halfLife`: 32 bits (at most 365 days < 2^32, `HALF_LIFE_BOUNDS`).
+    HalfLife,
+}
+
+impl Knob {
+    /// `(shift, bits)` of the field.
+    const fn span(self) -> (u32, u32) {
+        match self {
+            Knob::SeedCount => (0, 40),
+            Knob::Cooldown => (40, 24),
+            Knob::HalfLife => (64, 32),
+        }
+    }
+}
+
+impl CurationRegistry {
+    /// Current value of `knob`.
+    pub(crate) fn knob(&self, knob: Knob) -> u64 {
+        let (shift, bits) = knob.span();
+        let [a, b] = self.knobs.get().into_limbs();
+        let word = a as u128 | (b as u128) << 64;
+        ((word >> shift) & ((1 << bits) - 1)) as u64
+    }
+
+    /// Sets `knob` to `value`; `MathOverflow` if it does not fit its width.
+    pub(crate) fn set_knob(&mut self, knob: Knob, value: u64) -> Result<(), Error> {
+        let (shift, bits) = knob.span();
+        let mask = (1u128 << bits) - 1;
+        if value as u128 > mask {
+            return Err(overflow());
+        }
+        let [a, b] = self.knobs.get().into_limbs();
+        let word = (a as u128 | (b as u128) << 64) & !(mask << shift) | (value as u128) << shift;
+        self.knobs.set(U96::from_limbs([word as u64, (word >> 64) as u64]));
+        Ok(())
     }
 }

@@ -1,13 +1,14 @@
 //! Seed records and their lazily evaluated conviction.
 use alloc::string::String;
-use alloy_primitives::{Address, FixedBytes, U256, U64};
-use atelier_common::errors::MathOverflow;
+use alloy_primitives::{aliases::U96, Address, FixedBytes, U256};
 use stylus_sdk::{prelude::*, stylus_core::log};
 
 use crate::{
     abi::{SeedAlreadyRegistered, SeedRegistered, SeedStakeTooLow, UnknownSeed, ZeroSeed},
     conviction::decay_toward,
     error::Error,
+    pack,
+    params::Knob,
     CurationRegistry,
 };
 
@@ -58,18 +59,14 @@ impl CurationRegistry {
                 }
                 .into());
             }
-            let count = self
-                .seed_count
-                .get()
-                .checked_add(U64::from(1))
-                .ok_or(MathOverflow {})?;
-            self.seed_count.set(count);
+            let count = self.knob(Knob::SeedCount) + 1;
+            self.set_knob(Knob::SeedCount, count)?;
             let seed_id = U256::from(count);
             self.seed_ids.setter(seed).set(seed_id);
             let now = self.now();
             let mut record = self.seeds.setter(seed_id);
             record.seed.set(seed);
-            record.touched_at.set(U64::from(now));
+            record.registered_at.set(U96::from_limbs([now, 0]));
             seed_id
         };
         let mut record = self.seeds.setter(seed_id);
@@ -95,9 +92,12 @@ impl CurationRegistry {
         Ok(seed_id)
     }
 
-    /// `Err(UnknownSeed)` unless `seed_id` is registered.
+    /// `Err(UnknownSeed)` unless `seed_id` is registered: ids are `1..=seedCount`
+    /// (each registration takes the next id and stores a non-zero registrant),
+    /// and the count shares its slot with the token, which a stake or unstake
+    /// reads anyway.
     pub(crate) fn require_seed(&self, seed_id: U256) -> Result<(), Error> {
-        if self.seeds.getter(seed_id).registrant.get().is_zero() {
+        if seed_id.is_zero() || seed_id > U256::from(self.knob(Knob::SeedCount)) {
             return Err(UnknownSeed { seedId: seed_id }.into());
         }
         Ok(())
@@ -107,13 +107,14 @@ impl CurationRegistry {
     pub(crate) fn conviction_at(&self, seed_id: U256, now: u64) -> Result<(U256, U256), Error> {
         self.require_seed(seed_id)?;
         let record = self.seeds.getter(seed_id);
-        let stake = U256::from(record.stake.get());
-        let touched_at: u64 = record.touched_at.get().to();
+        let state = record.state.get();
+        let stake = pack::low(state);
+        let touched_at = pack::top(state);
         let conviction = decay_toward(
-            U256::from(record.conviction.get()),
+            pack::mid(state),
             stake,
             now.saturating_sub(touched_at),
-            self.half_life.get().to(),
+            self.knob(Knob::HalfLife),
         )?;
         Ok((conviction, stake))
     }

@@ -212,12 +212,14 @@ fn zero_cooldown_allows_immediate_unstake() {
     assert_eq!(w.token.sender(alice()).locked_balance_of(alice()), U256::ZERO);
 }
 
-/// Stakes are stored in 128 bits: a total beyond that is refused, not wrapped.
+/// Stakes are stored in 96 bits (the real token's supply is capped below
+/// 2^96): a total beyond that is refused, not wrapped, even by a token that
+/// would lock the shares (this mock does not cap its supply).
 #[motsu::test]
-fn total_stake_beyond_128_bits_overflows() {
+fn total_stake_beyond_96_bits_overflows() {
     let w = World::new();
     let id = w.vault_seed(1);
-    let max = U256::from(u128::MAX);
+    let max = (U256::from(1) << 96) - U256::from(1);
     w.stake(alice(), id, max);
     w.fund(bob(), U256::from(1));
     let err = w
@@ -226,5 +228,10 @@ fn total_stake_beyond_128_bits_overflows() {
         .stake(id, U256::from(1))
         .motsu_unwrap_err();
     assert_eq!(err, Error::MathOverflow(MathOverflow {}));
+    assert_eq!(w.token.sender(bob()).locked_balance_of(bob()), U256::ZERO);
+    // Shares the holder does not have: the token's refusal, as when stakes
+    // were stored in 128 bits.
+    let err = w.registry.sender(bob()).stake(id, max).motsu_unwrap_err();
+    assert_eq!(err, Error::Callee(b"balance".to_vec()));
     assert_eq!(w.registry.sender(alice()).total_staked(), max);
 }
