@@ -604,3 +604,18 @@ fn no_path_burns_a_bystanders_shares() {
     assert_eq!(c.token.sender(bob).balance_of(bob), bob_before - shares(100));
     assert_eq!(c.token.sender(carol).balance_of(carol), shares(300));
 }
+
+// ------------------------------------------------------------ packed tallies
+
+/// The governor packs Against/For/Abstain in 85 bits each: the token's hard
+/// supply cap (which `maxSupply` can never pass) keeps every vote weight and
+/// tally inside them, and governance cannot raise `maxSupply` past it.
+#[test]
+fn the_supply_cap_keeps_every_tally_in_its_bits() {
+    let bits = atelier_governor::types::Tallies::BITS;
+    assert!(atelier_fraction::SUPPLY_CAP < U256::from(1) << bits);
+    let c = genesis();
+    let over = atelier_fraction::SUPPLY_CAP + U256::from(1);
+    assert!(c.token.sender(c.vault.address()).set_param(fk::MAX_SUPPLY, over).motsu_res().is_err());
+    c.token.sender(c.vault.address()).set_param(fk::MAX_SUPPLY, atelier_fraction::SUPPLY_CAP).motsu_unwrap();
+}

@@ -38,9 +38,11 @@ pub const PREMIUM_STEP_MIN: U256 = uint!(1_000_000_000_000_000_U256);
 pub const PREMIUM_INTERVAL_MIN: u64 = 60;
 /// See [`PREMIUM_INTERVAL_MIN`].
 pub const PREMIUM_INTERVAL_MAX: u64 = 30 * 86_400;
-/// Hard supply cap: 2^96 - 1 share units (~79.2 billion whole shares), the
-/// width of the packed balances.
-pub const SUPPLY_CAP: U256 = uint!(0xffffffffffffffffffffffff_U256);
+/// Hard supply cap: 2^85 - 1 share units (~38.7 million whole shares, 38x
+/// the default `maxSupply`). Every vote weight and tally is bounded by it:
+/// ArtGovernor packs its three tallies in 85 bits each, the balances here
+/// are 96 bits wide.
+pub const SUPPLY_CAP: U256 = uint!(0x1fffffffffffffffffffff_U256);
 /// Longest backlog `maxLag`: one day to one year (seconds).
 pub const MAX_LAG_MIN: u64 = 86_400;
 /// See [`MAX_LAG_MIN`].

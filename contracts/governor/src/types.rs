@@ -68,12 +68,14 @@ pub struct Proposal {
 /// The three vote tallies packed in one word: support `s` (0 Against, 1 For,
 /// 2 Abstain) in bits `85 * s ..`. Each tally is at most the total supply at
 /// the snapshot (every vote weight is a past balance, counted once), which
-/// the token caps at 1e24 < 2^80: 85 bits never carry into the next.
+/// FractionToken's `SUPPLY_CAP` bounds below 2^85, whatever governance sets
+/// `maxSupply` to: 85 bits never carry into the next (and `add` saturates
+/// within them regardless; a cross-contract test holds the cap).
 #[derive(Clone, Copy)]
 pub struct Tallies(pub U256);
 
 impl Tallies {
-    const BITS: usize = 85;
+    pub const BITS: usize = 85;
 
     /// The tally of `support`.
     pub fn of(self, support: u8) -> U256 {
