@@ -619,3 +619,95 @@ fn the_supply_cap_keeps_every_tally_in_its_bits() {
     assert!(c.token.sender(c.vault.address()).set_param(fk::MAX_SUPPLY, over).motsu_res().is_err());
     c.token.sender(c.vault.address()).set_param(fk::MAX_SUPPLY, atelier_fraction::SUPPLY_CAP).motsu_unwrap();
 }
+
+/// Raises `maxSupply` to the token's hard cap (what an executed
+/// SetParams(token, MAX_SUPPLY, cap) does: the bound governance cannot pass)
+/// and mints `amounts` (what delivered ApproveListing deposits do: the vault
+/// mints up to `maxSupply`, listing shares < 2^96); each holder self-delegates.
+fn mint_up_to_the_cap(c: &Collective, amounts: &[(Address, U256)]) {
+    let vault = c.vault.address();
+    c.token.sender(vault).set_param(fk::MAX_SUPPLY, atelier_fraction::SUPPLY_CAP).motsu_unwrap();
+    for (who, amount) in amounts {
+        c.token.sender(vault).mint(*who, *amount).motsu_unwrap();
+        c.token.sender(*who).delegate(*who).motsu_unwrap();
+    }
+    test_clock::advance(1);
+}
+
+/// The room left under the hard cap (the genesis supply aside).
+fn room_under_the_cap(c: &Collective) -> U256 {
+    atelier_fraction::SUPPLY_CAP - supply_of(c)
+}
+
+/// Packed tallies (92f81be): Against/For/Abstain share one word, 85 bits each,
+/// and `Tallies::add` clamps a tally at 2^85 - 1. The token's hard cap
+/// (`SUPPLY_CAP`, the upper bound of `maxSupply` governance may set) is
+/// 2^96 - 1 on main, so a vote weight and a tally can pass 2^85: a For
+/// majority of 2:1 is then counted as a tie (both clamped) and the proposal
+/// is Defeated; before the packing (U256 tallies) it Succeeded. Passes once the
+/// cap keeps every tally within its bits.
+#[test]
+fn a_clamped_tally_cannot_turn_a_majority_into_a_defeat() {
+    let c = genesis();
+    let (curator, bob, alice) = (c.people.curator.address(), c.people.bob.address(), c.people.alice.address());
+    hand_out(&c, &[]);
+    let room = room_under_the_cap(&c);
+    let (for_w, against_w) = (room * U256::from(2) / U256::from(3), room / U256::from(3));
+    mint_up_to_the_cap(&c, &[(bob, for_w), (alice, against_w)]);
+    // A steward's own exhibition (no proposal threshold).
+    let p = c.governor.sender(curator).propose(vec![exhibition(1, bob, now() + 30 * DAY)], "show it".into()).motsu_unwrap();
+    test_clock::advance(gov(&c, "votingDelay") + 1);
+    c.governor.sender(bob).cast_vote(p, 1).motsu_unwrap();
+    c.governor.sender(alice).cast_vote(p, 0).motsu_unwrap();
+    test_clock::advance(gov(&c, "votingPeriod"));
+    assert_eq!(state_of(&c, p), state::SUCCEEDED, "a 2:1 For majority with full turnout was defeated");
+    let (against, for_votes, abstain) = c.governor.sender(curator).proposal_votes(p);
+    assert_eq!((against, for_votes, abstain), (against_w, for_w, U256::ZERO), "tallies not counted exactly");
+}
+
+/// The same clamp caps turnout (For + Abstain) at 2^86 - 2: once the supply
+/// passes 2^86 / quorumBps * 10_000 (here 4%: ~1.9e27 units, allowed by the
+/// 2^96 - 1 cap), quorum can never be reached, even when every share votes
+/// For: governance cannot pass anything again (not even a change back).
+#[test]
+fn a_unanimous_vote_always_reaches_quorum() {
+    let c = genesis();
+    let (curator, bob) = (c.people.curator.address(), c.people.bob.address());
+    hand_out(&c, &[]);
+    let room = room_under_the_cap(&c);
+    mint_up_to_the_cap(&c, &[(bob, room)]);
+    let p = c.governor.sender(curator).propose(vec![exhibition(1, bob, now() + 30 * DAY)], "show it".into()).motsu_unwrap();
+    test_clock::advance(gov(&c, "votingDelay") + 1);
+    c.governor.sender(curator).cast_vote(p, 1).motsu_unwrap();
+    c.governor.sender(bob).cast_vote(p, 1).motsu_unwrap();
+    test_clock::advance(gov(&c, "votingPeriod"));
+    assert_eq!(state_of(&c, p), state::SUCCEEDED, "every share voted For and quorum was not reached");
+}
+
+/// The proposal's artworks are read only when a vote turns it to passing
+/// (92f81be): an Abstain vote that brings quorum in the last seconds (For >
+/// Against already held) both extends the vote and takes the artwork's
+/// passed slot, so it is locked from the (extended) vote end through the
+/// queue deadline, as before.
+#[test]
+fn an_abstain_that_brings_late_quorum_locks_the_artwork() {
+    let c = genesis();
+    let (curator, bob, alice, carol) =
+        (c.people.curator.address(), c.people.bob.address(), c.people.alice.address(), c.people.carol.address());
+    hand_out(&c, &[(bob, 50), (alice, 100)]);
+    let p = c.governor.sender(curator).propose(vec![release(1, carol)], "sell 1 to carol".into()).motsu_unwrap();
+    test_clock::advance(gov(&c, "votingDelay") + 1);
+    c.governor.sender(bob).cast_vote(p, 1).motsu_unwrap();
+    assert_eq!(lock_of(&c, 1), 0, "For below quorum locks nothing");
+    let end = c.governor.sender(curator).proposal(p).2.to::<u64>();
+    test_clock::advance(end - now() - 1);
+    c.governor.sender(alice).cast_vote(p, 2).motsu_unwrap();
+    let new_end = c.governor.sender(curator).proposal(p).2.to::<u64>();
+    assert!(new_end > end, "late quorum did not extend the vote");
+    // Active votes lock nothing; once voting ends it is Succeeded and the
+    // slot this vote took locks the artwork until the queue deadline.
+    test_clock::advance(new_end - now() + 1);
+    assert_eq!(state_of(&c, p), state::SUCCEEDED);
+    assert_eq!(lock_of(&c, 1), expires_of(&c, p) - 1);
+    assert!(c.vault.sender(curator).redeem(U256::from(1)).motsu_res().is_err(), "redeemed under a passed release");
+}
