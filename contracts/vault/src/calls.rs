@@ -72,13 +72,14 @@ impl ArtVault {
     /// `ArtGovernor.lockedUntil`, since the governor knows which proposals
     /// concerning it can still execute (one static call).
     pub(crate) fn lock_end(&self, artwork_id: U256) -> Result<u64, Error> {
-        let out = self.view(self.governor.get(), &calldata(LOCKED_UNTIL, &[artwork_id.into()]))?;
-        Ok(out.get(..32).map(U256::from_be_slice).unwrap_or_default().saturating_to())
+        Ok(self.view(self.governor.get(), &calldata(LOCKED_UNTIL, &[artwork_id.into()]))?.saturating_to())
     }
 
-    /// Static-calls `target`; a revert as in [`Self::call`].
-    pub(crate) fn view(&self, target: Address, data: &[u8]) -> Result<Vec<u8>, Error> {
-        self.vm().static_call(&Call::new(), target, data).map_err(|e| failed(target, e))
+    /// Static-calls `target` for the first word it returns (zero if it returned
+    /// less); a revert as in [`Self::call`].
+    pub(crate) fn view(&self, target: Address, data: &[u8]) -> Result<U256, Error> {
+        let out = self.vm().static_call(&Call::new(), target, data).map_err(|e| failed(target, e))?;
+        Ok(out.get(..32).map(U256::from_be_slice).unwrap_or_default())
     }
 
     /// Genesis is open: bootstrap not ended and no share sold by the public sale
@@ -88,7 +89,6 @@ impl ArtVault {
         if self.bootstrap_over.get() {
             return Ok(false);
         }
-        let out = self.view(self.token.get(), &calldata(TOTAL_SOLD, &[]))?;
-        Ok(out.iter().all(|b| *b == 0))
+        Ok(self.view(self.token.get(), &calldata(TOTAL_SOLD, &[]))?.is_zero())
     }
 }

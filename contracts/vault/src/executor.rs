@@ -1,7 +1,6 @@
 //! What governance (the ArtGovernor contract) carries out through the vault: the
 //! vault holds the artworks and is the one caller the FractionToken,
 //! CurationRegistry and Treasury accept for `setParam` / `withdrawReserve`.
-use alloc::vec::Vec;
 use alloy_primitives::{aliases::U96, Address, U256, U16};
 use atelier_common::{
     errors::{Unauthorized, UnknownParam},
@@ -96,10 +95,9 @@ impl ArtVault {
             }
             MINORITY_EXIT => {
                 // id = the proposal, account = the holder, amount = its shares.
-                let word0 = |out: Vec<u8>| out.get(..32).map(U256::from_be_slice).unwrap_or_default();
                 let (token, treasury) = (self.token.get(), self.treasury.get());
-                let supply = word0(self.view(token, &calls::TOTAL_SUPPLY)?);
-                let reserve = word0(self.view(treasury, &calls::BUCKETS)?);
+                let supply = self.view(token, &calls::TOTAL_SUPPLY)?;
+                let reserve = self.view(treasury, &calls::BUCKETS)?;
                 // reserve < 2^128 and shares <= supply < 2^96: no overflow; the
                 // burn below fails first if the holder lacks the shares.
                 let paid = atelier_common::math::div_nz(reserve.saturating_mul(amount), supply.max(U256::from(1)));

@@ -57,20 +57,21 @@ pub struct ArtVault {
     balances: StorageMap<Address, StorageU256>,
     approvals: StorageMap<U256, StorageAddress>,
     operators: StorageMap<Address, StorageMap<Address, StorageBool>>,
-    /// One-time wiring admin; zero once `initialize` ran.
-    admin: StorageAddress,
-    bootstrap_over: StorageBool,
-    redeem_fee_bps: StorageU16,
-    /// Artworks in custody (each of weight 1): redemption's pro-rata base.
+    // One slot, read together by every governor action and by redeem.
+    governor: StorageAddress,
+    /// Redeemable artworks in custody (each of weight 1): redemption's pro-rata base.
     held_count: StorageU64,
+    redeem_fee_bps: StorageU16,
+    bootstrap_over: StorageBool,
     token: StorageAddress,
     artwork_count: StorageU64,
+    /// One-time wiring admin; zero once `initialize` ran.
+    admin: StorageAddress,
     registry: StorageAddress,
     /// Steward tokens held outside the vault: the veto majority's base.
     live_stewards: StorageU64,
     treasury: StorageAddress,
     curator: StorageAddress,
-    governor: StorageAddress,
     artworks: StorageMap<U256, Artwork>,
     /// collection => token id => artwork id in custody (0 = none).
     custody: StorageMap<Address, StorageMap<U256, StorageU64>>,
@@ -297,8 +298,7 @@ impl ArtVault {
             return Err(NotRedeemable { artworkId: artwork_id }.into());
         }
         let token = self.token.get();
-        let out = self.view(token, &calls::TOTAL_SUPPLY)?;
-        let supply = out.get(..32).map(U256::from_be_slice).unwrap_or_default();
+        let supply = self.view(token, &calls::TOTAL_SUPPLY)?;
         let held = self.held_count.get().to::<u64>().max(1);
         // Capped by the supply (claim and fee together), so the last artwork stays
         // redeemable by whoever holds every share.

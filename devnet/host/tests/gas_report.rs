@@ -236,7 +236,7 @@ const OVER_BAR: &[(&str, u64, u64)] = &[
     ("execute (SetCreativeDirection)", 105_500, 126_500),
     ("execute (ApproveLicense)", 126_000, 167_500),
     ("execute (SetParams)", 40_000, 100_500),
-    ("execute (ReleaseArtwork)", 73_500, 115_000),
+    ("execute (ReleaseArtwork)", 71_500, 113_000),
     ("execute (WithdrawReserve)", 76_500, 137_000),
 ];
 
