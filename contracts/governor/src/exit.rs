@@ -29,7 +29,7 @@ impl ArtGovernor {
         }
         let record = self.voted.getter(proposal_id).get(holder);
         // Against is support 0, recorded as 1 in the low byte.
-        let allowance = if p.exitable.get() && record.byte(0) == 1 { record >> 8 } else { U256::ZERO };
+        let allowance = if p.has(crate::types::flag::EXITABLE) && record.byte(0) == 1 { record >> 8 } else { U256::ZERO };
         if shares.is_zero() || shares > allowance {
             return Err(ExitNotAllowed { proposalId: proposal_id, holder, allowance }.into());
         }

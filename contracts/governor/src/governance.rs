@@ -14,7 +14,7 @@ use stylus_sdk::prelude::*;
 
 use crate::{
     actions::kind,
-    types::{state, Action, Tallies, BPS, MAX_ACTIONS},
+    types::{flag, state, Action, Tallies, BPS, MAX_ACTIONS},
     AlreadyVetoed, AlreadyVoted, ArtGovernor, BadActionCount, Error, InsufficientProposerVotes,
     InvalidVoteType, NotSteward, ProposalCanceled, ProposalCreated, ProposalExecuted,
     ProposalExists, ProposalExtended, ProposalQueued, ProposalVetoed, TimelockActive,
@@ -140,10 +140,14 @@ impl ArtGovernor {
         p.proposer.set(proposer);
         p.snapshot.set(U64::from(snapshot));
         p.quorum_bps.set(self.quorum_bps.get());
-        p.exitable.set(exitable);
+        let mut flags = if exitable { flag::EXITABLE } else { 0 };
+        if !concerns.is_zero() {
+            flags |= flag::CONCERNS;
+            p.concerns.set(concerns);
+        }
+        p.flags.set(U8::from(flags));
         p.vote_end.set(U64::from(vote_end));
         p.expires.set(U64::from(vote_end.saturating_add(self.grace_period.get().to::<u64>())));
-        p.concerns.set(concerns);
         // `ProposalCreated`, encoded straight from the `Text` actions (the `sol!`
         // event holds `String`s: converting them costs ~0.5 KB of WASM).
         let mut log = ProposalCreated::SIGNATURE_HASH.to_vec();
@@ -209,7 +213,7 @@ impl ArtGovernor {
         // between the vote's end and `queue`.
         if passing && !was_passing {
             // Read only here: most votes do not turn a proposal to passing.
-            let concerns = self.proposals.getter(proposal_id).concerns.get();
+            let concerns = self.proposals.getter(proposal_id).artworks();
             if !concerns.is_zero() {
                 self.hold_passed(proposal_id, concerns)?;
             }
@@ -235,7 +239,7 @@ impl ArtGovernor {
         p.eta.set(U64::from(eta));
         p.expires.set(U64::from(expires));
         p.vetoes.set(U64::from(stewards << 32));
-        let concerns = p.concerns.get();
+        let concerns = p.artworks();
         self.hold_queued(concerns, expires - 1);
         self.emit(ProposalQueued { proposalId: proposal_id, etaSeconds: U256::from(eta) });
         Ok(proposal_id)
@@ -259,7 +263,7 @@ impl ArtGovernor {
         }
         let mut p = self.proposals.setter(proposal_id);
         p.status.set(U8::from(state::EXECUTED));
-        let concerns = p.concerns.get();
+        let concerns = p.artworks();
         self.release_queued(concerns);
         for action in actions {
             self.apply_action(action)?;
@@ -325,7 +329,7 @@ impl ArtGovernor {
         if (packed & 0xffff_ffff) * 2 > (packed >> 32).max(live_now) {
             let mut p = self.proposals.setter(proposal_id);
             p.status.set(U8::from(state::VETOED));
-            let concerns = p.concerns.get();
+            let concerns = p.artworks();
             self.release_queued(concerns);
             self.emit(ProposalVetoed { proposalId: proposal_id });
         }

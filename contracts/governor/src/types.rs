@@ -47,9 +47,8 @@ pub struct Proposal {
     /// The quorum in force when proposed: a later change of `quorumBps` can
     /// neither revive a defeated proposal nor defeat a succeeded one.
     pub quorum_bps: StorageU16,
-    /// It withdraws reserve ETH or releases an artwork: Against voters may exit
-    /// during its timelock (`exit`).
-    pub exitable: StorageBool,
+    /// [`flag`] bits, set at `propose`.
+    pub flags: StorageU8,
     pub vote_end: StorageU64,
     pub eta: StorageU64,
     /// The queue deadline (vote end + grace period) until queued, then the
@@ -63,6 +62,32 @@ pub struct Proposal {
     /// Against, For and Abstain in one word, 85 bits each ([`Tallies`]): a vote
     /// reads and writes one slot, not three.
     pub tallies: StorageU256,
+}
+
+/// `Proposal::flags` bits.
+pub mod flag {
+    /// It withdraws reserve ETH or releases an artwork: Against voters may exit
+    /// during its timelock (`exit`).
+    pub const EXITABLE: u8 = 1;
+    /// It concerns artworks: only then is `concerns` written or read (a proposal
+    /// about none saves that slot's cold read at queue, execute and veto).
+    pub const CONCERNS: u8 = 2;
+}
+
+impl Proposal {
+    /// Whether flag `bit` is set.
+    pub fn has(&self, bit: u8) -> bool {
+        self.flags.get().to::<u8>() & bit != 0
+    }
+
+    /// The concerned artworks (zero when none, without reading their slot).
+    pub fn artworks(&self) -> U256 {
+        if self.has(flag::CONCERNS) {
+            self.concerns.get()
+        } else {
+            U256::ZERO
+        }
+    }
 }
 
 /// The three vote tallies packed in one word: support `s` (0 Against, 1 For,

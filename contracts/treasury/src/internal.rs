@@ -167,9 +167,13 @@ impl Treasury {
 
     /// Initialized, and called by the vault (governance).
     pub(crate) fn require_vault(&self) -> Result<(), Error> {
-        self.require_initialized()?;
+        // The vault is non-zero exactly once initialized: one slot read, not two.
+        let vault = self.vault.get();
+        if vault.is_zero() {
+            return Err(NotInitialized {}.into());
+        }
         let caller = self.vm().msg_sender();
-        if caller != self.vault.get() {
+        if caller != vault {
             return Err(Unauthorized { caller }.into());
         }
         Ok(())

@@ -231,13 +231,12 @@ const OVER_BAR: &[(&str, u64, u64)] = &[
     ("buy (1 share, first-time buyer)", 169_500, 209_500),
     ("stake", 116_000, 156_000),
     ("unstake", 88_500, 128_000),
-    ("propose", 77_000, 119_000),
+    ("propose", 75_000, 117_000),
     ("castVote", 57_500, 99_500),
-    ("execute (SetCreativeDirection)", 105_500, 126_500),
+    ("execute (SetCreativeDirection)", 103_500, 124_500),
     ("execute (ApproveLicense)", 126_000, 167_500),
-    ("execute (SetParams)", 40_000, 100_500),
     ("execute (ReleaseArtwork)", 71_500, 113_000),
-    ("execute (WithdrawReserve)", 76_500, 137_000),
+    ("execute (WithdrawReserve)", 72_500, 133_000),
 ];
 
 /// The anchor of `action`, if it has one: (anchor gas, Solidity twin).
