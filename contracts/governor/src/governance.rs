@@ -14,7 +14,7 @@ use stylus_sdk::prelude::*;
 
 use crate::{
     actions::kind,
-    types::{flag, state, Action, Tallies, BPS, MAX_ACTIONS},
+    types::{flag, state, time48, Action, Tallies, BPS, MAX_ACTIONS},
     AlreadyVetoed, AlreadyVoted, ArtGovernor, BadActionCount, Error, InsufficientProposerVotes,
     InvalidVoteType, NotSteward, ProposalCanceled, ProposalCreated, ProposalExecuted,
     ProposalExists, ProposalExtended, ProposalQueued, ProposalVetoed, TimelockActive,
@@ -69,26 +69,28 @@ impl ArtGovernor {
     /// The state of a proposal (see `state()` in the ABI).
     pub(crate) fn proposal_state(&self, proposal_id: U256) -> Result<u8, Error> {
         let p = self.proposals.getter(proposal_id);
-        let snapshot = p.snapshot.get().to::<u64>();
-        if p.proposer.get().is_zero() {
-            return Err(UnknownProposal { proposalId: proposal_id }.into());
-        }
+        // The second slot first: a status or an eta exists only on a proposal, so
+        // a settled or queued one is decided without reading the first.
         let status = p.status.get().to::<u8>();
         if status != 0 {
             return Ok(status);
         }
         let now = clock::now(self.vm());
-        if now <= snapshot {
-            return Ok(state::PENDING);
-        }
-        if now <= p.vote_end.get().to::<u64>() {
-            return Ok(state::ACTIVE);
-        }
         // Queued proposals expire after eta + grace, Succeeded ones (OZ's queue
         // deadline) after voteEnd + grace.
         let expired = now >= p.expires.get().to::<u64>();
         if !p.eta.get().is_zero() {
             return Ok(if expired { state::EXPIRED } else { state::QUEUED });
+        }
+        if p.proposer.get().is_zero() {
+            return Err(UnknownProposal { proposalId: proposal_id }.into());
+        }
+        let snapshot = p.snapshot.get().to::<u64>();
+        if now <= snapshot {
+            return Ok(state::PENDING);
+        }
+        if now <= p.vote_end.get().to::<u64>() {
+            return Ok(state::ACTIVE);
         }
         let supply = self.past_supply(snapshot)?;
         let (_, passing) = outcome(supply, p.quorum_bps.get().to(), Tallies(p.tallies.get()));
@@ -146,8 +148,8 @@ impl ArtGovernor {
             p.concerns.set(concerns);
         }
         p.flags.set(U8::from(flags));
-        p.vote_end.set(U64::from(vote_end));
-        p.expires.set(U64::from(vote_end.saturating_add(self.grace_period.get().to::<u64>())));
+        p.vote_end.set(time48(vote_end));
+        p.expires.set(time48(vote_end.saturating_add(self.grace_period.get().to::<u64>())));
         // `ProposalCreated`, encoded straight from the `Text` actions (the `sol!`
         // event holds `String`s: converting them costs ~0.5 KB of WASM).
         let mut log = ProposalCreated::SIGNATURE_HASH.to_vec();
@@ -204,8 +206,8 @@ impl ArtGovernor {
         let extend = reached && !was_reached && new_end > vote_end;
         if extend {
             expires = expires.saturating_add(new_end - vote_end);
-            p.vote_end.set(U64::from(new_end));
-            p.expires.set(U64::from(expires));
+            p.vote_end.set(time48(new_end));
+            p.expires.set(time48(expires));
             self.emit(ProposalExtended { proposalId: proposal_id, newVoteEnd: U256::from(new_end) });
         }
         // Passing from this vote on: once voting ends (Succeeded) its artworks
@@ -236,8 +238,8 @@ impl ArtGovernor {
         // Live steward tokens never reach 2^32 (one per artwork deposited).
         let stewards = self.live_stewards()?.as_limbs()[0] & 0xffff_ffff;
         let mut p = self.proposals.setter(proposal_id);
-        p.eta.set(U64::from(eta));
-        p.expires.set(U64::from(expires));
+        p.eta.set(time48(eta));
+        p.expires.set(time48(expires));
         p.vetoes.set(U64::from(stewards << 32));
         let concerns = p.artworks();
         self.hold_queued(concerns, expires - 1);

@@ -1,7 +1,7 @@
 //! Storage records and the constants of the governor's state machine.
 use alloc::{vec, vec::Vec};
 use atelier_common::abi::Text;
-use alloy_primitives::{Address, B256, U256};
+use alloy_primitives::{aliases::U48, Address, B256, U256};
 use stylus_sdk::{
     prelude::*,
     storage::{
@@ -18,6 +18,15 @@ pub type Action = (u8, Address, Address, U256, U256, B256, B256, Text);
 
 /// Most actions in one proposal (keeps every proposal O(1)).
 pub const MAX_ACTIONS: usize = 4;
+
+/// A 48-bit storage word (a time in seconds).
+pub type StorageU48 = stylus_sdk::storage::StorageUint<48, 1>;
+
+/// A time for a [`StorageU48`] (saturating: bounded parameters keep real times
+/// far below 2^48).
+pub fn time48(t: u64) -> U48 {
+    U48::saturating_from(t)
+}
 
 /// Basis-point denominator.
 pub const BPS: u64 = 10_000;
@@ -40,23 +49,28 @@ pub mod state {
 /// travel in the `ProposalCreated` event and again in `execute`.
 #[storage]
 pub struct Proposal {
+    // First slot: who proposed, the vote snapshot and the quorum in force; read
+    // while the proposal is undecided.
     pub proposer: StorageAddress,
     pub snapshot: StorageU64,
-    /// 0 live, or CANCELED / VETOED / EXECUTED.
-    pub status: StorageU8,
     /// The quorum in force when proposed: a later change of `quorumBps` can
     /// neither revive a defeated proposal nor defeat a succeeded one.
     pub quorum_bps: StorageU16,
-    /// [`flag`] bits, set at `propose`.
-    pub flags: StorageU8,
-    pub vote_end: StorageU64,
-    pub eta: StorageU64,
+    // Second slot: all a queued or settled proposal needs (state, timelock,
+    // vetoes, flags), so `execute`, `veto` and `exit` read one slot. Times in
+    // 48 bits (seconds: for millions of years).
+    pub vote_end: StorageU48,
+    pub eta: StorageU48,
     /// The queue deadline (vote end + grace period) until queued, then the
     /// execution deadline (eta + grace period); Expired from this second.
-    pub expires: StorageU64,
+    pub expires: StorageU48,
     /// Vetoes cast (low 32 bits) and the steward tokens live when queued, the
     /// veto majority's fixed base (high 32 bits; one token per artwork).
     pub vetoes: StorageU64,
+    /// 0 live, or CANCELED / VETOED / EXECUTED.
+    pub status: StorageU8,
+    /// [`flag`] bits, set at `propose`.
+    pub flags: StorageU8,
     /// Up to four concerned artwork ids, 64 bits each (0 = none).
     pub concerns: StorageU256,
     /// Against, For and Abstain in one word, 85 bits each ([`Tallies`]): a vote

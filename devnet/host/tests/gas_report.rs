@@ -232,11 +232,11 @@ const OVER_BAR: &[(&str, u64, u64)] = &[
     ("stake", 116_000, 156_000),
     ("unstake", 88_500, 128_000),
     ("propose", 75_000, 117_000),
-    ("castVote", 57_500, 99_500),
-    ("execute (SetCreativeDirection)", 103_500, 124_500),
-    ("execute (ApproveLicense)", 126_000, 167_500),
-    ("execute (ReleaseArtwork)", 71_500, 113_000),
-    ("execute (WithdrawReserve)", 72_500, 133_000),
+    ("castVote", 57_500, 99_600),
+    ("execute (SetCreativeDirection)", 101_500, 122_500),
+    ("execute (ApproveLicense)", 124_000, 165_500),
+    ("execute (ReleaseArtwork)", 69_500, 111_000),
+    ("execute (WithdrawReserve)", 70_500, 131_000),
 ];
 
 /// The anchor of `action`, if it has one: (anchor gas, Solidity twin).
