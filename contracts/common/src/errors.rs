@@ -37,6 +37,22 @@ crate::abi_items! {
     error Expired(uint256 deadline);
 }
 
+/// `Ok(())` when `caller` is the wired contract `wired`: `NotInitialized` before
+/// wiring (`wired` is zero until `initialize`), else `Unauthorized`. One slot
+/// read answers both.
+pub fn require_wired_caller<E: From<NotInitialized> + From<Unauthorized>>(
+    wired: alloy_primitives::Address,
+    caller: alloy_primitives::Address,
+) -> Result<(), E> {
+    if wired.is_zero() {
+        return Err(NotInitialized {}.into());
+    }
+    if caller != wired {
+        return Err(Unauthorized { caller }.into());
+    }
+    Ok(())
+}
+
 /// Revert data of an error whose fields are all static: its selector, then the
 /// fields as words. A contract's `From<Error> for Vec<u8>` routes every error
 /// through this one encoder instead of one `SolError::abi_encode` per error

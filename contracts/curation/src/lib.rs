@@ -33,7 +33,7 @@ use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, FixedBytes, U128, U256};
 use atelier_common::abi::{Returns, Text};
 use atelier_common::{
-    errors::{AlreadyInitialized, EthTransferFailed, NotInitialized, Unauthorized, ZeroAddress, ZeroAmount},
+    errors::{AlreadyInitialized, EthTransferFailed, Unauthorized, ZeroAddress, ZeroAmount},
     params::curation,
 };
 use stylus_sdk::{
@@ -259,15 +259,8 @@ impl CurationRegistry {
     /// Vault (governance) only: sets parameter `key` (see
     /// `atelier_common::params::curation`) within its hard bounds.
     pub fn set_param(&mut self, key: u8, value: U256) -> Result<(), Error> {
-        // The vault is non-zero exactly once initialized: one slot read, not two.
-        let vault = self.vault.get();
-        if vault.is_zero() {
-            return Err(NotInitialized {}.into());
-        }
-        let caller = self.vm().msg_sender();
-        if caller != vault {
-            return Err(Unauthorized { caller }.into());
-        }
+        // The vault is non-zero exactly once initialized.
+        atelier_common::errors::require_wired_caller::<Error>(self.vault.get(), self.vm().msg_sender())?;
         self.apply_param(key, value)
     }
 

@@ -5,7 +5,7 @@
 //! between the holder's free balance (`Holder::balance`, what transfers and
 //! burns draw on) and `locked`; votes and the supply do not change.
 use alloy_primitives::{aliases::U96, Address, U256};
-use atelier_common::errors::{NotInitialized, Unauthorized};
+use atelier_common::errors::require_wired_caller;
 use stylus_sdk::prelude::*;
 
 use crate::{abi::*, Error, FractionToken};
@@ -18,15 +18,7 @@ impl FractionToken {
 
     /// `Ok(())` for the registry; `NotInitialized` before wiring.
     pub(crate) fn only_registry(&self) -> Result<(), Error> {
-        let registry = self.registry.get();
-        if registry.is_zero() {
-            return Err(NotInitialized {}.into());
-        }
-        let caller = self.vm().msg_sender();
-        if caller != registry {
-            return Err(Unauthorized { caller }.into());
-        }
-        Ok(())
+        require_wired_caller(self.registry.get(), self.vm().msg_sender())
     }
 
     /// Moves `amount` of `account`'s shares from free to locked (`lock`) or

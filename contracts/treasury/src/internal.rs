@@ -2,7 +2,7 @@
 //! payment and the access guards shared by the public functions.
 use alloy_primitives::{aliases::U128, Address, U256};
 use atelier_common::{
-    errors::{EthTransferFailed, Expired, NotInitialized, Unauthorized, ZeroAmount},
+    errors::{EthTransferFailed, Expired, NotInitialized, ZeroAmount},
     interfaces::IFractionToken,
     math::{mul_div_fit, WAD},
     params::fraction::P0,
@@ -167,15 +167,7 @@ impl Treasury {
 
     /// Initialized, and called by the vault (governance).
     pub(crate) fn require_vault(&self) -> Result<(), Error> {
-        // The vault is non-zero exactly once initialized: one slot read, not two.
-        let vault = self.vault.get();
-        if vault.is_zero() {
-            return Err(NotInitialized {}.into());
-        }
-        let caller = self.vm().msg_sender();
-        if caller != vault {
-            return Err(Unauthorized { caller }.into());
-        }
-        Ok(())
+        // The vault is non-zero exactly once initialized.
+        atelier_common::errors::require_wired_caller(self.vault.get(), self.vm().msg_sender())
     }
 }
