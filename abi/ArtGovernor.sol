@@ -11,12 +11,12 @@ interface IArtGovernor {
     function castVoteWithReason(uint256 proposal_id, uint8 support, string calldata reason) external returns (uint256);
     function queue(uint256 proposal_id) external returns (uint256);
     function execute((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, bytes32 description_hash, address proposer) external returns (uint256);
-    function cancel(uint256 proposal_id) external;
+    function cancel((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, bytes32 description_hash) external returns (uint256);
     function exit(uint256 proposal_id, uint256 shares) external;
     function veto(uint256 proposal_id, uint256 steward_token_id) external;
     function state(uint256 proposal_id) external view returns (uint8);
     function proposalVotes(uint256 proposal_id) external view returns (uint256, uint256, uint256);
-    function proposal(uint256 proposal_id) external view returns (address, uint256, uint256, uint256, uint256, uint256);
+    function proposal(uint256 proposal_id) external view returns (uint256, uint256, uint256, uint256, uint256, uint256);
     function hasVoted(uint256 proposal_id, address account) external view returns (bool);
     function hasVetoed(uint256 proposal_id, uint256 steward_token_id) external view returns (bool);
     function hashProposal((uint8,address,address,uint256,uint256,bytes32,bytes32,string)[] memory actions, bytes32 description_hash, address proposer) external view returns (uint256);

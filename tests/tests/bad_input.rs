@@ -208,7 +208,7 @@ fn governor_refuses_bad_input() {
     refused!(c.governor.sender(stranger).propose(vec![(42, Address::ZERO, Address::ZERO, U256::ZERO, U256::ZERO, B256::ZERO, B256::ZERO, String::new().into())], "d".into()), MalformedAction);
     refused!(c.governor.sender(alice).cast_vote(U256::from(123), 1), UnknownProposal);
     refused!(c.governor.sender(alice).queue(U256::from(123)), UnknownProposal);
-    refused!(c.governor.sender(alice).cancel(U256::from(123)), UnknownProposal);
+    refused!(c.governor.sender(alice).cancel(vec![some.clone()], B256::ZERO), UnknownProposal);
     refused!(c.governor.sender(alice).exit(U256::from(123), SHARE), UnknownProposal);
     // The exit kind is the vault's own: never a proposal's action.
     refused!(c.governor.sender(stranger).propose(vec![(8, Address::ZERO, alice, U256::from(1), SHARE, B256::ZERO, B256::ZERO, String::new().into())], "d".into()), MalformedAction);
@@ -232,9 +232,9 @@ fn governor_refuses_bad_input() {
         refused!(c.governor.sender(curator).propose(vec![set], "bad bound".into()), ParamOutOfBounds);
     }
     // Cancel after voting started.
-    let id = c.governor.sender(curator).propose(vec![some], "d".into()).unwrap();
+    c.governor.sender(curator).propose(vec![some.clone()], "d".into()).unwrap();
     test_clock::advance(c.cfg("governor", "votingDelay").to::<u64>() + 1);
-    refused!(c.governor.sender(curator).cancel(id), UnexpectedProposalState);
+    refused!(c.governor.sender(curator).cancel(vec![some], keccak256("d")), UnexpectedProposalState);
 
     refused!(c.governor.sender(alice).license(U256::from(7)), UnknownLicense);
     refused!(c.governor.sender(alice).activate_license(U256::from(7)), UnknownLicense);

@@ -594,8 +594,9 @@ fn governance_locks_only_what_can_still_execute() {
     release.2 = c.people.stranger.address();
     release.3 = U256::from(1);
     for round in 0..5 {
-        let id = c.governor.sender(curator).propose(vec![release.clone()], format!("round {round}").into()).motsu_unwrap();
-        c.governor.sender(curator).cancel(id).motsu_unwrap();
+        let description = format!("round {round}");
+        c.governor.sender(curator).propose(vec![release.clone()], description.clone().into()).motsu_unwrap();
+        c.governor.sender(curator).cancel(vec![release.clone()], keccak256(description.as_bytes())).motsu_unwrap();
         assert_eq!(c.vault.sender(curator).artwork(U256::from(1)).unwrap().0.9, U256::ZERO);
     }
     // A passing release locks its artwork through the queue deadline.

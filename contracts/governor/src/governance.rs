@@ -8,13 +8,13 @@ use alloy_sol_types::{sol_data, SolEvent, SolType};
 use atelier_common::abi::{SolText, Text};
 use stylus_sdk::abi::AbiType;
 use alloy_primitives::{keccak256, Address, B256, U256, U64, U8};
-use atelier_common::{clock, errors::Unauthorized};
+use atelier_common::clock;
 
 use stylus_sdk::prelude::*;
 
 use crate::{
     actions::kind,
-    types::{flag, state, time48, Action, Tallies, BPS, MAX_ACTIONS},
+    types::{flag, state, time40, Action, Tallies, BPS, MAX_ACTIONS},
     AlreadyVetoed, AlreadyVoted, ArtGovernor, BadActionCount, Error, InsufficientProposerVotes,
     InvalidVoteType, NotSteward, ProposalCanceled, ProposalCreated, ProposalExecuted,
     ProposalExists, ProposalExtended, ProposalQueued, ProposalVetoed, TimelockActive,
@@ -69,11 +69,12 @@ impl ArtGovernor {
     /// The state of a proposal (see `state()` in the ABI).
     pub(crate) fn proposal_state(&self, proposal_id: U256) -> Result<u8, Error> {
         let p = self.proposals.getter(proposal_id);
-        // The second slot first: a status or an eta exists only on a proposal, so
-        // a settled or queued one is decided without reading the first.
         let status = p.status.get().to::<u8>();
         if status != 0 {
             return Ok(status);
+        }
+        if p.snapshot.get().is_zero() {
+            return Err(UnknownProposal { proposalId: proposal_id }.into());
         }
         let now = clock::now(self.vm());
         // Queued proposals expire after eta + grace, Succeeded ones (OZ's queue
@@ -81,9 +82,6 @@ impl ArtGovernor {
         let expired = now >= p.expires.get().to::<u64>();
         if !p.eta.get().is_zero() {
             return Ok(if expired { state::EXPIRED } else { state::QUEUED });
-        }
-        if p.proposer.get().is_zero() {
-            return Err(UnknownProposal { proposalId: proposal_id }.into());
         }
         let snapshot = p.snapshot.get().to::<u64>();
         if now <= snapshot {
@@ -126,7 +124,7 @@ impl ArtGovernor {
             stewarded &= artwork != 0 && steward == proposer;
         }
         if !stewarded {
-            let threshold = self.proposal_threshold.get();
+            let threshold = U256::from(self.proposal_threshold.get());
             let votes = self.past_votes(proposer, now.saturating_sub(1))?;
             if votes < threshold {
                 return Err(InsufficientProposerVotes { proposer, votes, threshold }.into());
@@ -134,13 +132,13 @@ impl ArtGovernor {
         }
         let proposal_id = hash_actions(&actions, keccak256(description.as_bytes()), proposer);
         let mut p = self.proposals.setter(proposal_id);
-        if !p.proposer.get().is_zero() {
+        if !p.snapshot.get().is_zero() {
             return Err(ProposalExists { proposalId: proposal_id }.into());
         }
         let snapshot = now.saturating_add(self.voting_delay.get().to::<u64>());
         let vote_end = snapshot.saturating_add(self.voting_period.get().to::<u64>());
-        p.proposer.set(proposer);
-        p.snapshot.set(U64::from(snapshot));
+        // A zero snapshot means no proposal: at least 1 (chain time is never 0).
+        p.snapshot.set(time40(snapshot.max(1)));
         p.quorum_bps.set(self.quorum_bps.get());
         let mut flags = if exitable { flag::EXITABLE } else { 0 };
         if !concerns.is_zero() {
@@ -148,8 +146,8 @@ impl ArtGovernor {
             p.concerns.set(concerns);
         }
         p.flags.set(U8::from(flags));
-        p.vote_end.set(time48(vote_end));
-        p.expires.set(time48(vote_end.saturating_add(self.grace_period.get().to::<u64>())));
+        p.vote_end.set(time40(vote_end));
+        p.expires.set(time40(vote_end.saturating_add(self.grace_period.get().to::<u64>())));
         // `ProposalCreated`, encoded straight from the `Text` actions (the `sol!`
         // event holds `String`s: converting them costs ~0.5 KB of WASM).
         let mut log = ProposalCreated::SIGNATURE_HASH.to_vec();
@@ -206,8 +204,8 @@ impl ArtGovernor {
         let extend = reached && !was_reached && new_end > vote_end;
         if extend {
             expires = expires.saturating_add(new_end - vote_end);
-            p.vote_end.set(time48(new_end));
-            p.expires.set(time48(expires));
+            p.vote_end.set(time40(new_end));
+            p.expires.set(time40(expires));
             self.emit(ProposalExtended { proposalId: proposal_id, newVoteEnd: U256::from(new_end) });
         }
         // Passing from this vote on: once voting ends (Succeeded) its artworks
@@ -238,8 +236,8 @@ impl ArtGovernor {
         // Live steward tokens never reach 2^32 (one per artwork deposited).
         let stewards = self.live_stewards()?.as_limbs()[0] & 0xffff_ffff;
         let mut p = self.proposals.setter(proposal_id);
-        p.eta.set(time48(eta));
-        p.expires.set(time48(expires));
+        p.eta.set(time40(eta));
+        p.expires.set(time40(expires));
         p.vetoes.set(U64::from(stewards << 32));
         let concerns = p.artworks();
         self.hold_queued(concerns, expires - 1);
@@ -275,20 +273,22 @@ impl ArtGovernor {
     }
 
     /// `cancel`: the proposer, while Pending (OpenZeppelin's rule: once voting
-    /// started, the vote decides).
-    pub(crate) fn cancel_proposal(&mut self, proposal_id: U256) -> Result<(), Error> {
+    /// started, the vote decides). The id is recomputed with the caller as the
+    /// proposer, so only the proposer can name its proposal (no proposer is
+    /// stored: `propose` writes one slot).
+    pub(crate) fn cancel_proposal(
+        &mut self,
+        actions: Vec<Action>,
+        description_hash: B256,
+    ) -> Result<U256, Error> {
+        let proposal_id = hash_actions(&actions, description_hash, self.vm().msg_sender());
         let current = self.proposal_state(proposal_id)?;
-        let caller = self.vm().msg_sender();
-        let mut p = self.proposals.setter(proposal_id);
-        if caller != p.proposer.get() {
-            return Err(Unauthorized { caller }.into());
-        }
         if current != state::PENDING {
             return Err(unexpected(proposal_id, current));
         }
-        p.status.set(U8::from(state::CANCELED));
+        self.proposals.setter(proposal_id).status.set(U8::from(state::CANCELED));
         self.emit(ProposalCanceled { proposalId: proposal_id });
-        Ok(())
+        Ok(proposal_id)
     }
 
     /// `veto`: one veto per steward token during the timelock; Vetoed once the

@@ -43,7 +43,8 @@ use atelier_common::errors::{
 use stylus_sdk::{
     prelude::*,
     storage::{
-        StorageAddress, StorageBool, StorageMap, StorageU16, StorageU256, StorageU64,
+        StorageAddress, StorageBool, StorageMap, StorageU16, StorageU256, StorageU32, StorageU64,
+        StorageUint,
     },
 };
 use types::{License, Proposal};
@@ -54,19 +55,21 @@ use types::{License, Proposal};
 pub struct ArtGovernor {
     /// One-time wiring admin; zero once `initialize` ran.
     admin: StorageAddress,
-    quorum_bps: StorageU16,
     vault: StorageAddress,
-    license_count: StorageU64,
-    // The token and the vote extension share a slot: a vote reads both.
+    // Slot: the token and the vote's windows; `propose` and `castVote` read it.
     token: StorageAddress,
-    vote_extension: StorageU64,
+    voting_delay: StorageU32,
+    voting_period: StorageU32,
+    vote_extension: StorageU32,
+    // Slot: the other numbers `propose`, `queue` and a license approval read
+    // (seconds and bps within their bounds; the threshold below 2^96).
+    timelock: StorageU32,
+    grace_period: StorageU32,
+    quorum_bps: StorageU16,
+    license_count: StorageU64,
+    proposal_threshold: StorageUint<96, 2>,
     registry: StorageAddress,
     treasury: StorageAddress,
-    voting_delay: StorageU64,
-    voting_period: StorageU64,
-    timelock: StorageU64,
-    grace_period: StorageU64,
-    proposal_threshold: StorageU256,
     display_threshold: StorageU256,
     proposals: StorageMap<U256, Proposal>,
     /// proposal => voter => 0, or (vote weight left to exit with << 8) | (support + 1).
@@ -196,9 +199,10 @@ impl ArtGovernor {
         self.execute_proposal(actions, description_hash, proposer)
     }
 
-    /// Withdraws a proposal (its proposer, while Pending).
-    pub fn cancel(&mut self, proposal_id: U256) -> Result<(), Error> {
-        self.cancel_proposal(proposal_id)
+    /// Withdraws a proposal while Pending; the caller must be its proposer (the
+    /// id is `hashProposal(actions, descriptionHash, caller)`). Returns the id.
+    pub fn cancel(&mut self, actions: Vec<Action>, description_hash: B256) -> Result<U256, Error> {
+        self.cancel_proposal(actions, description_hash)
     }
 
     /// Minority exit: during the timelock of a queued proposal that withdraws
@@ -227,12 +231,13 @@ impl ArtGovernor {
         types::Tallies(self.proposals.getter(proposal_id).tallies.get()).all()
     }
 
-    /// (proposer, snapshot, voteEnd, eta, expires, vetoes); eta is 0 until queued;
-    /// expires is the queue deadline until queued, then the execution deadline.
-    pub fn proposal(&self, proposal_id: U256) -> (Address, U256, U256, U256, U256, U256) {
+    /// (quorumBps, snapshot, voteEnd, eta, expires, vetoes): the quorum in force
+    /// for it; eta is 0 until queued; expires is the queue deadline until
+    /// queued, then the execution deadline. The proposer is in `ProposalCreated`.
+    pub fn proposal(&self, proposal_id: U256) -> (U256, U256, U256, U256, U256, U256) {
         let p = self.proposals.getter(proposal_id);
         (
-            p.proposer.get(),
+            U256::from(p.quorum_bps.get()),
             U256::from(p.snapshot.get()),
             U256::from(p.vote_end.get()),
             U256::from(p.eta.get()),

@@ -51,14 +51,14 @@ impl ArtGovernor {
     pub(crate) fn set_param(&mut self, key: u8, value: U256) -> Result<(), Error> {
         let v = check(key, value)?;
         // Bounded above, so seconds and bps fit their fields.
-        let secs = alloy_primitives::U64::from(v.saturating_to::<u64>());
+        let secs = alloy_primitives::U32::from(v.saturating_to::<u32>());
         let bps = alloy_primitives::U16::from(v.saturating_to::<u16>());
         match key {
             VOTING_DELAY => self.voting_delay.set(secs),
             VOTING_PERIOD => self.voting_period.set(secs),
             TIMELOCK => self.timelock.set(secs),
             QUORUM_BPS => self.quorum_bps.set(bps),
-            PROPOSAL_THRESHOLD => self.proposal_threshold.set(v),
+            PROPOSAL_THRESHOLD => self.proposal_threshold.set(alloy_primitives::aliases::U96::saturating_from(v)),
             DISPLAY_THRESHOLD => self.display_threshold.set(v),
             GRACE_PERIOD => self.grace_period.set(secs),
             VOTE_EXTENSION => self.vote_extension.set(secs),
@@ -75,7 +75,7 @@ impl ArtGovernor {
             VOTING_PERIOD => U256::from(self.voting_period.get()),
             TIMELOCK => U256::from(self.timelock.get()),
             QUORUM_BPS => U256::from(self.quorum_bps.get()),
-            PROPOSAL_THRESHOLD => self.proposal_threshold.get(),
+            PROPOSAL_THRESHOLD => U256::from(self.proposal_threshold.get()),
             DISPLAY_THRESHOLD => self.display_threshold.get(),
             GRACE_PERIOD => U256::from(self.grace_period.get()),
             VOTE_EXTENSION => U256::from(self.vote_extension.get()),

@@ -42,7 +42,7 @@ const CAST_VOTE: u32 = selector!("castVote", U256, u8);
 const CAST_VOTE_WITH_REASON: u32 = selector!("castVoteWithReason", U256, u8, Text);
 const QUEUE: u32 = selector!("queue", U256);
 const EXECUTE: u32 = selector!("execute", Vec<Action>, B256, Address);
-const CANCEL: u32 = selector!("cancel", U256);
+const CANCEL: u32 = selector!("cancel", Vec<Action>, B256);
 const VETO: u32 = selector!("veto", U256, U256);
 const STATE: u32 = selector!("state", U256);
 const PROPOSAL_VOTES: u32 = selector!("proposalVotes", U256);
@@ -77,12 +77,13 @@ fn action(a: &mut Args<'_>) -> Option<Action> {
     ))
 }
 
-/// `(Action[] actions, bytes32, address)`: execute's and hashProposal's arguments.
-fn actions_hash_proposer(data: &[u8]) -> Option<(Vec<Action>, B256, Address)> {
-    let mut a = Args::with_tail(data, 3)?;
+/// `(Action[] actions, bytes32, ...)` of `words` head words: execute's,
+/// cancel's and hashProposal's arguments, the actions decoded.
+fn with_actions(data: &[u8], words: usize) -> Option<(Vec<Action>, Args<'_>)> {
+    let mut a = Args::with_tail(data, words)?;
     let actions = a.tuples(0, ACTION_WORDS, action)?;
     a.end()?;
-    Some((actions, a.bytes32(1)?, a.address(2)?))
+    Some((actions, a))
 }
 
 /// The call's outcome; `None` reverts with no data (see `atelier_common::router`).
@@ -139,10 +140,13 @@ fn dispatch(g: &mut ArtGovernor, input: &[u8]) -> Option<CallResult> {
         }
         QUEUE => returns(g.queue(fixed(1)?.uint(0)?)),
         EXECUTE => {
-            let (actions, hash, proposer) = actions_hash_proposer(data)?;
-            returns(g.execute(actions, hash, proposer))
+            let (actions, a) = with_actions(data, 3)?;
+            returns(g.execute(actions, a.bytes32(1)?, a.address(2)?))
         }
-        CANCEL => returns(g.cancel(fixed(1)?.uint(0)?)),
+        CANCEL => {
+            let (actions, a) = with_actions(data, 2)?;
+            returns(g.cancel(actions, a.bytes32(1)?))
+        }
         VETO => {
             let a = fixed(2)?;
             returns(g.veto(a.uint(0)?, a.uint(1)?))
@@ -159,8 +163,8 @@ fn dispatch(g: &mut ArtGovernor, input: &[u8]) -> Option<CallResult> {
             ok(g.has_vetoed(a.uint(0)?, a.uint(1)?))
         }
         HASH_PROPOSAL => {
-            let (actions, hash, proposer) = actions_hash_proposer(data)?;
-            ok(g.hash_proposal(actions, hash, proposer))
+            let (actions, a) = with_actions(data, 3)?;
+            ok(g.hash_proposal(actions, a.bytes32(1)?, a.address(2)?))
         }
         CREATIVE_DIRECTION if no_args => ok(g.creative_direction()),
         CAN_DISPLAY => {

@@ -1,7 +1,7 @@
 //! Storage records and the constants of the governor's state machine.
 use alloc::{vec, vec::Vec};
 use atelier_common::abi::Text;
-use alloy_primitives::{aliases::U48, Address, B256, U256};
+use alloy_primitives::{aliases::U40, Address, B256, U256};
 use stylus_sdk::{
     prelude::*,
     storage::{
@@ -19,13 +19,13 @@ pub type Action = (u8, Address, Address, U256, U256, B256, B256, Text);
 /// Most actions in one proposal (keeps every proposal O(1)).
 pub const MAX_ACTIONS: usize = 4;
 
-/// A 48-bit storage word (a time in seconds).
-pub type StorageU48 = stylus_sdk::storage::StorageUint<48, 1>;
+/// A 40-bit storage word (a time in seconds: until the year 36,812).
+pub type StorageU40 = stylus_sdk::storage::StorageUint<40, 1>;
 
-/// A time for a [`StorageU48`] (saturating: bounded parameters keep real times
-/// far below 2^48).
-pub fn time48(t: u64) -> U48 {
-    U48::saturating_from(t)
+/// A time for a [`StorageU40`] (saturating: bounded parameters keep real times
+/// far below 2^40).
+pub fn time40(t: u64) -> U40 {
+    U40::saturating_from(t)
 }
 
 /// Basis-point denominator.
@@ -45,25 +45,24 @@ pub mod state {
     pub const EXPIRED: u8 = 8;
 }
 
-/// A proposal. Only the hash of its actions is kept (it is the id); the actions
-/// travel in the `ProposalCreated` event and again in `execute`.
+/// A proposal. Only the hash of its actions is kept (it is the id, and it binds
+/// the proposer: `cancel` recomputes it from the caller); the actions travel in
+/// the `ProposalCreated` event and again in `execute` and `cancel`.
 #[storage]
 pub struct Proposal {
-    // First slot: who proposed, the vote snapshot and the quorum in force; read
-    // while the proposal is undecided.
-    pub proposer: StorageAddress,
-    pub snapshot: StorageU64,
+    // One slot holds its whole schedule and state: `propose` writes one new
+    // slot, and `state()` reads one (plus the tallies once voting ended).
+    /// The vote snapshot (second); 0 for no proposal (it is always at least
+    /// the proposal's own second).
+    pub snapshot: StorageU40,
+    pub vote_end: StorageU40,
+    pub eta: StorageU40,
+    /// The queue deadline (vote end + grace period) until queued, then the
+    /// execution deadline (eta + grace period); Expired from this second.
+    pub expires: StorageU40,
     /// The quorum in force when proposed: a later change of `quorumBps` can
     /// neither revive a defeated proposal nor defeat a succeeded one.
     pub quorum_bps: StorageU16,
-    // Second slot: all a queued or settled proposal needs (state, timelock,
-    // vetoes, flags), so `execute`, `veto` and `exit` read one slot. Times in
-    // 48 bits (seconds: for millions of years).
-    pub vote_end: StorageU48,
-    pub eta: StorageU48,
-    /// The queue deadline (vote end + grace period) until queued, then the
-    /// execution deadline (eta + grace period); Expired from this second.
-    pub expires: StorageU48,
     /// Vetoes cast (low 32 bits) and the steward tokens live when queued, the
     /// veto majority's fixed base (high 32 bits; one token per artwork).
     pub vetoes: StorageU64,

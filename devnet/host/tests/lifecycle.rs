@@ -1127,12 +1127,13 @@ fn locks_queue_deadline_extension_and_veto_on_the_artifacts() {
     );
     assert_eq!(bound._0, id, "the id binds the proposer");
     assert_eq!(locked_until(&mut c, 1), U256::ZERO);
-    c.send(curator, c.governor, ArtGovernor::cancelCall { proposal_id: id }).expect("cancel while pending");
+    let cancel = |description: &str| ArtGovernor::cancelCall { actions: vec![release.clone()], description_hash: keccak256(description) };
+    c.send(curator, c.governor, cancel("release 1")).expect("cancel while pending");
 
     // Voting started: no cancel; a passing vote locks through the queue deadline.
     let id = c.propose(curator, &[release.clone()], "release 1 again").expect("propose");
     c.advance(c.secs("governor", "votingDelay") + 1);
-    let Err(refused) = c.send(curator, c.governor, ArtGovernor::cancelCall { proposal_id: id }) else {
+    let Err(refused) = c.send(curator, c.governor, cancel("release 1 again")) else {
         panic!("cancel while Active must revert");
     };
     assert!(refused.decoded().starts_with("UnexpectedProposalState"), "{}", refused.decoded());

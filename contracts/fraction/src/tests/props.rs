@@ -195,3 +195,78 @@ fn lambda_error_bound() {
     println!("λ ± 2 wei: largest relative cost change {worst:e}; smallest cover {closest:e}");
 }
 
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The checkpoint history answers every past lookup as a replay does:
+    /// mints, transfers both ways and burns at random seconds (several in one
+    /// second share its checkpoint), then `getPastVotes`, `getPastTotalSupply`,
+    /// `getVotes` and `numCheckpoints` against the model at every second.
+    #[test]
+    fn checkpoints_replay_the_history(
+        steps in proptest::collection::vec((0u8..4, 1u64..6, 0u64..3), 1..40),
+    ) {
+        use alloy_primitives::Address;
+        use atelier_common::clock::test_clock;
+        let token = Contract::<FractionToken>::new();
+        let roles = wired(&token, Address::from_tag("treasury"));
+        let (alice, bob) = (Address::from_tag("alice"), Address::from_tag("bob"));
+        token.sender(alice).delegate(alice).motsu_unwrap();
+        token.sender(bob).delegate(bob).motsu_unwrap();
+        // (second, alice, bob, supply) after each step; and the seconds at
+        // which each one's votes changed.
+        let (mut a, mut b, mut supply) = (0u64, 0u64, 0u64);
+        let mut history = vec![(START, 0u64, 0u64, 0u64)];
+        let (mut keys_a, mut keys_b) = (Vec::<u64>::new(), Vec::<u64>::new());
+        let mut now = START;
+        let touch = |keys: &mut Vec<u64>, t: u64| if keys.last() != Some(&t) { keys.push(t) };
+        for (op, n, dt) in steps {
+            now += dt;
+            test_clock::set(now);
+            match op {
+                0 => {
+                    token.sender(roles.vault).mint(alice, shares(n)).motsu_unwrap();
+                    a += n;
+                    supply += n;
+                    touch(&mut keys_a, now);
+                }
+                1 if a >= n => {
+                    token.sender(alice).transfer(bob, shares(n)).motsu_unwrap();
+                    a -= n;
+                    b += n;
+                    touch(&mut keys_a, now);
+                    touch(&mut keys_b, now);
+                }
+                2 if b >= n => {
+                    token.sender(bob).transfer(alice, shares(n)).motsu_unwrap();
+                    b -= n;
+                    a += n;
+                    touch(&mut keys_a, now);
+                    touch(&mut keys_b, now);
+                }
+                3 if a >= n => {
+                    token.sender(alice).burn(shares(n)).motsu_unwrap();
+                    a -= n;
+                    supply -= n;
+                    touch(&mut keys_a, now);
+                }
+                _ => {}
+            }
+            history.push((now, a, b, supply));
+        }
+        let t = token.sender(alice);
+        prop_assert_eq!(t.get_votes(alice), shares(a));
+        prop_assert_eq!(t.get_votes(bob), shares(b));
+        prop_assert_eq!(t.num_checkpoints(alice), U256::from(keys_a.len()));
+        prop_assert_eq!(t.num_checkpoints(bob), U256::from(keys_b.len()));
+        test_clock::set(now + 1);
+        for second in START - 1..=now {
+            let at = history.iter().rev().find(|h| h.0 <= second).map_or((0, 0, 0), |h| (h.1, h.2, h.3));
+            let key = U256::from(second);
+            prop_assert_eq!(t.get_past_votes(alice, key).motsu_unwrap(), shares(at.0), "alice at {}", second);
+            prop_assert_eq!(t.get_past_votes(bob, key).motsu_unwrap(), shares(at.1), "bob at {}", second);
+            prop_assert_eq!(t.get_past_total_supply(key).motsu_unwrap(), shares(at.2), "supply at {}", second);
+        }
+    }
+}

@@ -18,8 +18,9 @@ fn propose_and_cancel_cannot_freeze_an_artwork() {
     w.vault.sender(w.curator).transfer_from(w.curator, mallory, u(1)).motsu_unwrap();
     for round in 0..10u64 {
         let actions = vec![release(1, mallory)];
-        let id = w.gov.sender(mallory).propose(actions, format!("round {round}").into()).motsu_unwrap();
-        w.gov.sender(mallory).cancel(id).motsu_unwrap();
+        let description = format!("round {round}");
+        w.gov.sender(mallory).propose(actions.clone(), description.clone().into()).motsu_unwrap();
+        w.gov.sender(mallory).cancel(actions, keccak256(description.as_bytes())).motsu_unwrap();
         test_clock::advance(VOTING_DELAY);
     }
     assert_eq!(w.vault.sender(w.admin).artwork(u(1)).motsu_unwrap().0.9, U256::ZERO);
@@ -79,12 +80,12 @@ fn succeeded_proposals_expire_unqueued() {
 fn copy_and_cancel_cannot_take_a_proposal_id() {
     let w = World::new();
     let copy = w.propose(w.bob, simple(1)).motsu_unwrap();
-    w.gov.sender(w.bob).cancel(copy).motsu_unwrap();
+    w.cancel(w.bob, simple(1)).motsu_unwrap();
     let own = w.propose(w.alice, simple(1)).motsu_unwrap();
     assert_ne!(own, copy);
     // And a proposal cannot be withdrawn once voting started.
     w.to_active(own);
-    assert!(w.gov.sender(w.alice).cancel(own).motsu_res().is_err());
+    assert!(w.cancel(w.alice, simple(1)).motsu_res().is_err());
 }
 
 /// The veto majority counts against the steward tokens live at queue: vetoes of

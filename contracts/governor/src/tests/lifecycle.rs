@@ -1,6 +1,5 @@
 //! The proposal lifecycle through every state, and the errors of each step.
 use alloy_primitives::{keccak256, Address, U256};
-use atelier_common::errors::Unauthorized;
 use motsu::prelude::*;
 
 use super::*;
@@ -31,7 +30,7 @@ fn pending_active_succeeded_queued_executed() {
     });
     // Before queue, `expires` is the queue deadline.
     let end = now + VOTING_DELAY + VOTING_PERIOD;
-    assert_eq!(w.gov.sender(w.admin).proposal(id), (w.alice, u(now + VOTING_DELAY), u(end), U256::ZERO, u(end + GRACE), U256::ZERO));
+    assert_eq!(w.gov.sender(w.admin).proposal(id), (u(QUORUM_BPS), u(now + VOTING_DELAY), u(end), U256::ZERO, u(end + GRACE), U256::ZERO));
     assert_eq!(w.state(id), PENDING);
     // Pending through the snapshot second: no votes, no queue.
     test_clock::set(now + VOTING_DELAY);
@@ -63,9 +62,9 @@ fn pending_active_succeeded_queued_executed() {
     assert_eq!(w.execute(actions.clone()).motsu_unwrap(), id);
     w.gov.assert_emitted(&ProposalExecuted { proposalId: id });
     assert_eq!(w.state(id), EXECUTED);
-    assert_error(w.execute(actions).motsu_unwrap_err(), unexpected(id, EXECUTED));
+    assert_error(w.execute(actions.clone()).motsu_unwrap_err(), unexpected(id, EXECUTED));
     // The proposer cannot cancel after voting.
-    assert_error(w.gov.sender(w.alice).cancel(id).motsu_unwrap_err(), unexpected(id, EXECUTED));
+    assert_error(w.cancel(w.alice, actions).motsu_unwrap_err(), unexpected(id, EXECUTED));
 }
 
 #[motsu::test]
@@ -98,25 +97,27 @@ fn defeated_when_against_wins_or_ties() {
 fn canceled_by_the_proposer_while_pending() {
     let w = World::new();
     let id = w.propose(w.alice, simple(1)).motsu_unwrap();
-    assert_error(w.gov.sender(w.bob).cancel(id).motsu_unwrap_err(), Unauthorized { caller: w.bob });
-    w.gov.sender(w.alice).cancel(id).motsu_unwrap();
+    // Anyone else names another (unknown) proposal: the id binds the proposer.
+    let by_bob = w.gov.sender(w.admin).hash_proposal(simple(1), keccak256(DESC.as_bytes()), w.bob);
+    assert_error(w.cancel(w.bob, simple(1)).motsu_unwrap_err(), UnknownProposal { proposalId: by_bob });
+    assert_eq!(w.cancel(w.alice, simple(1)).motsu_unwrap(), id);
     w.gov.assert_emitted(&ProposalCanceled { proposalId: id });
     assert_eq!(w.state(id), CANCELED);
     w.to_active(id);
     assert_eq!(w.state(id), CANCELED);
     assert_error(w.gov.sender(w.alice).cast_vote(id, 1).motsu_unwrap_err(), unexpected(id, CANCELED));
-    assert_error(w.gov.sender(w.alice).cancel(id).motsu_unwrap_err(), unexpected(id, CANCELED));
+    assert_error(w.cancel(w.alice, simple(1)).motsu_unwrap_err(), unexpected(id, CANCELED));
     // Through the snapshot second, not once voting started (the vote decides).
     let id = w.propose(w.alice, simple(3)).motsu_unwrap();
     test_clock::set(w.times(id).0);
-    w.gov.sender(w.alice).cancel(id).motsu_unwrap();
+    w.cancel(w.alice, simple(3)).motsu_unwrap();
     let id = w.propose(w.alice, simple(4)).motsu_unwrap();
     w.to_active(id);
-    assert_error(w.gov.sender(w.alice).cancel(id).motsu_unwrap_err(), unexpected(id, ACTIVE));
+    assert_error(w.cancel(w.alice, simple(4)).motsu_unwrap_err(), unexpected(id, ACTIVE));
     // Nor after voting ends.
     let id = w.propose(w.alice, simple(5)).motsu_unwrap();
     w.to_end(id);
-    assert_error(w.gov.sender(w.alice).cancel(id).motsu_unwrap_err(), unexpected(id, DEFEATED));
+    assert_error(w.cancel(w.alice, simple(5)).motsu_unwrap_err(), unexpected(id, DEFEATED));
 }
 
 #[motsu::test]
@@ -186,7 +187,8 @@ fn unknown_proposals() {
     assert_error(w.gov.sender(w.admin).state(id).motsu_unwrap_err(), UnknownProposal { proposalId: id });
     assert_error(w.gov.sender(w.alice).cast_vote(id, 1).motsu_unwrap_err(), UnknownProposal { proposalId: id });
     assert_error(w.gov.sender(w.alice).queue(id).motsu_unwrap_err(), UnknownProposal { proposalId: id });
-    assert_error(w.gov.sender(w.alice).cancel(id).motsu_unwrap_err(), UnknownProposal { proposalId: id });
+    let never = w.gov.sender(w.admin).hash_proposal(simple(7), keccak256(DESC.as_bytes()), w.alice);
+    assert_error(w.cancel(w.alice, simple(7)).motsu_unwrap_err(), UnknownProposal { proposalId: never });
     assert_error(w.gov.sender(w.curator).veto(id, u(1)).motsu_unwrap_err(), UnknownProposal { proposalId: id });
     // Executing other actions or another description names another proposal.
     let actions = simple(1);
@@ -200,5 +202,5 @@ fn unknown_proposals() {
     assert_ne!(by_bob, pid);
     let err = w.gov.sender(w.stranger).execute(actions, keccak256(DESC.as_bytes()), w.bob).motsu_unwrap_err();
     assert_error(err, UnknownProposal { proposalId: by_bob });
-    assert_eq!(w.gov.sender(w.admin).proposal(id), (Address::ZERO, U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO));
+    assert_eq!(w.gov.sender(w.admin).proposal(id), (U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO));
 }

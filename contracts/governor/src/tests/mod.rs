@@ -270,7 +270,12 @@ impl World {
         self.gov.sender(by).propose(actions, DESC.into())
     }
 
-    /// (proposer, snapshot, voteEnd, eta, expires, vetoes) as u64s where timed.
+    /// `by` cancels its proposal of `actions` (with the usual description).
+    pub fn cancel(&self, by: Address, actions: Vec<Action>) -> Result<U256, crate::Error> {
+        self.gov.sender(by).cancel(actions, keccak256(DESC.as_bytes()))
+    }
+
+    /// (snapshot, voteEnd, eta, expires) as u64s.
     pub fn times(&self, id: U256) -> (u64, u64, u64, u64) {
         let (_, snapshot, end, eta, expires, _) = self.gov.sender(self.admin).proposal(id);
         (snapshot.to(), end.to(), eta.to(), expires.to())

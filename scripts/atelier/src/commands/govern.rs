@@ -240,12 +240,23 @@ pub async fn steward_tokens(ctx: &mut Ctx, owner: Address) -> Result<Vec<U256>> 
     Ok(held)
 }
 
+/// `cancel`: the proposal's actions and description come from its
+/// `ProposalCreated` event; the governor recomputes the id with the sender as
+/// the proposer, so only the proposer's cancel names it.
 pub async fn cancel(ctx: &mut Ctx, a: ProposalArg) -> Result<Report> {
-    ctx.sender()?;
+    let me = ctx.sender()?;
     let gaddr = ctx.addr("ArtGovernor")?;
-    let sent = ctx.send_call(&format!("cancel {}", a.proposal), gaddr, ArtGovernor::cancelCall { proposal_id: a.proposal }.abi_encode().into(), U256::ZERO).await?;
-    let mut rep = Report::new(json!({"action": "cancel", "proposalId": a.proposal.to_string(), "transaction": sent.json()}));
-    rep.line(format!("proposal {} canceled", a.proposal));
+    let id = a.proposal;
+    let Some(p) = proposals(ctx).await?.into_iter().find(|p| p.proposalId == id) else {
+        return fail(format!("cancel: no ProposalCreated event for {id} since block {}", ctx.start_block()));
+    };
+    if p.proposer != me {
+        return fail(format!("cancel: proposal {id} was made by {}, not {me}: only its proposer can cancel it; nothing was sent", p.proposer));
+    }
+    let data = ArtGovernor::cancelCall { actions: p.actions.clone(), description_hash: keccak256(p.description.as_bytes()) }.abi_encode();
+    let sent = ctx.send_call(&format!("cancel {id}"), gaddr, data.into(), U256::ZERO).await?;
+    let mut rep = Report::new(json!({"action": "cancel", "proposalId": id.to_string(), "transaction": sent.json()}));
+    rep.line(format!("proposal {id} canceled"));
     rep.line(sent.summary());
     Ok(rep)
 }
