@@ -88,14 +88,16 @@ pub struct Holder {
 
 /// FractionToken storage. Fields are ordered so each hot path touches few
 /// slots: a transfer reads the pause slot and the two holders' slots; a buy
-/// reads four config slots (marked A-D). In the WASM build `router` is the
+/// reads five config slots (marked A-E). In the WASM build `router` is the
 /// entrypoint.
 #[cfg_attr(not(target_arch = "wasm32"), entrypoint)]
 #[storage]
 pub struct FractionToken {
-    // A: the treasury (receives sale ETH) and the pause flag.
+    // A: the treasury (receives sale ETH), the pause flag and the longest
+    // backlog (seconds).
     treasury: StorageAddress,
     paused: StorageBool,
+    max_lag: StorageU64,
     // B: sale curve.
     p0: StorageU96,
     rate: StorageU96,
@@ -108,9 +110,7 @@ pub struct FractionToken {
     total_supply: StorageU96,
     max_supply: StorageU96,
     decay: StorageU64,
-    // E: the longest backlog (seconds); F: the schedule's anchor (a signed WAD
-    // exponent, two's complement).
-    max_lag: StorageU64,
+    // E: the schedule's anchor (a signed WAD exponent, two's complement).
     anchor: StorageU256,
     // Keeper slot and premium box.
     keeper: StorageAddress,
