@@ -22,14 +22,14 @@ impl ArtGovernor {
         if current != state::QUEUED {
             return Err(UnexpectedProposalState { proposalId: proposal_id, state: current }.into());
         }
-        let p = self.proposals.getter(proposal_id);
-        let eta = p.eta.get().to::<u64>();
+        let r = self.proposals.getter(proposal_id).record();
+        let eta = r.eta;
         if clock::now(self.vm()) >= eta {
             return Err(VetoWindowClosed { proposalId: proposal_id, eta: U256::from(eta) }.into());
         }
         let record = self.voted.getter(proposal_id).get(holder);
         // Against is support 0, recorded as 1 in the low byte.
-        let allowance = if p.has(crate::types::flag::EXITABLE) && record.byte(0) == 1 { record >> 8 } else { U256::ZERO };
+        let allowance = if r.has(crate::types::flag::EXITABLE) && record.byte(0) == 1 { record >> 8 } else { U256::ZERO };
         if shares.is_zero() || shares > allowance {
             return Err(ExitNotAllowed { proposalId: proposal_id, holder, allowance }.into());
         }

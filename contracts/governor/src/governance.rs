@@ -7,14 +7,14 @@ use alloc::vec::Vec;
 use alloy_sol_types::{sol_data, SolEvent, SolType};
 use atelier_common::abi::{SolText, Text};
 use stylus_sdk::abi::AbiType;
-use alloy_primitives::{keccak256, Address, B256, U256, U64, U8};
+use alloy_primitives::{keccak256, Address, B256, U256};
 use atelier_common::clock;
 
 use stylus_sdk::prelude::*;
 
 use crate::{
     actions::kind,
-    types::{flag, state, time40, Action, Tallies, BPS, MAX_ACTIONS},
+    types::{flag, state, Action, Record, Tallies, BPS, MAX_ACTIONS},
     AlreadyVetoed, AlreadyVoted, ArtGovernor, BadActionCount, Error, InsufficientProposerVotes,
     InvalidVoteType, NotSteward, ProposalCanceled, ProposalCreated, ProposalExecuted,
     ProposalExists, ProposalExtended, ProposalQueued, ProposalVetoed, TimelockActive,
@@ -69,29 +69,28 @@ impl ArtGovernor {
     /// The state of a proposal (see `state()` in the ABI).
     pub(crate) fn proposal_state(&self, proposal_id: U256) -> Result<u8, Error> {
         let p = self.proposals.getter(proposal_id);
-        let status = p.status.get().to::<u8>();
-        if status != 0 {
-            return Ok(status);
+        let r = p.record();
+        if r.status != 0 {
+            return Ok(r.status as u8);
         }
-        if p.snapshot.get().is_zero() {
+        if r.snapshot == 0 {
             return Err(UnknownProposal { proposalId: proposal_id }.into());
         }
         let now = clock::now(self.vm());
         // Queued proposals expire after eta + grace, Succeeded ones (OZ's queue
         // deadline) after voteEnd + grace.
-        let expired = now >= p.expires.get().to::<u64>();
-        if !p.eta.get().is_zero() {
+        let expired = now >= r.expires;
+        if r.eta != 0 {
             return Ok(if expired { state::EXPIRED } else { state::QUEUED });
         }
-        let snapshot = p.snapshot.get().to::<u64>();
-        if now <= snapshot {
+        if now <= r.snapshot {
             return Ok(state::PENDING);
         }
-        if now <= p.vote_end.get().to::<u64>() {
+        if now <= r.vote_end {
             return Ok(state::ACTIVE);
         }
-        let supply = self.past_supply(snapshot)?;
-        let (_, passing) = outcome(supply, p.quorum_bps.get().to(), Tallies(p.tallies.get()));
+        let supply = self.past_supply(r.snapshot)?;
+        let (_, passing) = outcome(supply, r.quorum_bps as u16, Tallies(p.tallies.get()));
         Ok(if !passing {
             state::DEFEATED
         } else if expired {
@@ -132,22 +131,25 @@ impl ArtGovernor {
         }
         let proposal_id = hash_actions(&actions, keccak256(description.as_bytes()), proposer);
         let mut p = self.proposals.setter(proposal_id);
-        if !p.snapshot.get().is_zero() {
+        if p.record().snapshot != 0 {
             return Err(ProposalExists { proposalId: proposal_id }.into());
         }
         let snapshot = now.saturating_add(self.voting_delay.get().to::<u64>());
         let vote_end = snapshot.saturating_add(self.voting_period.get().to::<u64>());
-        // A zero snapshot means no proposal: at least 1 (chain time is never 0).
-        p.snapshot.set(time40(snapshot.max(1)));
-        p.quorum_bps.set(self.quorum_bps.get());
         let mut flags = if exitable { flag::EXITABLE } else { 0 };
         if !concerns.is_zero() {
             flags |= flag::CONCERNS;
             p.concerns.set(concerns);
         }
-        p.flags.set(U8::from(flags));
-        p.vote_end.set(time40(vote_end));
-        p.expires.set(time40(vote_end.saturating_add(self.grace_period.get().to::<u64>())));
+        p.set_record(&Record {
+            // A zero snapshot means no proposal: at least 1 (chain time is never 0).
+            snapshot: snapshot.max(1),
+            quorum_bps: self.quorum_bps.get().to::<u64>(),
+            vote_end,
+            flags,
+            expires: vote_end.saturating_add(self.grace_period.get().to::<u64>()),
+            ..Record::default()
+        });
         // `ProposalCreated`, encoded straight from the `Text` actions (the `sol!`
         // event holds `String`s: converting them costs ~0.5 KB of WASM).
         let mut log = ProposalCreated::SIGNATURE_HASH.to_vec();
@@ -182,15 +184,15 @@ impl ArtGovernor {
         if !self.voted.getter(proposal_id).get(voter).is_zero() {
             return Err(AlreadyVoted { proposalId: proposal_id, voter }.into());
         }
-        let snapshot = self.proposals.getter(proposal_id).snapshot.get().to::<u64>();
-        let weight = self.past_votes(voter, snapshot)?;
+        let mut r = self.proposals.getter(proposal_id).record();
+        let weight = self.past_votes(voter, r.snapshot)?;
         // The weight (< 2^96) is what an Against voter may later exit with.
         self.voted.setter(proposal_id).insert(voter, (weight << 8) | U256::from(support + 1));
-        let supply = self.past_supply(snapshot)?;
+        let supply = self.past_supply(r.snapshot)?;
         let extension = self.vote_extension.get().to::<u64>();
         let now = clock::now(self.vm());
         let mut p = self.proposals.setter(proposal_id);
-        let bps = p.quorum_bps.get().to::<u16>();
+        let bps = r.quorum_bps as u16;
         let before = Tallies(p.tallies.get());
         let (was_reached, was_passing) = outcome(supply, bps, before);
         let after = before.add(support, weight);
@@ -198,14 +200,12 @@ impl ArtGovernor {
         let (reached, passing) = outcome(supply, bps, after);
         // Late-quorum protection: quorum first reached (turnout only grows) within
         // the last `voteExtension` seconds moves the end to now + voteExtension.
-        let vote_end = p.vote_end.get().to::<u64>();
         let new_end = now.saturating_add(extension);
-        let mut expires = p.expires.get().to::<u64>();
-        let extend = reached && !was_reached && new_end > vote_end;
+        let extend = reached && !was_reached && new_end > r.vote_end;
         if extend {
-            expires = expires.saturating_add(new_end - vote_end);
-            p.vote_end.set(time40(new_end));
-            p.expires.set(time40(expires));
+            r.expires = r.expires.saturating_add(new_end - r.vote_end);
+            r.vote_end = new_end;
+            p.set_record(&r);
             self.emit(ProposalExtended { proposalId: proposal_id, newVoteEnd: U256::from(new_end) });
         }
         // Passing from this vote on: once voting ends (Succeeded) its artworks
@@ -213,7 +213,7 @@ impl ArtGovernor {
         // between the vote's end and `queue`.
         if passing && !was_passing {
             // Read only here: most votes do not turn a proposal to passing.
-            let concerns = self.proposals.getter(proposal_id).artworks();
+            let concerns = self.proposals.getter(proposal_id).artworks(&r);
             if !concerns.is_zero() {
                 self.hold_passed(proposal_id, concerns)?;
             }
@@ -233,13 +233,15 @@ impl ArtGovernor {
         let now = clock::now(self.vm());
         let eta = now.saturating_add(self.timelock.get().to::<u64>());
         let expires = eta.saturating_add(self.grace_period.get().to::<u64>());
-        // Live steward tokens never reach 2^32 (one per artwork deposited).
-        let stewards = self.live_stewards()?.as_limbs()[0] & 0xffff_ffff;
+        // Live steward tokens stay far below the record's 2^24 (one per artwork).
+        let stewards = self.live_stewards()?.saturating_to::<u64>();
         let mut p = self.proposals.setter(proposal_id);
-        p.eta.set(time40(eta));
-        p.expires.set(time40(expires));
-        p.vetoes.set(U64::from(stewards << 32));
-        let concerns = p.artworks();
+        let mut r = p.record();
+        r.eta = eta;
+        r.expires = expires;
+        r.veto_base = stewards;
+        p.set_record(&r);
+        let concerns = p.artworks(&r);
         self.hold_queued(concerns, expires - 1);
         self.emit(ProposalQueued { proposalId: proposal_id, etaSeconds: U256::from(eta) });
         Ok(proposal_id)
@@ -257,13 +259,15 @@ impl ArtGovernor {
         if current != state::QUEUED {
             return Err(unexpected(proposal_id, current));
         }
-        let eta = self.proposals.getter(proposal_id).eta.get().to::<u64>();
-        if clock::now(self.vm()) < eta {
-            return Err(TimelockActive { proposalId: proposal_id, eta: U256::from(eta) }.into());
-        }
+        let now = clock::now(self.vm());
         let mut p = self.proposals.setter(proposal_id);
-        p.status.set(U8::from(state::EXECUTED));
-        let concerns = p.artworks();
+        let mut r = p.record();
+        if now < r.eta {
+            return Err(TimelockActive { proposalId: proposal_id, eta: U256::from(r.eta) }.into());
+        }
+        r.status = state::EXECUTED.into();
+        p.set_record(&r);
+        let concerns = p.artworks(&r);
         self.release_queued(concerns);
         for action in actions {
             self.apply_action(action)?;
@@ -286,7 +290,10 @@ impl ArtGovernor {
         if current != state::PENDING {
             return Err(unexpected(proposal_id, current));
         }
-        self.proposals.setter(proposal_id).status.set(U8::from(state::CANCELED));
+        let mut p = self.proposals.setter(proposal_id);
+        let mut r = p.record();
+        r.status = state::CANCELED.into();
+        p.set_record(&r);
         self.emit(ProposalCanceled { proposalId: proposal_id });
         Ok(proposal_id)
     }
@@ -308,8 +315,9 @@ impl ArtGovernor {
         if current != state::QUEUED {
             return Err(unexpected(proposal_id, current));
         }
-        let eta = self.proposals.getter(proposal_id).eta.get();
-        if clock::now(self.vm()) >= eta.to::<u64>() {
+        let mut r = self.proposals.getter(proposal_id).record();
+        let eta = r.eta;
+        if clock::now(self.vm()) >= eta {
             return Err(VetoWindowClosed { proposalId: proposal_id, eta: U256::from(eta) }.into());
         }
         let mut by_proposal = self.vetoed.setter(proposal_id);
@@ -318,20 +326,21 @@ impl ArtGovernor {
             return Err(AlreadyVetoed { proposalId: proposal_id, stewardTokenId: steward_token_id }.into());
         }
         vetoed.set(true);
+        // One veto per steward token (one token per artwork): the count stays
+        // within the record's 24 bits.
+        r.vetoes += 1;
         let mut p = self.proposals.setter(proposal_id);
-        // At most one veto per steward token: below 2^32.
-        // One veto per steward token: the count stays below the base's 2^32.
-        let packed = p.vetoes.get().to::<u64>() + 1;
-        p.vetoes.set(U64::from(packed));
+        p.set_record(&r);
         self.emit(VetoCast { proposalId: proposal_id, stewardTokenId: steward_token_id, steward: caller });
         // The majority counts against the larger of the steward tokens live at
         // queue (burning tokens after it cannot shrink the base) and those live
         // now (tokens minted after it count in the base as well as in the vetoes).
         let live_now = self.live_stewards()?.saturating_to::<u64>();
-        if (packed & 0xffff_ffff) * 2 > (packed >> 32).max(live_now) {
+        if r.vetoes * 2 > r.veto_base.max(live_now) {
+            r.status = state::VETOED.into();
             let mut p = self.proposals.setter(proposal_id);
-            p.status.set(U8::from(state::VETOED));
-            let concerns = p.artworks();
+            p.set_record(&r);
+            let concerns = p.artworks(&r);
             self.release_queued(concerns);
             self.emit(ProposalVetoed { proposalId: proposal_id });
         }

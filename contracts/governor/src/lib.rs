@@ -235,14 +235,14 @@ impl ArtGovernor {
     /// for it; eta is 0 until queued; expires is the queue deadline until
     /// queued, then the execution deadline. The proposer is in `ProposalCreated`.
     pub fn proposal(&self, proposal_id: U256) -> (U256, U256, U256, U256, U256, U256) {
-        let p = self.proposals.getter(proposal_id);
+        let r = self.proposals.getter(proposal_id).record();
         (
-            U256::from(p.quorum_bps.get()),
-            U256::from(p.snapshot.get()),
-            U256::from(p.vote_end.get()),
-            U256::from(p.eta.get()),
-            U256::from(p.expires.get()),
-            U256::from(p.vetoes.get().to::<u64>() & 0xffff_ffff),
+            U256::from(r.quorum_bps),
+            U256::from(r.snapshot),
+            U256::from(r.vote_end),
+            U256::from(r.eta),
+            U256::from(r.expires),
+            U256::from(r.vetoes),
         )
     }
 

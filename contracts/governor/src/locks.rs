@@ -71,7 +71,7 @@ impl ArtGovernor {
             let id = lock.passed(slot);
             if !id.is_zero() && self.proposal_state(id)? == state::SUCCEEDED {
                 // Succeeded: expires (the queue deadline) is still ahead.
-                until = until.max(self.proposals.getter(id).expires.get().to::<u64>() - 1);
+                until = until.max(self.proposals.getter(id).record().expires - 1);
             }
         }
         Ok(if now <= until { until } else { 0 })

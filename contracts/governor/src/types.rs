@@ -1,11 +1,11 @@
 //! Storage records and the constants of the governor's state machine.
 use alloc::{vec, vec::Vec};
 use atelier_common::abi::Text;
-use alloy_primitives::{aliases::U40, Address, B256, U256};
+use alloy_primitives::{Address, B256, U256};
 use stylus_sdk::{
     prelude::*,
     storage::{
-        StorageAddress, StorageB256, StorageBool, StorageU16, StorageU256, StorageU64, StorageU8,
+        StorageAddress, StorageB256, StorageBool, StorageU256, StorageU64,
     },
 };
 
@@ -18,15 +18,6 @@ pub type Action = (u8, Address, Address, U256, U256, B256, B256, Text);
 
 /// Most actions in one proposal (keeps every proposal O(1)).
 pub const MAX_ACTIONS: usize = 4;
-
-/// A 40-bit storage word (a time in seconds: until the year 36,812).
-pub type StorageU40 = stylus_sdk::storage::StorageUint<40, 1>;
-
-/// A time for a [`StorageU40`] (saturating: bounded parameters keep real times
-/// far below 2^40).
-pub fn time40(t: u64) -> U40 {
-    U40::saturating_from(t)
-}
 
 /// Basis-point denominator.
 pub const BPS: u64 = 10_000;
@@ -50,26 +41,9 @@ pub mod state {
 /// the `ProposalCreated` event and again in `execute` and `cancel`.
 #[storage]
 pub struct Proposal {
-    // One slot holds its whole schedule and state: `propose` writes one new
-    // slot, and `state()` reads one (plus the tallies once voting ended).
-    /// The vote snapshot (second); 0 for no proposal (it is always at least
-    /// the proposal's own second).
-    pub snapshot: StorageU40,
-    pub vote_end: StorageU40,
-    pub eta: StorageU40,
-    /// The queue deadline (vote end + grace period) until queued, then the
-    /// execution deadline (eta + grace period); Expired from this second.
-    pub expires: StorageU40,
-    /// The quorum in force when proposed: a later change of `quorumBps` can
-    /// neither revive a defeated proposal nor defeat a succeeded one.
-    pub quorum_bps: StorageU16,
-    /// Vetoes cast (low 32 bits) and the steward tokens live when queued, the
-    /// veto majority's fixed base (high 32 bits; one token per artwork).
-    pub vetoes: StorageU64,
-    /// 0 live, or CANCELED / VETOED / EXECUTED.
-    pub status: StorageU8,
-    /// [`flag`] bits, set at `propose`.
-    pub flags: StorageU8,
+    /// Its whole schedule and state in one slot ([`Record`]): `propose` writes
+    /// one new slot, and `state()` reads one (plus the tallies once voting ended).
+    record: StorageU256,
     /// Up to four concerned artwork ids, 64 bits each (0 = none).
     pub concerns: StorageU256,
     /// Against, For and Abstain in one word, 85 bits each ([`Tallies`]): a vote
@@ -77,25 +51,95 @@ pub struct Proposal {
     pub tallies: StorageU256,
 }
 
-/// `Proposal::flags` bits.
+/// `Record::flags` bits.
 pub mod flag {
     /// It withdraws reserve ETH or releases an artwork: Against voters may exit
     /// during its timelock (`exit`).
-    pub const EXITABLE: u8 = 1;
+    pub const EXITABLE: u64 = 1;
     /// It concerns artworks: only then is `concerns` written or read (a proposal
     /// about none saves that slot's cold read at queue, execute and veto).
-    pub const CONCERNS: u8 = 2;
+    pub const CONCERNS: u64 = 2;
+}
+
+/// Largest time a [`Record`] holds: 40 bits of seconds (until the year 36,812).
+const TIME: u64 = (1 << 40) - 1;
+/// Largest small field: the 24 bits above each time.
+const SMALL: u64 = (1 << 24) - 1;
+
+/// A proposal's record, decoded. Stored as four 64-bit limbs, each a 40-bit
+/// time under 24 bits of small fields; encoding saturates each field (bounded
+/// parameters keep times far below 2^40, the quorum below 2,001 bps and the
+/// steward tokens, one per artwork, below 2^24).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    /// The vote snapshot (second); 0 for no proposal (it is at least the
+    /// proposal's own second).
+    pub snapshot: u64,
+    /// The quorum in force when proposed: a later change of `quorumBps` can
+    /// neither revive a defeated proposal nor defeat a succeeded one.
+    pub quorum_bps: u64,
+    pub vote_end: u64,
+    /// 0 live, or CANCELED / VETOED / EXECUTED.
+    pub status: u64,
+    /// [`flag`] bits, set at `propose`.
+    pub flags: u64,
+    /// When the timelock ends; 0 until queued.
+    pub eta: u64,
+    /// Vetoes cast.
+    pub vetoes: u64,
+    /// The queue deadline (vote end + grace period) until queued, then the
+    /// execution deadline (eta + grace period); Expired from this second.
+    pub expires: u64,
+    /// The steward tokens live when queued: the veto majority's fixed base.
+    pub veto_base: u64,
+}
+
+impl Record {
+    pub fn decode(word: U256) -> Self {
+        let [a, b, c, d] = *word.as_limbs();
+        Record {
+            snapshot: a & TIME,
+            quorum_bps: a >> 40,
+            vote_end: b & TIME,
+            status: (b >> 40) & 0xff,
+            flags: b >> 48,
+            eta: c & TIME,
+            vetoes: c >> 40,
+            expires: d & TIME,
+            veto_base: d >> 40,
+        }
+    }
+
+    pub fn encode(&self) -> U256 {
+        let limb = |time: u64, small: u64| time.min(TIME) | (small.min(SMALL) << 40);
+        U256::from_limbs([
+            limb(self.snapshot, self.quorum_bps),
+            limb(self.vote_end, self.status.min(0xff) | (self.flags.min(0xff) << 8)),
+            limb(self.eta, self.vetoes),
+            limb(self.expires, self.veto_base),
+        ])
+    }
+
+    /// Whether flag `bit` is set.
+    pub fn has(&self, bit: u64) -> bool {
+        self.flags & bit != 0
+    }
 }
 
 impl Proposal {
-    /// Whether flag `bit` is set.
-    pub fn has(&self, bit: u8) -> bool {
-        self.flags.get().to::<u8>() & bit != 0
+    /// The record (all zero for no proposal).
+    pub fn record(&self) -> Record {
+        Record::decode(self.record.get())
     }
 
-    /// The concerned artworks (zero when none, without reading their slot).
-    pub fn artworks(&self) -> U256 {
-        if self.has(flag::CONCERNS) {
+    pub fn set_record(&mut self, record: &Record) {
+        self.record.set(record.encode());
+    }
+
+    /// The concerned artworks of a proposal with `record` (zero when none,
+    /// without reading their slot).
+    pub fn artworks(&self, record: &Record) -> U256 {
+        if record.has(flag::CONCERNS) {
             self.concerns.get()
         } else {
             U256::ZERO
