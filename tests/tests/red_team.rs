@@ -154,6 +154,7 @@ fn execute_with_a_wrong_proposer_is_refused_and_copycats_do_not_collide() {
     // A cancel names the caller's own proposal (the id binds the proposer).
     assert_eq!(c.governor.sender(bob).cancel(show.clone(), keccak256("show 3")).motsu_unwrap(), copy);
     assert!(c.governor.sender(bob).cancel(show.clone(), keccak256("show 3")).motsu_res().is_err(), "canceled once");
+    assert_eq!(c.governor.sender(bob).state(id).motsu_unwrap(), 0, "the original stays Pending: bob's cancel names only bob's copy");
     test_clock::advance(delay + 1);
     c.governor.sender(curator).cast_vote(id, 1).motsu_unwrap();
     test_clock::advance(period);

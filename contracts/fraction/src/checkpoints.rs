@@ -68,6 +68,8 @@ impl Trace {
     /// 176 bits): overwrites the latest checkpoint when it has the same key.
     /// A key before the latest one fails with `CheckpointUnorderedInsertion`.
     pub fn push(&mut self, key: u64, value: U256) -> Result<(), CheckpointUnorderedInsertion> {
+        // Keys are block timestamps: below 2^48 until the year 8.9 million, so
+        // a key never reaches the count's bits (not clamped: bytes).
         let (count, last_key, last_value) = self.head();
         let mut new_count = count + 1;
         if count > 0 {

@@ -210,3 +210,75 @@ fn checkpoints_refuse_a_clock_going_back(
         Error::CheckpointUnorderedInsertion(CheckpointUnorderedInsertion {})
     ));
 }
+
+/// A deep history (past the head into a binary search over 150 earlier
+/// checkpoints, a count no power of two): every lookup exactly at a key, a
+/// second before and after it, and before the first checkpoint answers as the
+/// history does, for the votes and the total supply.
+#[motsu::test]
+fn deep_histories_answer_at_every_boundary(
+    token: Contract<FractionToken>,
+    treasury: Address,
+    alice: Address,
+) {
+    let roles = wired(&token, treasury);
+    token.sender(alice).delegate(alice).motsu_unwrap();
+    const N: u64 = 151;
+    // Checkpoint i at START + 1 + 3i holds i + 1 shares.
+    let key = |i: u64| START + 1 + 3 * i;
+    for i in 0..N {
+        test_clock::set(key(i));
+        token.sender(roles.vault).mint(alice, SHARE).motsu_unwrap();
+    }
+    test_clock::set(key(N - 1) + 10);
+    let t = token.sender(alice);
+    assert_eq!(t.num_checkpoints(alice), U256::from(N));
+    let votes = |s: u64| t.get_past_votes(alice, U256::from(s)).motsu_unwrap();
+    let supply = |s: u64| t.get_past_total_supply(U256::from(s)).motsu_unwrap();
+    for s in [0, START - 1, START, key(0) - 1] {
+        assert_eq!((votes(s), supply(s)), (U256::ZERO, U256::ZERO), "before the first, at {s}");
+    }
+    for i in 0..N {
+        let held = shares(i + 1);
+        for s in [key(i), key(i) + 1, key(i) + 2] {
+            assert_eq!((votes(s), supply(s)), (held, held), "checkpoint {i}, at {s}");
+        }
+        if i > 0 {
+            assert_eq!(votes(key(i) - 1), shares(i), "a second before checkpoint {i}");
+        }
+    }
+    assert_eq!(votes(key(N - 1) + 9), shares(N));
+}
+
+/// Values at FractionToken's SUPPLY_CAP (2^85 - 1) are exact in the head (176
+/// value bits) and after a newer key moves the head into the history (208).
+#[motsu::test]
+fn checkpoints_hold_the_supply_cap_exactly(
+    token: Contract<FractionToken>,
+    treasury: Address,
+    alice: Address,
+    bob: Address,
+) {
+    use atelier_common::params::fraction;
+    let roles = wired(&token, treasury);
+    token.sender(roles.vault).set_param(fraction::MAX_SUPPLY, crate::config::SUPPLY_CAP).motsu_unwrap();
+    let cap = crate::config::SUPPLY_CAP;
+    token.sender(alice).delegate(alice).motsu_unwrap();
+    token.sender(roles.vault).mint(alice, cap).motsu_unwrap();
+    assert_eq!(token.sender(alice).get_votes(alice), cap);
+    test_clock::set(START + 1);
+    token.sender(alice).transfer(bob, U256::from(1u8)).motsu_unwrap();
+    test_clock::set(START + 2);
+    token.sender(alice).delegate(bob).motsu_unwrap();
+    test_clock::set(START + 3);
+    let t = token.sender(alice);
+    let at = |s: u64| U256::from(s);
+    assert_eq!(t.get_past_votes(alice, at(START)).motsu_unwrap(), cap);
+    assert_eq!(t.get_past_votes(alice, at(START + 1)).motsu_unwrap(), cap - U256::from(1u8));
+    assert_eq!(t.get_past_votes(alice, at(START + 2)).motsu_unwrap(), U256::ZERO);
+    assert_eq!(t.get_past_votes(bob, at(START + 2)).motsu_unwrap(), cap - U256::from(1u8));
+    assert_eq!(t.get_past_total_supply(at(START)).motsu_unwrap(), cap);
+    assert_eq!(t.get_past_total_supply(at(START + 2)).motsu_unwrap(), cap);
+    assert_eq!(t.num_checkpoints(alice), U256::from(3u8));
+    assert_eq!(t.get_votes(bob), cap - U256::from(1u8));
+}

@@ -200,3 +200,32 @@ fn governance_rescues_a_token_sent_by_plain_transfer() {
     assert!(w.gov.sender(w.stranger).execute(vec![rescue], keccak256(b"take 1"), w.alice).motsu_res().is_err());
     assert_eq!(w.nft_owner(1), w.vault.address());
 }
+
+/// With no proposer stored, a cancel names a proposal by (actions,
+/// description, caller): a copier cancelling its copy of the same text
+/// leaves the original Pending and votable, and a canceled id stays
+/// Canceled (proposing it again is ProposalExists, not a resurrection).
+#[motsu::test]
+fn a_canceled_copy_leaves_the_original_and_stays_canceled() {
+    let w = World::new();
+    let own = w.propose(w.alice, simple(1)).motsu_unwrap();
+    let copy = w.propose(w.bob, simple(1)).motsu_unwrap();
+    let record = w.gov.sender(w.admin).proposal(own);
+    assert_eq!(w.cancel(w.bob, simple(1)).motsu_unwrap(), copy);
+    assert_eq!(w.state(copy), CANCELED);
+    assert_eq!(w.state(own), PENDING);
+    assert_eq!(w.gov.sender(w.admin).proposal(own), record);
+    // Bob cannot name it twice, nor propose it back to life.
+    assert_error(w.cancel(w.bob, simple(1)).motsu_unwrap_err(), crate::UnexpectedProposalState { proposalId: copy, state: CANCELED });
+    assert_error(w.propose(w.bob, simple(1)).motsu_unwrap_err(), crate::ProposalExists { proposalId: copy });
+    w.to_active(copy);
+    assert_eq!(w.state(copy), CANCELED);
+    assert_error(w.gov.sender(w.curator).cast_vote(copy, 1).motsu_unwrap_err(), crate::UnexpectedProposalState { proposalId: copy, state: CANCELED });
+    // The original votes, passes and executes as ever.
+    w.vote(w.curator, own, 1);
+    w.to_end(own);
+    w.gov.sender(w.stranger).queue(own).motsu_unwrap();
+    test_clock::set(w.times(own).2);
+    assert_eq!(w.execute(simple(1)).motsu_unwrap(), own);
+    assert_eq!(w.state(copy), CANCELED);
+}

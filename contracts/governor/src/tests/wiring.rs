@@ -81,3 +81,120 @@ fn param_reads_every_governance_key() {
         assert_error(w.gov.sender(w.stranger).param(key).motsu_unwrap_err(), UnknownParam { key });
     }
 }
+
+/// The packed parameter slots (token with the three vote windows; timelock,
+/// grace, quorum, license count and the 96-bit threshold) hold every
+/// parameter at its upper bound without touching its neighbours, a license
+/// approval (the count's write) included; and the one-slot proposal record
+/// keeps each of its times, its quorum and its vetoes apart at those bounds.
+#[motsu::test]
+fn packed_parameters_and_records_hold_their_upper_bounds() {
+    use crate::params::MAX_PROPOSAL_THRESHOLD;
+    use crate::types::state::*;
+    const DAY: u64 = 86_400;
+    let w = World::deployed();
+    let max_shares = U256::from(10u8).pow(U256::from(27u8));
+    w.gov
+        .sender(w.admin)
+        .initialize(
+            w.vault.address(),
+            w.token.address(),
+            w.registry.address(),
+            w.treasury.address(),
+            u(30 * DAY),
+            u(90 * DAY),
+            u(30 * DAY),
+            u(2_000),
+            MAX_PROPOSAL_THRESHOLD,
+            max_shares,
+            u(90 * DAY),
+            u(14 * DAY),
+        )
+        .motsu_unwrap();
+    w.populate();
+    let check = |w: &World| {
+        let p = |key| w.gov.sender(w.stranger).param(key).motsu_unwrap();
+        assert_eq!(p(k::VOTING_DELAY), u(30 * DAY));
+        assert_eq!(p(k::VOTING_PERIOD), u(90 * DAY));
+        assert_eq!(p(k::TIMELOCK), u(30 * DAY));
+        assert_eq!(p(k::QUORUM_BPS), u(2_000));
+        assert_eq!(p(k::PROPOSAL_THRESHOLD), MAX_PROPOSAL_THRESHOLD);
+        assert_eq!(p(k::DISPLAY_THRESHOLD), max_shares);
+        assert_eq!(p(k::GRACE_PERIOD), u(90 * DAY));
+        assert_eq!(p(k::VOTE_EXTENSION), u(14 * DAY));
+        assert_eq!(
+            w.gov.sender(w.stranger).wiring(),
+            (w.vault.address(), w.token.address(), w.registry.address(), w.treasury.address())
+        );
+    };
+    check(&w);
+    // Over the threshold nobody here is; the steward proposes for its artwork.
+    let (s1, s2) = (Address::from_tag("steward1"), Address::from_tag("steward2"));
+    w.vault.sender(w.curator).transfer_from(w.curator, s1, u(2)).motsu_unwrap();
+    w.vault.sender(w.curator).transfer_from(w.curator, s2, u(3)).motsu_unwrap();
+    let licensee = Address::from_tag("licensee");
+    let actions = vec![license(1, licensee, word(9), eth(1))];
+    let now = T0 + 1;
+    let id = w.propose(w.curator, actions.clone()).motsu_unwrap();
+    let (snapshot, end) = (now + 30 * DAY, now + 120 * DAY);
+    assert_eq!(w.gov.sender(w.admin).proposal(id), (u(2_000), u(snapshot), u(end), U256::ZERO, u(end + 90 * DAY), U256::ZERO));
+    assert_eq!(w.state(id), PENDING);
+    w.to_active(id);
+    w.vote(w.curator, id, 1);
+    w.to_end(id);
+    assert_eq!(w.state(id), SUCCEEDED);
+    let queued_at = end + 1;
+    w.gov.sender(w.stranger).queue(id).motsu_unwrap();
+    w.gov.sender(s1).veto(id, u(2)).motsu_unwrap();
+    let eta = queued_at + 30 * DAY;
+    assert_eq!(w.gov.sender(w.admin).proposal(id), (u(2_000), u(snapshot), u(end), u(eta), u(eta + 90 * DAY), u(1)));
+    assert_eq!(w.state(id), QUEUED);
+    // 1 of 3 live at queue: its base (3, high half) is read apart from its count.
+    test_clock::set(eta);
+    w.gov.sender(w.stranger).execute(actions, alloy_primitives::keccak256(DESC.as_bytes()), w.curator).motsu_unwrap();
+    assert_eq!(w.state(id), EXECUTED);
+    assert_eq!(w.gov.sender(w.admin).license(u(1)).motsu_unwrap(), (u(1), licensee, word(9), eth(1), false));
+    check(&w);
+    assert_eq!(w.gov.sender(w.admin).proposal(id), (u(2_000), u(snapshot), u(end), u(eta), u(eta + 90 * DAY), u(1)));
+}
+
+/// The lower bounds: no voting delay (the snapshot is the proposal's own
+/// second: Pending, cancelable, then Active the next second) and a zero
+/// threshold (a holder of no votes may propose).
+#[motsu::test]
+fn packed_parameters_hold_their_lower_bounds() {
+    use crate::types::state::*;
+    let w = World::deployed();
+    w.gov
+        .sender(w.admin)
+        .initialize(
+            w.vault.address(),
+            w.token.address(),
+            w.registry.address(),
+            w.treasury.address(),
+            U256::ZERO,
+            u(60),
+            u(60),
+            u(100),
+            U256::ZERO,
+            u(1),
+            u(60),
+            U256::ZERO,
+        )
+        .motsu_unwrap();
+    w.populate();
+    let p = |key| w.gov.sender(w.stranger).param(key).motsu_unwrap();
+    let expected = [(k::VOTING_DELAY, 0), (k::VOTING_PERIOD, 60), (k::TIMELOCK, 60), (k::QUORUM_BPS, 100), (k::PROPOSAL_THRESHOLD, 0), (k::DISPLAY_THRESHOLD, 1), (k::GRACE_PERIOD, 60), (k::VOTE_EXTENSION, 0)];
+    for (key, value) in expected {
+        assert_eq!(p(key), u(value), "key {key}");
+    }
+    let now = T0 + 1;
+    let id = w.propose(w.stranger, simple(1)).motsu_unwrap();
+    assert_eq!(w.times(id), (now, now + 60, 0, now + 120));
+    assert_eq!(w.state(id), PENDING);
+    test_clock::set(now + 1);
+    assert_eq!(w.state(id), ACTIVE);
+    test_clock::set(now);
+    assert_eq!(w.cancel(w.stranger, simple(1)).motsu_unwrap(), id);
+    assert_eq!(w.state(id), CANCELED);
+}
