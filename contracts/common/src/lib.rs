@@ -7,6 +7,7 @@ extern crate alloc;
 pub mod abi;
 pub mod clock;
 pub mod errors;
+pub mod events;
 pub mod interfaces;
 pub mod math;
 pub mod params;

@@ -26,6 +26,7 @@ use stylus_sdk::prelude::HostAccess;
 use alloy_primitives::{aliases::U96, Address, U256, U64};
 use atelier_common::{
     errors::UnknownParam,
+    events::{address, uint},
     params::{self as keys},
 };
 
@@ -156,7 +157,7 @@ impl ArtGovernor {
                 self.steward_of(id)?;
                 // Checked at propose: `until` fits 64 bits.
                 self.grants.setter(id).setter(account).set(U64::from(amount.as_limbs()[0]));
-                self.emit(ExhibitionGranted { artworkId: id, grantee: account, until: amount });
+                atelier_common::events::emit(self.vm(), 3, &[<ExhibitionGranted as alloy_sol_types::SolEvent>::SIGNATURE_HASH, uint(id), address(account), uint(amount)]);
             }
             kind::APPROVE_LICENSE => {
                 self.steward_of(id)?;
@@ -171,13 +172,18 @@ impl ArtGovernor {
                 let now = atelier_common::clock::now(self.vm());
                 let expires = now.saturating_add(self.grace_period.get().to::<u64>());
                 self.licenses.setter(license_id).expires.set(U64::from(expires));
-                self.emit(LicenseApproved {
-                    licenseId: license_id,
-                    artworkId: id,
-                    licensee: account,
-                    termsHash: h1,
-                    fee: amount,
-                });
+                atelier_common::events::emit(
+                    self.vm(),
+                    4,
+                    &[
+                        <LicenseApproved as alloy_sol_types::SolEvent>::SIGNATURE_HASH,
+                        uint(license_id),
+                        uint(id),
+                        address(account),
+                        h1,
+                        uint(amount),
+                    ],
+                );
             }
             kind::SET_PARAMS
                 if target == self.vault.get() && id != U256::from(keys::vault::REDEEM_FEE_BPS) =>

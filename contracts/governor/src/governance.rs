@@ -8,7 +8,10 @@ use alloy_sol_types::{sol_data, SolEvent, SolType};
 use atelier_common::abi::{SolText, Text};
 use stylus_sdk::abi::AbiType;
 use alloy_primitives::{keccak256, Address, B256, U256};
-use atelier_common::clock;
+use atelier_common::{
+    clock,
+    events::{self, address, uint},
+};
 
 use stylus_sdk::prelude::*;
 
@@ -206,7 +209,7 @@ impl ArtGovernor {
             r.expires = r.expires.saturating_add(new_end - r.vote_end);
             r.vote_end = new_end;
             p.set_record(&r);
-            self.emit(ProposalExtended { proposalId: proposal_id, newVoteEnd: U256::from(new_end) });
+            events::emit(self.vm(), 2, &[ProposalExtended::SIGNATURE_HASH, uint(proposal_id), uint(new_end)]);
         }
         // Passing from this vote on: once voting ends (Succeeded) its artworks
         // stay locked through the queue deadline, so nobody can redeem one
@@ -243,7 +246,7 @@ impl ArtGovernor {
         p.set_record(&r);
         let concerns = p.artworks(&r);
         self.hold_queued(concerns, expires - 1);
-        self.emit(ProposalQueued { proposalId: proposal_id, etaSeconds: U256::from(eta) });
+        events::emit(self.vm(), 1, &[ProposalQueued::SIGNATURE_HASH, uint(proposal_id), uint(eta)]);
         Ok(proposal_id)
     }
 
@@ -272,7 +275,7 @@ impl ArtGovernor {
         for action in actions {
             self.apply_action(action)?;
         }
-        self.emit(ProposalExecuted { proposalId: proposal_id });
+        events::emit(self.vm(), 1, &[ProposalExecuted::SIGNATURE_HASH, uint(proposal_id)]);
         Ok(proposal_id)
     }
 
@@ -294,7 +297,7 @@ impl ArtGovernor {
         let mut r = p.record();
         r.status = state::CANCELED.into();
         p.set_record(&r);
-        self.emit(ProposalCanceled { proposalId: proposal_id });
+        events::emit(self.vm(), 1, &[ProposalCanceled::SIGNATURE_HASH, uint(proposal_id)]);
         Ok(proposal_id)
     }
 
@@ -331,7 +334,7 @@ impl ArtGovernor {
         r.vetoes += 1;
         let mut p = self.proposals.setter(proposal_id);
         p.set_record(&r);
-        self.emit(VetoCast { proposalId: proposal_id, stewardTokenId: steward_token_id, steward: caller });
+        events::emit(self.vm(), 4, &[VetoCast::SIGNATURE_HASH, uint(proposal_id), uint(steward_token_id), address(caller)]);
         // The majority counts against the larger of the steward tokens live at
         // queue (burning tokens after it cannot shrink the base) and those live
         // now (tokens minted after it count in the base as well as in the vetoes).
@@ -342,7 +345,7 @@ impl ArtGovernor {
             p.set_record(&r);
             let concerns = p.artworks(&r);
             self.release_queued(concerns);
-            self.emit(ProposalVetoed { proposalId: proposal_id });
+            events::emit(self.vm(), 1, &[ProposalVetoed::SIGNATURE_HASH, uint(proposal_id)]);
         }
         Ok(())
     }

@@ -37,6 +37,8 @@ pub use types::Action;
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use atelier_common::abi::{Returns, Text};
+use atelier_common::events::{self, address, uint};
+use alloy_sol_types::SolEvent;
 use atelier_common::errors::{
     AlreadyInitialized, EthTransferFailed, NotInitialized, Unauthorized, ZeroAddress,
 };
@@ -142,7 +144,7 @@ impl ArtGovernor {
         ] {
             self.set_param(key, value)?;
         }
-        self.emit(Initialized { vault, token, registry, treasury });
+        events::emit(self.vm(), 1, &[Initialized::SIGNATURE_HASH, address(vault), address(token), address(registry), address(treasury)]);
         Ok(())
     }
 
@@ -345,7 +347,7 @@ impl ArtGovernor {
                 .transfer_eth(treasury, fee)
                 .map_err(|_| EthTransferFailed { to: treasury, amount: fee })?;
         }
-        self.emit(LicenseActivated { licenseId: license_id, licensee, fee });
+        events::emit(self.vm(), 3, &[LicenseActivated::SIGNATURE_HASH, uint(license_id), address(licensee), uint(fee)]);
         Ok(())
     }
 }

@@ -204,3 +204,28 @@ fn unknown_proposals() {
     assert_error(err, UnknownProposal { proposalId: by_bob });
     assert_eq!(w.gov.sender(w.admin).proposal(id), (U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO, U256::ZERO));
 }
+
+/// Quorum first reached within the last `voteExtension` seconds moves the end
+/// to that vote's second + the extension (and the queue deadline with it),
+/// once, with `ProposalExtended`; a vote earlier than that window does not.
+#[motsu::test]
+fn a_late_quorum_extends_the_vote_once() {
+    let w = World::new();
+    let id = w.propose(w.alice, simple(1)).motsu_unwrap();
+    let (_, end, _, expires) = w.times(id);
+    // Alice's 300 shares reach quorum (10%) 50 s before the end.
+    let late = end - 50;
+    test_clock::set(late);
+    w.vote(w.alice, id, 1);
+    let new_end = late + EXTENSION;
+    w.gov.assert_emitted(&crate::ProposalExtended { proposalId: id, newVoteEnd: u(new_end) });
+    assert_eq!(w.times(id), (end - VOTING_PERIOD, new_end, 0, expires + (new_end - end)));
+    // Once: later votes in the new window move nothing.
+    test_clock::set(new_end - 1);
+    w.vote(w.bob, id, 1);
+    assert_eq!(w.times(id).1, new_end);
+    test_clock::set(end + 1);
+    assert_eq!(w.state(id), ACTIVE);
+    w.to_end(id);
+    assert_eq!(w.state(id), SUCCEEDED);
+}
