@@ -49,6 +49,8 @@ pub mod vrgda;
 #[cfg(test)]
 mod tests;
 
+use atelier_common::events::{address, uint};
+use alloy_sol_types::SolEvent as _;
 use alloc::{string::String, vec, vec::Vec};
 
 use alloy_primitives::{
@@ -207,14 +209,10 @@ impl FractionToken {
         self.treasury.set(treasury);
         self.registry.set(registry);
         self.admin.set(Address::ZERO);
-        log(
+        atelier_common::events::emit(
             self.vm(),
-            Initialized {
-                vault,
-                treasury,
-                registry,
-                keeper,
-            },
+            1,
+            &[Initialized::SIGNATURE_HASH, address(vault), address(treasury), address(registry), address(keeper)],
         );
         Ok(())
     }
@@ -528,15 +526,7 @@ impl FractionToken {
         let buyer = self.vm().msg_sender();
         self.update(Address::ZERO, buyer, shares)?;
         let spot_price_after = curve.spot(sold_after)?;
-        log(
-            self.vm(),
-            SharesBought {
-                buyer,
-                shares,
-                cost,
-                spotPriceAfter: spot_price_after,
-            },
-        );
+        atelier_common::events::emit(self.vm(), 2, &[SharesBought::SIGNATURE_HASH, address(buyer), uint(shares), uint(cost), uint(spot_price_after)]);
         // Interactions: proceeds to the treasury, change to the buyer.
         self.pay(treasury, cost)?;
         self.pay(buyer, paid - cost)?;
@@ -622,13 +612,7 @@ impl FractionToken {
         }
         self.premium.set(U64::saturating_from(wad));
         self.premium_updated_at.set(U64::from(now));
-        log(
-            self.vm(),
-            PremiumSet {
-                oldPremium: old,
-                newPremium: wad,
-            },
-        );
+        atelier_common::events::emit(self.vm(), 1, &[PremiumSet::SIGNATURE_HASH, uint(old), uint(wad)]);
         Ok(())
     }
 }
