@@ -605,6 +605,7 @@ fn the_minority_exits_with_its_share_of_the_reserve_before_a_majority_takes_it()
     let paid = bob.balance() - before;
     assert_eq!(paid, reserve * shares(1_100) / supply, "pro rata of the reserve");
     assert_eq!(c.token.sender(bob).balance_of(bob), U256::ZERO, "his shares are burned");
+    c.vault.assert_emitted(&atelier_vault::MinorityExit { proposalId: p, holder: bob, sharesBurned: shares(1_100), paid });
     let left = c.treasury.sender(bob).buckets().0;
     assert_eq!(left, reserve - paid);
     // Reserve per remaining share did not fall.

@@ -400,3 +400,11 @@ pub fn calldata(selector: [u8; 4], words: &[alloy_primitives::B256]) -> Vec<u8> 
     }
     data
 }
+
+/// Appends `bytes` as an ABI `bytes`/`string` tail: its length word, then the
+/// bytes padded with zeros to a whole word.
+pub fn append_bytes(data: &mut Vec<u8>, bytes: &[u8]) {
+    data.extend_from_slice(&alloy_primitives::U256::from(bytes.len()).to_be_bytes::<32>());
+    data.extend_from_slice(bytes);
+    data.resize(data.len() + (32 - bytes.len() % 32) % 32, 0);
+}

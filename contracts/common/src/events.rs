@@ -21,6 +21,20 @@ pub fn emit(host: &(impl LogAccess + ?Sized), topics: usize, words: &[B256]) {
     host.emit_log(&bytes, topics);
 }
 
+/// Emits a log like [`emit`] whose data holds one `string` (or `bytes`)
+/// field: `words[text_at]` stands for it (its head word, the offset, is written
+/// here) and `text` follows the data words as its tail.
+#[inline(never)]
+pub fn emit_text(host: &(impl LogAccess + ?Sized), topics: usize, words: &[B256], text_at: usize, text: &[u8]) {
+    let mut bytes = Vec::with_capacity(32 * (words.len() + 2) + text.len());
+    for (i, word) in words.iter().enumerate() {
+        let word = if i == text_at { uint(32 * (words.len() - topics)) } else { *word };
+        bytes.extend_from_slice(word.as_slice());
+    }
+    crate::abi::append_bytes(&mut bytes, text);
+    host.emit_log(&bytes, topics);
+}
+
 /// A field's word: an unsigned integer (any width that fits 256 bits).
 pub fn uint<T>(value: T) -> B256
 where

@@ -151,7 +151,13 @@ impl ArtGovernor {
         match kind {
             kind::SET_CREATIVE_DIRECTION => {
                 atelier_common::record::write(self.vm(), crate::text::direction_key(), &[h1, h2], &uri);
-                self.emit(CreativeDirectionSet { modelId: h1, promptHash: h2, uri: uri.0 });
+                atelier_common::events::emit_text(
+                    self.vm(),
+                    2,
+                    &[<CreativeDirectionSet as alloy_sol_types::SolEvent>::SIGNATURE_HASH, h1, h2, alloy_primitives::B256::ZERO],
+                    3,
+                    uri.as_bytes(),
+                );
             }
             kind::GRANT_EXHIBITION => {
                 self.steward_of(id)?;

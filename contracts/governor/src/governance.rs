@@ -221,7 +221,13 @@ impl ArtGovernor {
                 self.hold_passed(proposal_id, concerns)?;
             }
         }
-        self.emit(VoteCast { voter, proposalId: proposal_id, support, weight, reason: reason.0 });
+        events::emit_text(
+            self.vm(),
+            2,
+            &[VoteCast::SIGNATURE_HASH, address(voter), uint(proposal_id), uint(support), uint(weight), B256::ZERO],
+            5,
+            reason.as_bytes(),
+        );
         Ok(weight)
     }
 

@@ -353,11 +353,6 @@ impl ArtGovernor {
 }
 
 impl ArtGovernor {
-    /// Emits `event` from this contract.
-    fn emit<E: alloy_sol_types::SolEvent>(&self, event: E) {
-        stylus_sdk::stylus_core::log(self.vm(), event);
-    }
-
     /// `NotInitialized` until `initialize` ran.
     fn require_wired(&self) -> Result<(), Error> {
         if self.token.get().is_zero() {

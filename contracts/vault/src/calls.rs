@@ -43,14 +43,7 @@ pub fn word(a: Address) -> B256 {
     a.into_word()
 }
 
-pub use atelier_common::abi::calldata;
-
-/// Appends a dynamic `bytes`/`string` tail (length word, then padded bytes).
-pub fn append_bytes(data: &mut Vec<u8>, bytes: &[u8]) {
-    data.extend_from_slice(&U256::from(bytes.len()).to_be_bytes::<32>());
-    data.extend_from_slice(bytes);
-    data.resize(data.len() + (32 - bytes.len() % 32) % 32, 0);
-}
+pub use atelier_common::abi::{append_bytes, calldata};
 
 /// The error of a failed call to `target`: the callee's own, else
 /// `ExternalCallFailed(target)`.

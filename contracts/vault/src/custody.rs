@@ -1,5 +1,7 @@
 //! Custody: which deposits are accepted, recording an artwork (provenance, steward
 //! token, seed registration, shares), and taking one out.
+use atelier_common::events::{address, emit_text, uint};
+use alloy_sol_types::SolEvent as _;
 use alloc::string::String;
 use alloy_primitives::{aliases::U96, Address, B256, U256, U64};
 use stylus_sdk::prelude::*;
@@ -109,18 +111,26 @@ impl ArtVault {
             let data = calldata(calls::MINT, &[word(depositor), shares.into()]);
             self.call(self.token.get(), &data)?;
         }
-        self.emit(ArtworkDeposited {
-            artworkId: artwork_id,
-            collection,
-            tokenId: token_id,
-            depositor,
-            seed,
-            modelId: model_id,
-            promptHash: prompt_hash,
-            artist,
-            uri,
-            shares,
-        });
+        // ArtworkDeposited: uri (data field 5) as the string tail.
+        emit_text(
+            self.vm(),
+            4,
+            &[
+                ArtworkDeposited::SIGNATURE_HASH,
+                uint(artwork_id),
+                address(collection),
+                address(depositor),
+                uint(token_id),
+                seed,
+                model_id,
+                prompt_hash,
+                address(artist),
+                B256::ZERO,
+                uint(shares),
+            ],
+            9,
+            uri.as_bytes(),
+        );
         Ok(artwork_id)
     }
 

@@ -37,6 +37,7 @@ mod tests;
 pub use abi::*;
 pub use types::GENESIS_SHARES;
 
+use alloy_sol_types::SolEvent as _;
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{aliases::B32, Address, B256, U256};
 use atelier_common::abi::{Returns, Text};
@@ -126,7 +127,7 @@ impl ArtVault {
         self.curator.set(genesis_curator);
         atelier_common::record::write(self.vm(), text::base_uri_key(), &[], &base_uri);
         self.set_own_param(atelier_common::params::vault::REDEEM_FEE_BPS, redeem_fee_bps)?;
-        self.emit(Initialized { token, registry, treasury, governor, genesisCurator: genesis_curator });
+        atelier_common::events::emit(self.vm(), 1, &[Initialized::SIGNATURE_HASH, atelier_common::events::address(token), atelier_common::events::address(registry), atelier_common::events::address(treasury), atelier_common::events::address(governor), atelier_common::events::address(genesis_curator)]);
         Ok(())
     }
 
@@ -140,7 +141,7 @@ impl ArtVault {
             return Err(BootstrapClosed {}.into());
         }
         self.bootstrap_over.set(true);
-        self.emit(BootstrapEnded {});
+        atelier_common::events::emit(self.vm(), 1, &[BootstrapEnded::SIGNATURE_HASH]);
         Ok(())
     }
 
@@ -280,7 +281,7 @@ impl ArtVault {
         let token = self.token.get();
         self.call(token, &calls::calldata(calls::BURN_FROM, &[calls::word(caller), (shares + fee).into()]))?;
         self.send_artwork(collection, token_id, caller)?;
-        self.emit(ArtworkRedeemed { artworkId: artwork_id, redeemer: caller, sharesBurned: shares, fee });
+        atelier_common::events::emit(self.vm(), 3, &[ArtworkRedeemed::SIGNATURE_HASH, atelier_common::events::uint(artwork_id), atelier_common::events::address(caller), atelier_common::events::uint(shares), atelier_common::events::uint(fee)]);
         Ok(())
     }
 
@@ -416,11 +417,6 @@ impl ArtVault {
 }
 
 impl ArtVault {
-    /// Emits `event` from this contract.
-    fn emit<E: alloy_sol_types::SolEvent>(&self, event: E) {
-        stylus_sdk::stylus_core::log(self.vm(), event);
-    }
-
     /// `NotInitialized` until `initialize` ran.
     fn require_wired(&self) -> Result<Address, Error> {
         let token = self.token.get();

@@ -277,3 +277,32 @@ fn a_registry_refusal_fails_the_deposit() {
     assert_eq!(w.nft_owner(2), w.curator);
     assert_eq!(w.shares_of(w.curator), U256::ZERO);
 }
+
+/// `ArtworkDeposited` carries a uri of any length exactly (its string tail is
+/// encoded by hand): one of 70 bytes spans three words, one of 64 exactly two.
+#[motsu::test]
+fn artwork_deposited_carries_long_uris_exactly() {
+    let w = World::new();
+    for (n, len) in [(11u64, 70usize), (12, 64), (13, 0)] {
+        w.mint_approved(w.curator, n);
+        let (seed, model, prompt, artist, _) = w.provenance(n);
+        let uri: String = "ipfs://bafy".chars().cycle().take(len).collect();
+        let id = w
+            .vault
+            .sender(w.curator)
+            .deposit(w.nft.address(), U256::from(n), seed, model, prompt, artist, uri.clone().into())
+            .motsu_unwrap();
+        w.vault.assert_emitted(&ArtworkDeposited {
+            artworkId: id,
+            collection: w.nft.address(),
+            tokenId: U256::from(n),
+            depositor: w.curator,
+            seed,
+            modelId: model,
+            promptHash: prompt,
+            artist,
+            uri,
+            shares: GENESIS_SHARES,
+        });
+    }
+}
