@@ -3,12 +3,14 @@
 //! shares in place (checks, effects, then the token call). Staked shares never
 //! leave their holder: they keep their votes and cannot move while locked.
 use alloy_primitives::{aliases::U96, Address, U128, U256};
+use alloy_sol_types::SolEvent as _;
 use atelier_common::{
     clock,
+    events::{self, address, uint},
     errors::{callee_revert, ExternalCallFailed, NotInitialized},
     abi::calldata,
 };
-use stylus_sdk::{prelude::*, stylus_core::log};
+use stylus_sdk::prelude::*;
 
 use crate::{
     abi::{ConvictionUpdated, CooldownActive, InsufficientStake, Staked, Unstaked},
@@ -86,14 +88,7 @@ impl CurationRegistry {
         position.word.set(pack::word3(held, U256::ZERO, now));
         self.store_account(account, weight + amount, per_token)?;
         self.store_seed(seed_id, conviction, stake + amount, now)?;
-        log(
-            self.vm(),
-            Staked {
-                account,
-                seedId: seed_id,
-                amount,
-            },
-        );
+        events::emit(self.vm(), 3, &[Staked::SIGNATURE_HASH, address(account), uint(seed_id), uint(amount)]);
         self.lock_shares(token, account, amount, true)
     }
 
@@ -137,14 +132,7 @@ impl CurationRegistry {
             .set(pack::word3(held - amount, U256::ZERO, staked_at));
         self.store_account(account, weight - amount, per_token)?;
         self.store_seed(seed_id, conviction, stake - amount, now)?;
-        log(
-            self.vm(),
-            Unstaked {
-                account,
-                seedId: seed_id,
-                amount,
-            },
-        );
+        events::emit(self.vm(), 3, &[Unstaked::SIGNATURE_HASH, address(account), uint(seed_id), uint(amount)]);
         self.lock_shares(token, account, amount, false)
     }
 
@@ -160,14 +148,7 @@ impl CurationRegistry {
         let stake_bits = U256::from(to_u96(stake)?);
         let conviction_bits = U256::from(to_u96(conviction)?);
         record.state.set(pack::word3(stake_bits, conviction_bits, now));
-        log(
-            self.vm(),
-            ConvictionUpdated {
-                seedId: seed_id,
-                conviction,
-                stake,
-            },
-        );
+        events::emit(self.vm(), 2, &[ConvictionUpdated::SIGNATURE_HASH, uint(seed_id), uint(conviction), uint(stake)]);
         Ok(())
     }
 

@@ -31,7 +31,9 @@ pub use error::Error;
 
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, FixedBytes, U128, U256};
+use alloy_sol_types::SolEvent as _;
 use atelier_common::abi::{Returns, Text};
+use atelier_common::events::{self, address, uint};
 use atelier_common::{
     errors::{AlreadyInitialized, EthTransferFailed, Unauthorized, ZeroAddress, ZeroAmount},
     params::curation,
@@ -41,7 +43,6 @@ use stylus_sdk::{
     storage::{
         StorageAddress, StorageMap, StorageU256, StorageU96,
     },
-    stylus_core::log,
 };
 
 use crate::state::{Position, RewardAccount, SeedRecord};
@@ -147,14 +148,7 @@ impl CurationRegistry {
         self.apply_param(curation::HALF_LIFE, half_life)?;
         self.apply_param(curation::REWARD_PERIOD, reward_period)?;
         self.admin.set(Address::ZERO);
-        log(
-            self.vm(),
-            Initialized {
-                token,
-                vault,
-                treasury,
-            },
-        );
+        events::emit(self.vm(), 1, &[Initialized::SIGNATURE_HASH, address(token), address(vault), address(treasury)]);
         Ok(())
     }
 
@@ -224,14 +218,7 @@ impl CurationRegistry {
         let mut stream = self.stream_at(now)?;
         stream.notify(now, amount, self.reward_period.get().to())?;
         self.store_stream(&stream)?;
-        log(
-            self.vm(),
-            RewardNotified {
-                amount,
-                rate: stream.rate,
-                periodFinish: U256::from(stream.finish),
-            },
-        );
+        events::emit(self.vm(), 1, &[RewardNotified::SIGNATURE_HASH, uint(amount), uint(stream.rate), uint(stream.finish)]);
         Ok(())
     }
 
@@ -246,7 +233,7 @@ impl CurationRegistry {
             return Err(NothingToClaim { account }.into());
         }
         entry.rewards.set(U128::ZERO);
-        log(self.vm(), RewardPaid { account, amount });
+        events::emit(self.vm(), 2, &[RewardPaid::SIGNATURE_HASH, address(account), uint(amount)]);
         self.vm()
             .transfer_eth(account, amount)
             .map_err(|_| EthTransferFailed {

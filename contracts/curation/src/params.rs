@@ -5,7 +5,8 @@ use atelier_common::{
     errors::UnknownParam,
     params::{bounded, bounded_u64, curation::*, known},
 };
-use stylus_sdk::{prelude::*, stylus_core::log};
+use alloy_sol_types::SolEvent as _;
+use stylus_sdk::prelude::*;
 
 use crate::{
     abi::ParamSet,
@@ -54,7 +55,7 @@ impl CurationRegistry {
             }
             _ => return Err(UnknownParam { key }.into()),
         }
-        log(self.vm(), ParamSet { key, value });
+        atelier_common::events::emit(self.vm(), 2, &[ParamSet::SIGNATURE_HASH, atelier_common::events::uint(key), atelier_common::events::uint(value)]);
         Ok(())
     }
 

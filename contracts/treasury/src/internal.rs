@@ -1,6 +1,7 @@
 //! The Treasury's internal steps: intake, round opening and bid, time, ETH
 //! payment and the access guards shared by the public functions.
 use alloy_primitives::{aliases::U128, Address, U256};
+use alloy_sol_types::SolEvent as _;
 use atelier_common::{
     errors::{EthTransferFailed, Expired, NotInitialized, ZeroAmount},
     interfaces::IFractionToken,
@@ -8,6 +9,7 @@ use atelier_common::{
     params::fraction::P0,
 };
 use atelier_common::clock;
+use atelier_common::events::{self, address, uint};
 use stylus_sdk::prelude::*;
 
 use crate::{
@@ -34,7 +36,7 @@ impl Treasury {
             .set(add(self.acquisition.get(), parts.acquisition)?);
         self.rewards.set(add(self.rewards.get(), parts.rewards)?);
         let from = self.vm().msg_sender();
-        log(self.vm(), RevenueReceived { from, amount });
+        events::emit(self.vm(), 2, &[RevenueReceived::SIGNATURE_HASH, address(from), uint(amount)]);
         Ok(())
     }
 
@@ -106,15 +108,10 @@ impl Treasury {
         self.round_budget.set(narrow(budget)?);
         self.round_spent.set(U128::ZERO);
         self.round_spot.set(spot);
-        log(
+        events::emit(
             self.vm(),
-            BuybackOpened {
-                round: U256::from(id),
-                budget,
-                spotPrice: spot,
-                start: U256::from(now),
-                end: U256::from(now.saturating_add(length)),
-            },
+            2,
+            &[BuybackOpened::SIGNATURE_HASH, uint(id), uint(budget), uint(spot), uint(now), uint(now.saturating_add(length))],
         );
         Ok(())
     }

@@ -33,7 +33,9 @@ pub use error::Error;
 
 use alloc::{vec, vec::Vec};
 use alloy_primitives::{aliases::U128, Address, B256, U256};
+use alloy_sol_types::SolEvent as _;
 use atelier_common::abi::{Returns, Text};
+use atelier_common::events::{self, address, uint};
 use atelier_common::{
     clock,
     errors::{AlreadyInitialized, ExternalCallFailed, Unauthorized, ZeroAddress, ZeroAmount},
@@ -175,14 +177,7 @@ impl Treasury {
         }
         self.initialized.set(true);
         self.admin.set(Address::ZERO);
-        log(
-            self.vm(),
-            Initialized {
-                token,
-                registry,
-                vault,
-            },
-        );
+        events::emit(self.vm(), 1, &[Initialized::SIGNATURE_HASH, address(token), address(registry), address(vault)]);
         Ok(())
     }
 
@@ -264,14 +259,7 @@ impl Treasury {
         if let Some((spent, returned)) = closed {
             self.round_live.set(false);
             let round = U256::from(u64_of(self.round_id.get()));
-            log(
-                self.vm(),
-                BuybackClosed {
-                    round,
-                    spent,
-                    returned,
-                },
-            );
+            events::emit(self.vm(), 2, &[BuybackClosed::SIGNATURE_HASH, uint(round), uint(spent), uint(returned)]);
         }
         self.buyback.set(narrow(buyback - opened)?);
         if !opened.is_zero() {
@@ -279,14 +267,7 @@ impl Treasury {
         }
         let rewards = widen(self.rewards.get());
         self.rewards.set(U128::ZERO);
-        log(
-            self.vm(),
-            UpkeepPerformed {
-                epoch: U256::from(epoch),
-                rewardsStreamed: rewards,
-                buybackBudget: opened,
-            },
-        );
+        events::emit(self.vm(), 1, &[UpkeepPerformed::SIGNATURE_HASH, uint(epoch), uint(rewards), uint(opened)]);
 
         // Interaction.
         if !rewards.is_zero() {
@@ -388,14 +369,7 @@ impl Treasury {
             .burn_from(&mut *self, seller, filled)
             .map_err(|_| ExternalCallFailed { target: token })?;
         self.pay(seller, paid)?;
-        log(
-            self.vm(),
-            BuybackFilled {
-                seller,
-                shares: filled,
-                paid,
-            },
-        );
+        events::emit(self.vm(), 2, &[BuybackFilled::SIGNATURE_HASH, address(seller), uint(filled), uint(paid)]);
         Ok(paid)
     }
 
@@ -485,16 +459,7 @@ impl Treasury {
             )
             .map_err(|_| ExternalCallFailed { target: vault })?;
         self.pay(seller, price)?;
-        log(
-            self.vm(),
-            Acquired {
-                artworkId: artwork_id,
-                collection,
-                tokenId: token_id,
-                seller,
-                price,
-            },
-        );
+        events::emit(self.vm(), 3, &[Acquired::SIGNATURE_HASH, uint(artwork_id), address(collection), uint(token_id), address(seller), uint(price)]);
         Ok(artwork_id)
     }
 
@@ -530,7 +495,7 @@ impl Treasury {
         }
         self.reserve.set(narrow(available - amount)?);
         self.pay(to, amount)?;
-        log(self.vm(), ReserveWithdrawn { to, amount });
+        events::emit(self.vm(), 2, &[ReserveWithdrawn::SIGNATURE_HASH, address(to), uint(amount)]);
         Ok(())
     }
 
