@@ -1,7 +1,7 @@
 //! Seed records and their lazily evaluated conviction.
 use alloc::string::String;
-use alloy_primitives::{aliases::U96, Address, FixedBytes, U256};
-use stylus_sdk::{prelude::*, stylus_core::log};
+use alloy_primitives::{aliases::U96, Address, FixedBytes, B256, U256};
+use stylus_sdk::prelude::*;
 
 use crate::{
     abi::{SeedAlreadyRegistered, SeedRegistered, SeedStakeTooLow, UnknownSeed, ZeroSeed},
@@ -78,16 +78,20 @@ impl CurationRegistry {
         atelier_common::record::write(self.vm(), crate::state::uri_key(seed_id), &[], &uri);
         let mut record = self.seeds.setter(seed_id);
         record.registrant.set(registrant);
-        log(
+        atelier_common::events::emit_text(
             self.vm(),
-            SeedRegistered {
-                seedId: seed_id,
+            3,
+            &[
+                <SeedRegistered as alloy_sol_types::SolEvent>::SIGNATURE_HASH,
+                atelier_common::events::uint(seed_id),
                 seed,
-                modelId: model_id,
-                promptHash: prompt_hash,
-                uri,
-                registrant,
-            },
+                model_id,
+                prompt_hash,
+                B256::ZERO,
+                atelier_common::events::address(registrant),
+            ],
+            5,
+            uri.as_bytes(),
         );
         Ok(seed_id)
     }
