@@ -67,20 +67,58 @@ pub fn revert_data(selector: [u8; 4], words: &[alloy_primitives::B256]) -> alloc
     data
 }
 
+/// A static ABI value as its word (the fields of errors and events).
+pub trait ToWord {
+    fn word(&self) -> alloy_primitives::B256;
+}
+
+impl ToWord for alloy_primitives::Address {
+    fn word(&self) -> alloy_primitives::B256 {
+        self.into_word()
+    }
+}
+
+impl<const BITS: usize, const LIMBS: usize> ToWord for alloy_primitives::Uint<BITS, LIMBS> {
+    fn word(&self) -> alloy_primitives::B256 {
+        alloy_primitives::B256::from(alloy_primitives::U256::from(*self))
+    }
+}
+
+impl ToWord for alloy_primitives::B256 {
+    fn word(&self) -> alloy_primitives::B256 {
+        *self
+    }
+}
+
+impl ToWord for u8 {
+    fn word(&self) -> alloy_primitives::B256 {
+        alloy_primitives::B256::from(alloy_primitives::U256::from(*self))
+    }
+}
+
 /// Declares a contract's `Error` enum: one variant per Solidity error it returns
 /// (what `#[derive(SolidityError)]` generates: the `From` conversions, the
-/// revert data, the errors `export-abi` lists) plus `Callee(data)`, another
-/// contract's revert data passed through unchanged, so a failing call from one
-/// Atelier contract to another reverts with the callee's own named error.
+/// revert data, the errors `export-abi` lists) and, declared `with Callee`,
+/// `Callee(data)`: another contract's revert data passed through unchanged, so
+/// a failing call from one Atelier contract to another reverts with the
+/// callee's own named error (only where used: the variant's heap data costs
+/// drop code wherever an error is handled).
+///
+/// Each variant lists its error's fields in declaration order (`{ a, b }`): the
+/// revert data is built by the one [`revert_data`] from their words, not by one
+/// `SolError::abi_encode` instantiation per error (~1 KB of WASM less a
+/// contract; every error here is static).
 #[macro_export]
 macro_rules! contract_errors {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident($ty:ty)),* $(,)? }) => {
+    ($(#[$meta:meta])* pub enum $name:ident $(with $callee:ident)? { $($(#[$vmeta:meta])* $variant:ident($ty:ty) { $($field:ident),* }),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug)]
         pub enum $name {
             $($(#[$vmeta])* $variant($ty),)*
+            $(
             /// A callee's own revert data, passed through unchanged.
-            Callee(::alloc::vec::Vec<u8>),
+            $callee(::alloc::vec::Vec<u8>),
+            )?
         }
         $(impl From<$ty> for $name {
             fn from(e: $ty) -> Self {
@@ -88,10 +126,14 @@ macro_rules! contract_errors {
             }
         })*
         impl From<$name> for ::alloc::vec::Vec<u8> {
+            #[allow(unused_variables)]
             fn from(e: $name) -> Self {
                 match e {
-                    $($name::$variant(e) => ::alloy_sol_types::SolError::abi_encode(&e),)*
-                    $name::Callee(data) => data,
+                    $($name::$variant(e) => $crate::errors::revert_data(
+                        <$ty as ::alloy_sol_types::SolError>::SELECTOR,
+                        &[$($crate::errors::ToWord::word(&e.$field)),*],
+                    ),)*
+                    $($name::$callee(data) => data,)?
                 }
             }
         }

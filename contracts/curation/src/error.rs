@@ -12,41 +12,41 @@ atelier_common::contract_errors! {
 /// The registry's error type: the shared errors it can return plus its own
 /// (and `Callee`: the token's own error when it refuses a lock or unlock).
 #[derive(PartialEq)]
-pub enum Error {
+pub enum Error with Callee {
     /// Wrong caller (not the wiring admin, the vault or the treasury).
-    Unauthorized(Unauthorized),
+    Unauthorized(Unauthorized) { caller },
     /// `initialize` ran already.
-    AlreadyInitialized(AlreadyInitialized),
+    AlreadyInitialized(AlreadyInitialized) {},
     /// `initialize` has not run yet.
-    NotInitialized(NotInitialized),
+    NotInitialized(NotInitialized) {},
     /// A zero amount or a payment of zero wei.
-    ZeroAmount(ZeroAmount),
+    ZeroAmount(ZeroAmount) {},
     /// A zero counterpart address in `initialize`.
-    ZeroAddress(ZeroAddress),
+    ZeroAddress(ZeroAddress) {},
     /// `setParam`/`param` with a key the registry does not have.
-    UnknownParam(UnknownParam),
+    UnknownParam(UnknownParam) { key },
     /// A parameter outside its hard bounds.
-    ParamOutOfBounds(ParamOutOfBounds),
+    ParamOutOfBounds(ParamOutOfBounds) { key, value, min, max },
     /// Paying a claim failed.
-    EthTransferFailed(EthTransferFailed),
+    EthTransferFailed(EthTransferFailed) { to, amount },
     /// A result does not fit its type.
-    MathOverflow(MathOverflow),
+    MathOverflow(MathOverflow) {},
     /// The share token failed a lock or unlock without saying why.
-    ExternalCallFailed(ExternalCallFailed),
+    ExternalCallFailed(ExternalCallFailed) { target },
     /// No seed with this id.
-    UnknownSeed(UnknownSeed),
+    UnknownSeed(UnknownSeed) { seedId },
     /// The zero seed.
-    ZeroSeed(ZeroSeed),
+    ZeroSeed(ZeroSeed) {},
     /// The seed is registered already.
-    SeedAlreadyRegistered(SeedAlreadyRegistered),
+    SeedAlreadyRegistered(SeedAlreadyRegistered) { seed, seedId },
     /// A holder's initial stake below `minSeedStake`.
-    SeedStakeTooLow(SeedStakeTooLow),
+    SeedStakeTooLow(SeedStakeTooLow) { amount, minimum },
     /// Unstaking more than staked.
-    InsufficientStake(InsufficientStake),
+    InsufficientStake(InsufficientStake) { seedId, staked, requested },
     /// Unstaking during the cooldown.
-    CooldownActive(CooldownActive),
+    CooldownActive(CooldownActive) { seedId, endsAt },
     /// A claim with nothing earned.
-    NothingToClaim(NothingToClaim),
+    NothingToClaim(NothingToClaim) { account },
 }
 }
 

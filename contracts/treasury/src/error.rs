@@ -3,54 +3,54 @@ use atelier_common::errors::{
     AlreadyInitialized, EthTransferFailed, Expired, ExternalCallFailed, MathOverflow, NotInitialized,
     ParamOutOfBounds, Unauthorized, UnknownParam, ZeroAddress, ZeroAmount,
 };
-use stylus_sdk::prelude::*;
 
 use crate::abi::{
     AcquisitionPriceTooHigh, BidBelowMinimum, BudgetExhausted, EnforcedPause, EpochBudgetExceeded,
     InsufficientBucket, NoLiveRound, RoundEnded, UpkeepNotNeeded,
 };
 
+atelier_common::contract_errors! {
 /// The Treasury's revert reasons (ABI-encoded custom errors).
-#[derive(SolidityError, Debug)]
 pub enum Error {
     /// The caller is not allowed to call this function.
-    Unauthorized(Unauthorized),
+    Unauthorized(Unauthorized) { caller },
     /// `initialize` was already called.
-    AlreadyInitialized(AlreadyInitialized),
+    AlreadyInitialized(AlreadyInitialized) {},
     /// `initialize` has not been called yet.
-    NotInitialized(NotInitialized),
+    NotInitialized(NotInitialized) {},
     /// An amount that must be positive was zero.
-    ZeroAmount(ZeroAmount),
+    ZeroAmount(ZeroAmount) {},
     /// An address that must be set was zero.
-    ZeroAddress(ZeroAddress),
+    ZeroAddress(ZeroAddress) {},
     /// `setParam`/`param` named an unknown key.
-    UnknownParam(UnknownParam),
+    UnknownParam(UnknownParam) { key },
     /// A parameter value outside its hard bounds.
-    ParamOutOfBounds(ParamOutOfBounds),
+    ParamOutOfBounds(ParamOutOfBounds) { key, value, min, max },
     /// Paying ETH failed.
-    EthTransferFailed(EthTransferFailed),
+    EthTransferFailed(EthTransferFailed) { to, amount },
     /// An amount does not fit its type.
-    MathOverflow(MathOverflow),
+    MathOverflow(MathOverflow) {},
     /// A call to the token, registry, vault or a collection failed.
-    ExternalCallFailed(ExternalCallFailed),
+    ExternalCallFailed(ExternalCallFailed) { target },
     /// The transaction arrived after its signer's deadline.
-    Expired(Expired),
+    Expired(Expired) { deadline },
     /// Upkeep is not due yet.
-    UpkeepNotNeeded(UpkeepNotNeeded),
+    UpkeepNotNeeded(UpkeepNotNeeded) { nextDue },
     /// No buyback round is open.
-    NoLiveRound(NoLiveRound),
+    NoLiveRound(NoLiveRound) {},
     /// The buyback round is over.
-    RoundEnded(RoundEnded),
+    RoundEnded(RoundEnded) { round, end },
     /// The buyback round's budget is spent.
-    BudgetExhausted(BudgetExhausted),
+    BudgetExhausted(BudgetExhausted) { round },
     /// The bid is below the seller's minimum.
-    BidBelowMinimum(BidBelowMinimum),
+    BidBelowMinimum(BidBelowMinimum) { bid, minPrice },
     /// An acquisition price above the per-artwork cap.
-    AcquisitionPriceTooHigh(AcquisitionPriceTooHigh),
+    AcquisitionPriceTooHigh(AcquisitionPriceTooHigh) { price, max },
     /// An acquisition beyond the epoch budget.
-    EpochBudgetExceeded(EpochBudgetExceeded),
+    EpochBudgetExceeded(EpochBudgetExceeded) { spent, price, budget },
     /// A bucket holds less than requested.
-    InsufficientBucket(InsufficientBucket),
+    InsufficientBucket(InsufficientBucket) { bucket, available, requested },
     /// The token is paused.
-    EnforcedPause(EnforcedPause),
+    EnforcedPause(EnforcedPause) {},
+}
 }

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::too_many_lines)]
 
 mod conviction;
+mod errors;
 mod mock;
 mod rewards;
 mod seeds;

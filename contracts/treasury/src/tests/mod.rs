@@ -11,6 +11,7 @@ use mocks::{MockNft, MockRegistry, MockToken, MockVault, Wallet};
 
 mod acquisition;
 mod buyback;
+mod errors;
 mod governance;
 mod intake;
 mod math;

@@ -5,6 +5,7 @@
 #![allow(clippy::unreadable_literal)]
 
 mod custody;
+mod errors;
 mod executor;
 mod redeem;
 mod steward;

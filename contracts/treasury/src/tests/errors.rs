@@ -1,0 +1,44 @@
+//! The treasury's revert data (`contract_errors!`: one encoder over each
+//! error's field words) is the bytes alloy's `SolError::abi_encode` gives, field
+//! order included (every field a distinct value).
+use alloc::vec::Vec;
+use alloy_primitives::{Address, U256};
+use alloy_sol_types::SolError;
+use atelier_common::errors::*;
+
+use crate::abi::*;
+use crate::Error;
+
+fn same<E: SolError + Into<Error>>(e: E) {
+    let expected = e.abi_encode();
+    let got: Vec<u8> = e.into().into();
+    assert_eq!(got, expected, "{}", E::SIGNATURE);
+}
+
+fn n(v: u64) -> U256 {
+    U256::MAX - U256::from(v)
+}
+
+#[test]
+fn every_error_encodes_as_alloy_does() {
+    same(Unauthorized { caller: Address::repeat_byte(1) });
+    same(AlreadyInitialized {});
+    same(NotInitialized {});
+    same(ZeroAmount {});
+    same(ZeroAddress {});
+    same(UnknownParam { key: 200 });
+    same(ParamOutOfBounds { key: 200, value: n(1), min: n(2), max: n(3) });
+    same(EthTransferFailed { to: Address::repeat_byte(1), amount: n(1) });
+    same(MathOverflow {});
+    same(ExternalCallFailed { target: Address::repeat_byte(1) });
+    same(Expired { deadline: n(1) });
+    same(UpkeepNotNeeded { nextDue: n(1) });
+    same(NoLiveRound {});
+    same(RoundEnded { round: n(1), end: n(2) });
+    same(BudgetExhausted { round: n(1) });
+    same(BidBelowMinimum { bid: n(1), minPrice: n(2) });
+    same(AcquisitionPriceTooHigh { price: n(1), max: n(2) });
+    same(EpochBudgetExceeded { spent: n(1), price: n(2), budget: n(3) });
+    same(InsufficientBucket { bucket: 3, available: n(2), requested: n(3) });
+    same(EnforcedPause {});
+}
