@@ -23,6 +23,7 @@ sol_interface! {
         function param(uint8 key) external view returns (uint256);
         function getPastVotes(address account, uint256 timepoint) external view returns (uint256);
         function getPastTotalSupply(uint256 timepoint) external view returns (uint256);
+        function getPastVotesAndSupply(address account, uint256 timepoint) external view returns (uint256, uint256);
         function setParam(uint8 key, uint256 value) external;
     }
 

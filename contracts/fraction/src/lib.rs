@@ -468,6 +468,17 @@ impl FractionToken {
         Ok(self.total_supply_checkpoints.upper_lookup(key))
     }
 
+    /// `getPastVotes(account, timepoint)` and `getPastTotalSupply(timepoint)` in
+    /// one call: a vote's weight and its quorum's base (ArtGovernor's castVote
+    /// enters this program once instead of twice).
+    pub fn get_past_votes_and_supply(&self, account: Address, timepoint: U256) -> Result<(U256, U256), Error> {
+        let key = self.past_key(timepoint)?;
+        Ok((
+            self.vote_checkpoints.get(account).upper_lookup(key),
+            self.total_supply_checkpoints.upper_lookup(key),
+        ))
+    }
+
     /// Number of vote checkpoints of `account`.
     pub fn num_checkpoints(&self, account: Address) -> U256 {
         U256::from(self.vote_checkpoints.get(account).length())

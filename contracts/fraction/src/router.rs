@@ -66,6 +66,7 @@ const DELEGATE: u32 = selector!("delegate", Address);
 const GET_VOTES: u32 = selector!("getVotes", Address);
 const GET_PAST_VOTES: u32 = selector!("getPastVotes", Address, U256);
 const GET_PAST_TOTAL_SUPPLY: u32 = selector!("getPastTotalSupply", U256);
+const GET_PAST_VOTES_AND_SUPPLY: u32 = selector!("getPastVotesAndSupply", Address, U256);
 const NUM_CHECKPOINTS: u32 = selector!("numCheckpoints", Address);
 const BUY: u32 = selector!("buy", U256, U256, U256);
 const QUOTE_BUY: u32 = selector!("quoteBuy", U256);
@@ -185,6 +186,10 @@ fn dispatch(t: &mut FractionToken, input: &[u8]) -> Option<CallResult> {
             returns(t.get_past_votes(a.address(0)?, a.uint(1)?))
         }
         GET_PAST_TOTAL_SUPPLY => returns(t.get_past_total_supply(fixed(1)?.uint(0)?)),
+        GET_PAST_VOTES_AND_SUPPLY => {
+            let a = fixed(2)?;
+            returns(t.get_past_votes_and_supply(a.address(0)?, a.uint(1)?))
+        }
         NUM_CHECKPOINTS => ok(t.num_checkpoints(fixed(1)?.address(0)?)),
         BUY => {
             let a = fixed(3)?;

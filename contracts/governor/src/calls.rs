@@ -1,5 +1,6 @@
 //! Calls to the vault and the FractionToken, ABI-encoded by hand through two raw
 //! helpers (one encoder/decoder for all, instead of one per interface method).
+use alloc::vec::Vec;
 use alloy_primitives::{Address, B256, U256};
 use atelier_common::errors::ExternalCallFailed;
 use stylus_sdk::{function_selector, prelude::*, stylus_core::calls::context::Call};
@@ -8,6 +9,8 @@ use crate::{ArtGovernor, Error, UnknownArtwork};
 
 /// `IFractionToken.getPastVotes(address,uint256)`.
 const GET_PAST_VOTES: [u8; 4] = function_selector!("getPastVotes", Address, U256);
+/// `IFractionToken.getPastVotesAndSupply(address,uint256)`.
+const GET_PAST_VOTES_AND_SUPPLY: [u8; 4] = function_selector!("getPastVotesAndSupply", Address, U256);
 /// `IFractionToken.getPastTotalSupply(uint256)`.
 const GET_PAST_TOTAL_SUPPLY: [u8; 4] = function_selector!("getPastTotalSupply", U256);
 /// `IFractionToken.balanceOf(address)`.
@@ -44,14 +47,31 @@ impl ArtGovernor {
         out.get(..32).map(U256::from_be_slice)
     }
 
-    fn token_view(&self, data: &[u8]) -> Result<U256, Error> {
+    /// Static-calls the token; its return data when it holds `words` words,
+    /// else `ExternalCallFailed(token)`.
+    fn token_call(&self, data: &[u8], words: usize) -> Result<Vec<u8>, Error> {
         let token = self.token.get();
-        self.view(token, data).ok_or_else(|| ExternalCallFailed { target: token }.into())
+        match self.vm().static_call(&Call::new(), token, data) {
+            Ok(out) if out.len() >= 32 * words => Ok(out),
+            _ => Err(ExternalCallFailed { target: token }.into()),
+        }
+    }
+
+    fn token_view(&self, data: &[u8]) -> Result<U256, Error> {
+        Ok(U256::from_be_slice(&self.token_call(data, 1)?[..32]))
     }
 
     /// `FractionToken.getPastVotes(account, timepoint)`.
     pub(crate) fn past_votes(&self, account: Address, timepoint: u64) -> Result<U256, Error> {
         self.token_view(&calldata(GET_PAST_VOTES, &[word(account), U256::from(timepoint).into()]))
+    }
+
+    /// `FractionToken.getPastVotesAndSupply(account, timepoint)`: (votes, supply)
+    /// in one call (castVote enters the token once).
+    pub(crate) fn past_votes_and_supply(&self, account: Address, timepoint: u64) -> Result<(U256, U256), Error> {
+        let data = calldata(GET_PAST_VOTES_AND_SUPPLY, &[word(account), U256::from(timepoint).into()]);
+        let out = self.token_call(&data, 2)?;
+        Ok((U256::from_be_slice(&out[..32]), U256::from_be_slice(&out[32..64])))
     }
 
     /// `FractionToken.getPastTotalSupply(timepoint)`.

@@ -188,10 +188,9 @@ impl ArtGovernor {
             return Err(AlreadyVoted { proposalId: proposal_id, voter }.into());
         }
         let mut r = self.proposals.getter(proposal_id).record();
-        let weight = self.past_votes(voter, r.snapshot)?;
+        let (weight, supply) = self.past_votes_and_supply(voter, r.snapshot)?;
         // The weight (< 2^96) is what an Against voter may later exit with.
         self.voted.setter(proposal_id).insert(voter, (weight << 8) | U256::from(support + 1));
-        let supply = self.past_supply(r.snapshot)?;
         let extension = self.vote_extension.get().to::<u64>();
         let now = clock::now(self.vm());
         let mut p = self.proposals.setter(proposal_id);
