@@ -35,6 +35,7 @@ interface IFractionToken {
     function getVotes(address account) external view returns (uint256);
     function getPastVotes(address account, uint256 timepoint) external view returns (uint256);
     function getPastTotalSupply(uint256 timepoint) external view returns (uint256);
+    function getPastVotesAndSupply(address account, uint256 timepoint) external view returns (uint256, uint256);
     function numCheckpoints(address account) external view returns (uint256);
     function buy(uint256 shares, uint256 max_cost, uint256 deadline) external payable returns (uint256);
     function quoteBuy(uint256 shares) external view returns (uint256);
