@@ -3,10 +3,9 @@
 //! shares in place (checks, effects, then the token call). Staked shares never
 //! leave their holder: they keep their votes and cannot move while locked.
 use alloy_primitives::{aliases::U96, Address, U128, U256};
-use alloy_sol_types::SolEvent as _;
 use atelier_common::{
     clock,
-    events::{self, address, uint},
+    events::{address, uint},
     errors::{callee_revert, ExternalCallFailed, NotInitialized},
     abi::calldata,
 };
@@ -88,7 +87,7 @@ impl CurationRegistry {
         position.word.set(pack::word3(held, U256::ZERO, now));
         self.store_account(account, weight + amount, per_token)?;
         self.store_seed(seed_id, conviction, stake + amount, now)?;
-        events::emit(self.vm(), 3, &[Staked::SIGNATURE_HASH, address(account), uint(seed_id), uint(amount)]);
+        atelier_common::emit!(self.vm(), Staked, 3, [address(account), uint(seed_id), uint(amount)]);
         self.lock_shares(token, account, amount, true)
     }
 
@@ -132,7 +131,7 @@ impl CurationRegistry {
             .set(pack::word3(held - amount, U256::ZERO, staked_at));
         self.store_account(account, weight - amount, per_token)?;
         self.store_seed(seed_id, conviction, stake - amount, now)?;
-        events::emit(self.vm(), 3, &[Unstaked::SIGNATURE_HASH, address(account), uint(seed_id), uint(amount)]);
+        atelier_common::emit!(self.vm(), Unstaked, 3, [address(account), uint(seed_id), uint(amount)]);
         self.lock_shares(token, account, amount, false)
     }
 
@@ -148,7 +147,7 @@ impl CurationRegistry {
         let stake_bits = U256::from(to_u96(stake)?);
         let conviction_bits = U256::from(to_u96(conviction)?);
         record.state.set(pack::word3(stake_bits, conviction_bits, now));
-        events::emit(self.vm(), 2, &[ConvictionUpdated::SIGNATURE_HASH, uint(seed_id), uint(conviction), uint(stake)]);
+        atelier_common::emit!(self.vm(), ConvictionUpdated, 2, [uint(seed_id), uint(conviction), uint(stake)]);
         Ok(())
     }
 

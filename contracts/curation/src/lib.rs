@@ -31,9 +31,8 @@ pub use error::Error;
 
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, FixedBytes, U128, U256};
-use alloy_sol_types::SolEvent as _;
 use atelier_common::abi::{Returns, Text};
-use atelier_common::events::{self, address, uint};
+use atelier_common::events::{address, uint};
 use atelier_common::{
     errors::{AlreadyInitialized, EthTransferFailed, Unauthorized, ZeroAddress, ZeroAmount},
     params::curation,
@@ -148,7 +147,7 @@ impl CurationRegistry {
         self.apply_param(curation::HALF_LIFE, half_life)?;
         self.apply_param(curation::REWARD_PERIOD, reward_period)?;
         self.admin.set(Address::ZERO);
-        events::emit(self.vm(), 1, &[Initialized::SIGNATURE_HASH, address(token), address(vault), address(treasury)]);
+        atelier_common::emit!(self.vm(), Initialized, 1, [address(token), address(vault), address(treasury)]);
         Ok(())
     }
 
@@ -218,7 +217,7 @@ impl CurationRegistry {
         let mut stream = self.stream_at(now)?;
         stream.notify(now, amount, self.reward_period.get().to())?;
         self.store_stream(&stream)?;
-        events::emit(self.vm(), 1, &[RewardNotified::SIGNATURE_HASH, uint(amount), uint(stream.rate), uint(stream.finish)]);
+        atelier_common::emit!(self.vm(), RewardNotified, 1, [uint(amount), uint(stream.rate), uint(stream.finish)]);
         Ok(())
     }
 
@@ -233,7 +232,7 @@ impl CurationRegistry {
             return Err(NothingToClaim { account }.into());
         }
         entry.rewards.set(U128::ZERO);
-        events::emit(self.vm(), 2, &[RewardPaid::SIGNATURE_HASH, address(account), uint(amount)]);
+        atelier_common::emit!(self.vm(), RewardPaid, 2, [address(account), uint(amount)]);
         self.vm()
             .transfer_eth(account, amount)
             .map_err(|_| EthTransferFailed {

@@ -5,7 +5,6 @@ use atelier_common::{
     errors::UnknownParam,
     params::{bounded, bounded_u64, curation::*, known},
 };
-use alloy_sol_types::SolEvent as _;
 use stylus_sdk::prelude::*;
 
 use crate::{
@@ -55,7 +54,7 @@ impl CurationRegistry {
             }
             _ => return Err(UnknownParam { key }.into()),
         }
-        atelier_common::events::emit(self.vm(), 2, &[ParamSet::SIGNATURE_HASH, atelier_common::events::uint(key), atelier_common::events::uint(value)]);
+        atelier_common::emit!(self.vm(), ParamSet, 2, [atelier_common::events::uint(key), atelier_common::events::uint(value)]);
         Ok(())
     }
 

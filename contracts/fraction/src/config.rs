@@ -1,6 +1,5 @@
 //! Governance parameters: their hard bounds, and the one place that writes
 //! them (`initialize` and `setParam` both go through [`FractionToken::apply_param`]).
-use alloy_sol_types::SolEvent as _;
 use alloy_primitives::{
     aliases::{U64, U96},
     uint, Address, I256, U256,
@@ -158,7 +157,7 @@ impl FractionToken {
         if key == PREMIUM_MIN || key == PREMIUM_MAX {
             self.clamp_premium();
         }
-        atelier_common::events::emit(self.vm(), 2, &[ParamSet::SIGNATURE_HASH, atelier_common::events::uint(key), atelier_common::events::uint(value)]);
+        atelier_common::emit!(self.vm(), ParamSet, 2, [atelier_common::events::uint(key), atelier_common::events::uint(value)]);
         Ok(())
     }
 
@@ -171,7 +170,7 @@ impl FractionToken {
             .min(self.premium_max.get());
         if new != old {
             self.premium.set(new);
-            atelier_common::events::emit(self.vm(), 1, &[PremiumSet::SIGNATURE_HASH, atelier_common::events::uint(old), atelier_common::events::uint(new)]);
+            atelier_common::emit!(self.vm(), PremiumSet, 1, [atelier_common::events::uint(old), atelier_common::events::uint(new)]);
         }
     }
 

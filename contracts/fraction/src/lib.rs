@@ -50,7 +50,6 @@ pub mod vrgda;
 mod tests;
 
 use atelier_common::events::{address, uint};
-use alloy_sol_types::SolEvent as _;
 use alloc::{string::String, vec, vec::Vec};
 
 use alloy_primitives::{
@@ -209,11 +208,7 @@ impl FractionToken {
         self.treasury.set(treasury);
         self.registry.set(registry);
         self.admin.set(Address::ZERO);
-        atelier_common::events::emit(
-            self.vm(),
-            1,
-            &[Initialized::SIGNATURE_HASH, address(vault), address(treasury), address(registry), address(keeper)],
-        );
+        atelier_common::emit!(self.vm(), Initialized, 1, [address(vault), address(treasury), address(registry), address(keeper)]);
         Ok(())
     }
 
@@ -537,7 +532,7 @@ impl FractionToken {
         let buyer = self.vm().msg_sender();
         self.update(Address::ZERO, buyer, shares)?;
         let spot_price_after = curve.spot(sold_after)?;
-        atelier_common::events::emit(self.vm(), 2, &[SharesBought::SIGNATURE_HASH, address(buyer), uint(shares), uint(cost), uint(spot_price_after)]);
+        atelier_common::emit!(self.vm(), SharesBought, 2, [address(buyer), uint(shares), uint(cost), uint(spot_price_after)]);
         // Interactions: proceeds to the treasury, change to the buyer.
         self.pay(treasury, cost)?;
         self.pay(buyer, paid - cost)?;
@@ -623,7 +618,7 @@ impl FractionToken {
         }
         self.premium.set(U64::saturating_from(wad));
         self.premium_updated_at.set(U64::from(now));
-        atelier_common::events::emit(self.vm(), 1, &[PremiumSet::SIGNATURE_HASH, uint(old), uint(wad)]);
+        atelier_common::emit!(self.vm(), PremiumSet, 1, [uint(old), uint(wad)]);
         Ok(())
     }
 }

@@ -4,7 +4,6 @@
 //! vote, and nothing but the registry's unlock frees them. A lock moves units
 //! between the holder's free balance (`Holder::balance`, what transfers and
 //! burns draw on) and `locked`; votes and the supply do not change.
-use alloy_sol_types::SolEvent as _;
 use alloy_primitives::{aliases::U96, Address, U256};
 use atelier_common::errors::require_wired_caller;
 use stylus_sdk::prelude::*;
@@ -41,7 +40,7 @@ impl FractionToken {
         // Both parts of one balance, below the supply cap < 2^96.
         self.holders.setter(account).balance.set(U96::saturating_from(free));
         self.locked.setter(account).set(U96::saturating_from(locked));
-        atelier_common::events::emit(self.vm(), 2, &[LockedBalanceChanged::SIGNATURE_HASH, atelier_common::events::address(account), atelier_common::events::uint(locked)]);
+        atelier_common::emit!(self.vm(), LockedBalanceChanged, 2, [atelier_common::events::address(account), atelier_common::events::uint(locked)]);
         Ok(())
     }
 }

@@ -7,7 +7,6 @@
 //! semantics and errors, and packs each holder's balance and delegate into one
 //! storage slot, so a transfer between delegated holders reads two slots fewer
 //! than OpenZeppelin Solidity's ERC20Votes.
-use alloy_sol_types::SolEvent as _;
 use alloy_primitives::{aliases::U96, Address, U256};
 use stylus_sdk::prelude::*;
 
@@ -59,7 +58,7 @@ impl FractionToken {
             holder.balance.set(U96::saturating_from(balance));
             target = holder.delegate.get();
         }
-        atelier_common::events::emit(self.vm(), 3, &[Transfer::SIGNATURE_HASH, atelier_common::events::address(from), atelier_common::events::address(to), atelier_common::events::uint(value)]);
+        atelier_common::emit!(self.vm(), Transfer, 3, [atelier_common::events::address(from), atelier_common::events::address(to), atelier_common::events::uint(value)]);
         self.move_delegate_votes(source, target, value)
     }
 
@@ -100,7 +99,7 @@ impl FractionToken {
             return Err(Error::InvalidSpender(ERC20InvalidSpender { spender }));
         }
         self.allowances.setter(owner).insert(spender, value);
-        atelier_common::events::emit(self.vm(), 3, &[Approval::SIGNATURE_HASH, atelier_common::events::address(owner), atelier_common::events::address(spender), atelier_common::events::uint(value)]);
+        atelier_common::emit!(self.vm(), Approval, 3, [atelier_common::events::address(owner), atelier_common::events::address(spender), atelier_common::events::uint(value)]);
         Ok(())
     }
 

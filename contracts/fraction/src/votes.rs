@@ -5,7 +5,6 @@
 //! As in OpenZeppelin, shares count as votes only once delegated (a holder
 //! may delegate to itself); the total supply is checkpointed on every mint
 //! and burn. Several updates in one block overwrite that block's checkpoint.
-use alloy_sol_types::SolEvent as _;
 use alloy_primitives::{aliases::U48, Address, U256};
 use atelier_common::clock;
 use stylus_sdk::prelude::*;
@@ -56,11 +55,7 @@ impl FractionToken {
         let previous = holder.delegate.get();
         holder.delegate.set(delegatee);
         let balance = U256::from(holder.balance.get()) + locked;
-        atelier_common::events::emit(
-            self.vm(),
-            4,
-            &[DelegateChanged::SIGNATURE_HASH, atelier_common::events::address(account), atelier_common::events::address(previous), atelier_common::events::address(delegatee)],
-        );
+        atelier_common::emit!(self.vm(), DelegateChanged, 4, [atelier_common::events::address(account), atelier_common::events::address(previous), atelier_common::events::address(delegatee)]);
         self.move_delegate_votes(previous, delegatee, balance)
     }
 
@@ -97,7 +92,7 @@ impl FractionToken {
         let new = new.ok_or_else(overflow)?;
         // Votes of one delegate never exceed the supply, below 2^96.
         trace.push(key, new)?;
-        atelier_common::events::emit(self.vm(), 2, &[DelegateVotesChanged::SIGNATURE_HASH, atelier_common::events::address(delegate), atelier_common::events::uint(old), atelier_common::events::uint(new)]);
+        atelier_common::emit!(self.vm(), DelegateVotesChanged, 2, [atelier_common::events::address(delegate), atelier_common::events::uint(old), atelier_common::events::uint(new)]);
         Ok(())
     }
 }

@@ -10,7 +10,7 @@ use stylus_sdk::abi::AbiType;
 use alloy_primitives::{keccak256, Address, B256, U256};
 use atelier_common::{
     clock,
-    events::{self, address, uint},
+    events::{address, uint},
 };
 
 use stylus_sdk::prelude::*;
@@ -208,7 +208,7 @@ impl ArtGovernor {
             r.expires = r.expires.saturating_add(new_end - r.vote_end);
             r.vote_end = new_end;
             p.set_record(&r);
-            events::emit(self.vm(), 2, &[ProposalExtended::SIGNATURE_HASH, uint(proposal_id), uint(new_end)]);
+            atelier_common::emit!(self.vm(), ProposalExtended, 2, [uint(proposal_id), uint(new_end)]);
         }
         // Passing from this vote on: once voting ends (Succeeded) its artworks
         // stay locked through the queue deadline, so nobody can redeem one
@@ -220,12 +220,7 @@ impl ArtGovernor {
                 self.hold_passed(proposal_id, concerns)?;
             }
         }
-        events::emit_text(
-            self.vm(),
-            2,
-            &[VoteCast::SIGNATURE_HASH, address(voter), uint(proposal_id), uint(support), uint(weight), B256::ZERO],
-            5,
-            reason.as_bytes(),
+        atelier_common::emit!(self.vm(), VoteCast, 2, [address(voter), uint(proposal_id), uint(support), uint(weight), B256::ZERO], 4, reason.as_bytes(),
         );
         Ok(weight)
     }
@@ -251,7 +246,7 @@ impl ArtGovernor {
         p.set_record(&r);
         let concerns = p.artworks(&r);
         self.hold_queued(concerns, expires - 1);
-        events::emit(self.vm(), 1, &[ProposalQueued::SIGNATURE_HASH, uint(proposal_id), uint(eta)]);
+        atelier_common::emit!(self.vm(), ProposalQueued, 1, [uint(proposal_id), uint(eta)]);
         Ok(proposal_id)
     }
 
@@ -280,7 +275,7 @@ impl ArtGovernor {
         for action in actions {
             self.apply_action(action)?;
         }
-        events::emit(self.vm(), 1, &[ProposalExecuted::SIGNATURE_HASH, uint(proposal_id)]);
+        atelier_common::emit!(self.vm(), ProposalExecuted, 1, [uint(proposal_id)]);
         Ok(proposal_id)
     }
 
@@ -302,7 +297,7 @@ impl ArtGovernor {
         let mut r = p.record();
         r.status = state::CANCELED.into();
         p.set_record(&r);
-        events::emit(self.vm(), 1, &[ProposalCanceled::SIGNATURE_HASH, uint(proposal_id)]);
+        atelier_common::emit!(self.vm(), ProposalCanceled, 1, [uint(proposal_id)]);
         Ok(proposal_id)
     }
 
@@ -339,7 +334,7 @@ impl ArtGovernor {
         r.vetoes += 1;
         let mut p = self.proposals.setter(proposal_id);
         p.set_record(&r);
-        events::emit(self.vm(), 4, &[VetoCast::SIGNATURE_HASH, uint(proposal_id), uint(steward_token_id), address(caller)]);
+        atelier_common::emit!(self.vm(), VetoCast, 4, [uint(proposal_id), uint(steward_token_id), address(caller)]);
         // The majority counts against the larger of the steward tokens live at
         // queue (burning tokens after it cannot shrink the base) and those live
         // now (tokens minted after it count in the base as well as in the vetoes).
@@ -350,7 +345,7 @@ impl ArtGovernor {
             p.set_record(&r);
             let concerns = p.artworks(&r);
             self.release_queued(concerns);
-            events::emit(self.vm(), 1, &[ProposalVetoed::SIGNATURE_HASH, uint(proposal_id)]);
+            atelier_common::emit!(self.vm(), ProposalVetoed, 1, [uint(proposal_id)]);
         }
         Ok(())
     }

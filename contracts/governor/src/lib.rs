@@ -37,8 +37,7 @@ pub use types::Action;
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use atelier_common::abi::{Returns, Text};
-use atelier_common::events::{self, address, uint};
-use alloy_sol_types::SolEvent;
+use atelier_common::events::{address, uint};
 use atelier_common::errors::{
     AlreadyInitialized, EthTransferFailed, NotInitialized, Unauthorized, ZeroAddress,
 };
@@ -144,7 +143,7 @@ impl ArtGovernor {
         ] {
             self.set_param(key, value)?;
         }
-        events::emit(self.vm(), 1, &[Initialized::SIGNATURE_HASH, address(vault), address(token), address(registry), address(treasury)]);
+        atelier_common::emit!(self.vm(), Initialized, 1, [address(vault), address(token), address(registry), address(treasury)]);
         Ok(())
     }
 
@@ -347,7 +346,7 @@ impl ArtGovernor {
                 .transfer_eth(treasury, fee)
                 .map_err(|_| EthTransferFailed { to: treasury, amount: fee })?;
         }
-        events::emit(self.vm(), 3, &[LicenseActivated::SIGNATURE_HASH, uint(license_id), address(licensee), uint(fee)]);
+        atelier_common::emit!(self.vm(), LicenseActivated, 3, [uint(license_id), address(licensee), uint(fee)]);
         Ok(())
     }
 }

@@ -1,7 +1,6 @@
 //! Parameters: the hard bounds every value is checked against (in
 //! `initialize` and in governance's `setParam`), and the `param` getter.
 use alloy_primitives::U256;
-use alloy_sol_types::SolEvent as _;
 use atelier_common::params::{address_param, bounded, bounded_u64, known, treasury as key};
 use stylus_sdk::prelude::*;
 
@@ -69,7 +68,7 @@ impl Treasury {
             }
             _ => self.acquirer.set(address_param(k, value)?),
         }
-        atelier_common::events::emit(self.vm(), 2, &[ParamSet::SIGNATURE_HASH, atelier_common::events::uint(k), atelier_common::events::uint(value)]);
+        atelier_common::emit!(self.vm(), ParamSet, 2, [atelier_common::events::uint(k), atelier_common::events::uint(value)]);
         Ok(())
     }
 

@@ -1,7 +1,6 @@
 //! The Treasury's internal steps: intake, round opening and bid, time, ETH
 //! payment and the access guards shared by the public functions.
 use alloy_primitives::{aliases::U128, Address, U256};
-use alloy_sol_types::SolEvent as _;
 use atelier_common::{
     errors::{EthTransferFailed, Expired, NotInitialized, ZeroAmount},
     interfaces::IFractionToken,
@@ -9,7 +8,7 @@ use atelier_common::{
     params::fraction::P0,
 };
 use atelier_common::clock;
-use atelier_common::events::{self, address, uint};
+use atelier_common::events::{address, uint};
 use stylus_sdk::prelude::*;
 
 use crate::{
@@ -36,7 +35,7 @@ impl Treasury {
             .set(add(self.acquisition.get(), parts.acquisition)?);
         self.rewards.set(add(self.rewards.get(), parts.rewards)?);
         let from = self.vm().msg_sender();
-        events::emit(self.vm(), 2, &[RevenueReceived::SIGNATURE_HASH, address(from), uint(amount)]);
+        atelier_common::emit!(self.vm(), RevenueReceived, 2, [address(from), uint(amount)]);
         Ok(())
     }
 
@@ -108,11 +107,7 @@ impl Treasury {
         self.round_budget.set(narrow(budget)?);
         self.round_spent.set(U128::ZERO);
         self.round_spot.set(spot);
-        events::emit(
-            self.vm(),
-            2,
-            &[BuybackOpened::SIGNATURE_HASH, uint(id), uint(budget), uint(spot), uint(now), uint(now.saturating_add(length))],
-        );
+        atelier_common::emit!(self.vm(), BuybackOpened, 2, [uint(id), uint(budget), uint(spot), uint(now), uint(now.saturating_add(length))]);
         Ok(())
     }
 

@@ -33,9 +33,8 @@ pub use error::Error;
 
 use alloc::{vec, vec::Vec};
 use alloy_primitives::{aliases::U128, Address, B256, U256};
-use alloy_sol_types::SolEvent as _;
 use atelier_common::abi::{Returns, Text};
-use atelier_common::events::{self, address, uint};
+use atelier_common::events::{address, uint};
 use atelier_common::{
     clock,
     errors::{AlreadyInitialized, ExternalCallFailed, Unauthorized, ZeroAddress, ZeroAmount},
@@ -177,7 +176,7 @@ impl Treasury {
         }
         self.initialized.set(true);
         self.admin.set(Address::ZERO);
-        events::emit(self.vm(), 1, &[Initialized::SIGNATURE_HASH, address(token), address(registry), address(vault)]);
+        atelier_common::emit!(self.vm(), Initialized, 1, [address(token), address(registry), address(vault)]);
         Ok(())
     }
 
@@ -259,7 +258,7 @@ impl Treasury {
         if let Some((spent, returned)) = closed {
             self.round_live.set(false);
             let round = U256::from(u64_of(self.round_id.get()));
-            events::emit(self.vm(), 2, &[BuybackClosed::SIGNATURE_HASH, uint(round), uint(spent), uint(returned)]);
+            atelier_common::emit!(self.vm(), BuybackClosed, 2, [uint(round), uint(spent), uint(returned)]);
         }
         self.buyback.set(narrow(buyback - opened)?);
         if !opened.is_zero() {
@@ -267,7 +266,7 @@ impl Treasury {
         }
         let rewards = widen(self.rewards.get());
         self.rewards.set(U128::ZERO);
-        events::emit(self.vm(), 1, &[UpkeepPerformed::SIGNATURE_HASH, uint(epoch), uint(rewards), uint(opened)]);
+        atelier_common::emit!(self.vm(), UpkeepPerformed, 1, [uint(epoch), uint(rewards), uint(opened)]);
 
         // Interaction.
         if !rewards.is_zero() {
@@ -369,7 +368,7 @@ impl Treasury {
             .burn_from(&mut *self, seller, filled)
             .map_err(|_| ExternalCallFailed { target: token })?;
         self.pay(seller, paid)?;
-        events::emit(self.vm(), 2, &[BuybackFilled::SIGNATURE_HASH, address(seller), uint(filled), uint(paid)]);
+        atelier_common::emit!(self.vm(), BuybackFilled, 2, [address(seller), uint(filled), uint(paid)]);
         Ok(paid)
     }
 
@@ -459,7 +458,7 @@ impl Treasury {
             )
             .map_err(|_| ExternalCallFailed { target: vault })?;
         self.pay(seller, price)?;
-        events::emit(self.vm(), 3, &[Acquired::SIGNATURE_HASH, uint(artwork_id), address(collection), uint(token_id), address(seller), uint(price)]);
+        atelier_common::emit!(self.vm(), Acquired, 3, [uint(artwork_id), address(collection), uint(token_id), address(seller), uint(price)]);
         Ok(artwork_id)
     }
 
@@ -495,7 +494,7 @@ impl Treasury {
         }
         self.reserve.set(narrow(available - amount)?);
         self.pay(to, amount)?;
-        events::emit(self.vm(), 2, &[ReserveWithdrawn::SIGNATURE_HASH, address(to), uint(amount)]);
+        atelier_common::emit!(self.vm(), ReserveWithdrawn, 2, [address(to), uint(amount)]);
         Ok(())
     }
 

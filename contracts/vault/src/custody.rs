@@ -1,7 +1,6 @@
 //! Custody: which deposits are accepted, recording an artwork (provenance, steward
 //! token, seed registration, shares), and taking one out.
-use atelier_common::events::{address, emit_text, uint};
-use alloy_sol_types::SolEvent as _;
+use atelier_common::events::{address, uint};
 use alloc::string::String;
 use alloy_primitives::{aliases::U96, Address, B256, U256, U64};
 use stylus_sdk::prelude::*;
@@ -111,12 +110,12 @@ impl ArtVault {
             let data = calldata(calls::MINT, &[word(depositor), shares.into()]);
             self.call(self.token.get(), &data)?;
         }
-        // ArtworkDeposited: uri (data field 5) as the string tail.
-        emit_text(
+        // ArtworkDeposited: uri (field 8) as the string tail.
+        atelier_common::emit!(
             self.vm(),
+            ArtworkDeposited,
             4,
-            &[
-                ArtworkDeposited::SIGNATURE_HASH,
+            [
                 uint(artwork_id),
                 address(collection),
                 address(depositor),
@@ -128,7 +127,7 @@ impl ArtVault {
                 B256::ZERO,
                 uint(shares),
             ],
-            9,
+            8,
             uri.as_bytes(),
         );
         Ok(artwork_id)

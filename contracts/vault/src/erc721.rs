@@ -6,7 +6,6 @@
 //! more gas). This module keeps the same external behaviour: balances, owners,
 //! single and operator approvals, `transferFrom`, both `safeTransferFrom`s with
 //! the `onERC721Received` check, and the standard events and errors.
-use alloy_sol_types::SolEvent as _;
 use alloc::vec::Vec;
 use alloy_primitives::{Address, U256};
 use stylus_sdk::{function_selector, prelude::*};
@@ -57,7 +56,7 @@ impl ArtVault {
             balance.set(b + U256::from(1));
             self.owners.setter(token_id).set(to);
         }
-        atelier_common::events::emit(self.vm(), 4, &[Transfer::SIGNATURE_HASH, atelier_common::events::address(from), atelier_common::events::address(to), atelier_common::events::uint(token_id)]);
+        atelier_common::emit!(self.vm(), Transfer, 4, [atelier_common::events::address(from), atelier_common::events::address(to), atelier_common::events::uint(token_id)]);
     }
 
     /// Mints steward token `token_id` (fresh: artwork ids are never reused).
@@ -125,7 +124,7 @@ impl ArtVault {
             return Err(ERC721InvalidApprover { approver: caller }.into());
         }
         self.approvals.setter(token_id).set(to);
-        atelier_common::events::emit(self.vm(), 4, &[Approval::SIGNATURE_HASH, atelier_common::events::address(owner), atelier_common::events::address(to), atelier_common::events::uint(token_id)]);
+        atelier_common::emit!(self.vm(), Approval, 4, [atelier_common::events::address(owner), atelier_common::events::address(to), atelier_common::events::uint(token_id)]);
         Ok(())
     }
 
@@ -136,7 +135,7 @@ impl ArtVault {
         }
         let owner = self.vm().msg_sender();
         self.operators.setter(owner).setter(operator).set(approved);
-        atelier_common::events::emit(self.vm(), 3, &[ApprovalForAll::SIGNATURE_HASH, atelier_common::events::address(owner), atelier_common::events::address(operator), atelier_common::events::uint(u8::from(approved))]);
+        atelier_common::emit!(self.vm(), ApprovalForAll, 3, [atelier_common::events::address(owner), atelier_common::events::address(operator), atelier_common::events::uint(u8::from(approved))]);
         Ok(())
     }
 }

@@ -1,7 +1,6 @@
 //! What governance (the ArtGovernor contract) carries out through the vault: the
 //! vault holds the artworks and is the one caller the FractionToken,
 //! CurationRegistry and Treasury accept for `setParam` / `withdrawReserve`.
-use alloy_sol_types::SolEvent as _;
 use alloy_primitives::{aliases::U96, Address, U256, U16};
 use atelier_common::{
     errors::{Unauthorized, UnknownParam},
@@ -47,7 +46,7 @@ impl ArtVault {
         }
         let v = bounded(key, value, U256::ZERO, U256::from(MAX_REDEEM_FEE_BPS))?;
         self.redeem_fee_bps.set(U16::from(v.saturating_to::<u16>()));
-        atelier_common::events::emit(self.vm(), 2, &[ParamSet::SIGNATURE_HASH, atelier_common::events::uint(key), atelier_common::events::uint(value)]);
+        atelier_common::emit!(self.vm(), ParamSet, 2, [atelier_common::events::uint(key), atelier_common::events::uint(value)]);
         Ok(())
     }
 
@@ -67,7 +66,7 @@ impl ArtVault {
                 let mut listing = by_collection.setter(id);
                 listing.depositor.set(account);
                 listing.shares.set(U96::saturating_from(amount));
-                atelier_common::events::emit(self.vm(), 4, &[ListingApproved::SIGNATURE_HASH, atelier_common::events::address(target), atelier_common::events::uint(id), atelier_common::events::address(account), atelier_common::events::uint(amount)]);
+                atelier_common::emit!(self.vm(), ListingApproved, 4, [atelier_common::events::address(target), atelier_common::events::uint(id), atelier_common::events::address(account), atelier_common::events::uint(amount)]);
             }
             SET_PARAMS => {
                 let key = id.saturating_to::<u8>();
@@ -80,7 +79,7 @@ impl ArtVault {
             RELEASE_ARTWORK => {
                 let (collection, token_id) = self.take_out(id)?;
                 self.send_artwork(collection, token_id, account)?;
-                atelier_common::events::emit(self.vm(), 3, &[ArtworkReleased::SIGNATURE_HASH, atelier_common::events::uint(id), atelier_common::events::address(account)]);
+                atelier_common::emit!(self.vm(), ArtworkReleased, 3, [atelier_common::events::uint(id), atelier_common::events::address(account)]);
             }
             WITHDRAW_RESERVE => {
                 let data = calldata(calls::WITHDRAW_RESERVE, &[word(account), amount.into()]);
@@ -92,7 +91,7 @@ impl ArtVault {
                     return Err(AlreadyRecorded { collection: target, tokenId: id }.into());
                 }
                 self.send_artwork(target, id, account)?;
-                atelier_common::events::emit(self.vm(), 4, &[TokenRescued::SIGNATURE_HASH, atelier_common::events::address(target), atelier_common::events::uint(id), atelier_common::events::address(account)]);
+                atelier_common::emit!(self.vm(), TokenRescued, 4, [atelier_common::events::address(target), atelier_common::events::uint(id), atelier_common::events::address(account)]);
             }
             MINORITY_EXIT => {
                 // id = the proposal, account = the holder, amount = its shares.
@@ -106,7 +105,7 @@ impl ArtVault {
                 if !paid.is_zero() {
                     self.call(treasury, &calldata(calls::WITHDRAW_RESERVE, &[word(account), paid.into()]))?;
                 }
-                atelier_common::events::emit(self.vm(), 3, &[MinorityExit::SIGNATURE_HASH, atelier_common::events::uint(id), atelier_common::events::address(account), atelier_common::events::uint(amount), atelier_common::events::uint(paid)]);
+                atelier_common::emit!(self.vm(), MinorityExit, 3, [atelier_common::events::uint(id), atelier_common::events::address(account), atelier_common::events::uint(amount), atelier_common::events::uint(paid)]);
             }
             _ => return Err(UnknownAction { kind }.into()),
         }

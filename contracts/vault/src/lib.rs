@@ -37,7 +37,6 @@ mod tests;
 pub use abi::*;
 pub use types::GENESIS_SHARES;
 
-use alloy_sol_types::SolEvent as _;
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{aliases::B32, Address, B256, U256};
 use atelier_common::abi::{Returns, Text};
@@ -127,7 +126,7 @@ impl ArtVault {
         self.curator.set(genesis_curator);
         atelier_common::record::write(self.vm(), text::base_uri_key(), &[], &base_uri);
         self.set_own_param(atelier_common::params::vault::REDEEM_FEE_BPS, redeem_fee_bps)?;
-        atelier_common::events::emit(self.vm(), 1, &[Initialized::SIGNATURE_HASH, atelier_common::events::address(token), atelier_common::events::address(registry), atelier_common::events::address(treasury), atelier_common::events::address(governor), atelier_common::events::address(genesis_curator)]);
+        atelier_common::emit!(self.vm(), Initialized, 1, [atelier_common::events::address(token), atelier_common::events::address(registry), atelier_common::events::address(treasury), atelier_common::events::address(governor), atelier_common::events::address(genesis_curator)]);
         Ok(())
     }
 
@@ -141,7 +140,7 @@ impl ArtVault {
             return Err(BootstrapClosed {}.into());
         }
         self.bootstrap_over.set(true);
-        atelier_common::events::emit(self.vm(), 1, &[BootstrapEnded::SIGNATURE_HASH]);
+        atelier_common::emit!(self.vm(), BootstrapEnded, 1, []);
         Ok(())
     }
 
@@ -281,7 +280,7 @@ impl ArtVault {
         let token = self.token.get();
         self.call(token, &calls::calldata(calls::BURN_FROM, &[calls::word(caller), (shares + fee).into()]))?;
         self.send_artwork(collection, token_id, caller)?;
-        atelier_common::events::emit(self.vm(), 3, &[ArtworkRedeemed::SIGNATURE_HASH, atelier_common::events::uint(artwork_id), atelier_common::events::address(caller), atelier_common::events::uint(shares), atelier_common::events::uint(fee)]);
+        atelier_common::emit!(self.vm(), ArtworkRedeemed, 3, [atelier_common::events::uint(artwork_id), atelier_common::events::address(caller), atelier_common::events::uint(shares), atelier_common::events::uint(fee)]);
         Ok(())
     }
 
