@@ -87,7 +87,12 @@ impl CurationRegistry {
         position.word.set(pack::word3(held, U256::ZERO, now));
         self.store_account(account, weight + amount, per_token)?;
         self.store_seed(seed_id, conviction, stake + amount, now)?;
-        atelier_common::emit!(self.vm(), Staked, 3, [address(account), uint(seed_id), uint(amount)]);
+        atelier_common::emit!(
+            self.vm(),
+            Staked,
+            3,
+            [address(account), uint(seed_id), uint(amount)],
+        );
         self.lock_shares(token, account, amount, true)
     }
 
@@ -131,7 +136,12 @@ impl CurationRegistry {
             .set(pack::word3(held - amount, U256::ZERO, staked_at));
         self.store_account(account, weight - amount, per_token)?;
         self.store_seed(seed_id, conviction, stake - amount, now)?;
-        atelier_common::emit!(self.vm(), Unstaked, 3, [address(account), uint(seed_id), uint(amount)]);
+        atelier_common::emit!(
+            self.vm(),
+            Unstaked,
+            3,
+            [address(account), uint(seed_id), uint(amount)],
+        );
         self.lock_shares(token, account, amount, false)
     }
 
@@ -147,7 +157,12 @@ impl CurationRegistry {
         let stake_bits = U256::from(to_u96(stake)?);
         let conviction_bits = U256::from(to_u96(conviction)?);
         record.state.set(pack::word3(stake_bits, conviction_bits, now));
-        atelier_common::emit!(self.vm(), ConvictionUpdated, 2, [uint(seed_id), uint(conviction), uint(stake)]);
+        atelier_common::emit!(
+            self.vm(),
+            ConvictionUpdated,
+            2,
+            [uint(seed_id), uint(conviction), uint(stake)],
+        );
         Ok(())
     }
 

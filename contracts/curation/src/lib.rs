@@ -147,7 +147,12 @@ impl CurationRegistry {
         self.apply_param(curation::HALF_LIFE, half_life)?;
         self.apply_param(curation::REWARD_PERIOD, reward_period)?;
         self.admin.set(Address::ZERO);
-        atelier_common::emit!(self.vm(), Initialized, 1, [address(token), address(vault), address(treasury)]);
+        atelier_common::emit!(
+            self.vm(),
+            Initialized,
+            1,
+            [address(token), address(vault), address(treasury)],
+        );
         Ok(())
     }
 
@@ -217,7 +222,12 @@ impl CurationRegistry {
         let mut stream = self.stream_at(now)?;
         stream.notify(now, amount, self.reward_period.get().to())?;
         self.store_stream(&stream)?;
-        atelier_common::emit!(self.vm(), RewardNotified, 1, [uint(amount), uint(stream.rate), uint(stream.finish)]);
+        atelier_common::emit!(
+            self.vm(),
+            RewardNotified,
+            1,
+            [uint(amount), uint(stream.rate), uint(stream.finish)],
+        );
         Ok(())
     }
 

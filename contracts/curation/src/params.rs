@@ -54,7 +54,12 @@ impl CurationRegistry {
             }
             _ => return Err(UnknownParam { key }.into()),
         }
-        atelier_common::emit!(self.vm(), ParamSet, 2, [atelier_common::events::uint(key), atelier_common::events::uint(value)]);
+        atelier_common::emit!(
+            self.vm(),
+            ParamSet,
+            2,
+            [atelier_common::events::uint(key), atelier_common::events::uint(value)],
+        );
         Ok(())
     }
 

@@ -78,7 +78,21 @@ impl CurationRegistry {
         atelier_common::record::write(self.vm(), crate::state::uri_key(seed_id), &[], &uri);
         let mut record = self.seeds.setter(seed_id);
         record.registrant.set(registrant);
-        atelier_common::emit!(self.vm(), SeedRegistered, 3, [atelier_common::events::uint(seed_id), seed, model_id, prompt_hash, B256::ZERO, atelier_common::events::address(registrant)], 4, uri.as_bytes(),
+        // SeedRegistered: uri (field 4) as the string tail.
+        atelier_common::emit!(
+            self.vm(),
+            SeedRegistered,
+            3,
+            [
+                atelier_common::events::uint(seed_id),
+                seed,
+                model_id,
+                prompt_hash,
+                B256::ZERO,
+                atelier_common::events::address(registrant),
+            ],
+            4,
+            uri.as_bytes(),
         );
         Ok(seed_id)
     }

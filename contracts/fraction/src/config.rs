@@ -157,7 +157,12 @@ impl FractionToken {
         if key == PREMIUM_MIN || key == PREMIUM_MAX {
             self.clamp_premium();
         }
-        atelier_common::emit!(self.vm(), ParamSet, 2, [atelier_common::events::uint(key), atelier_common::events::uint(value)]);
+        atelier_common::emit!(
+            self.vm(),
+            ParamSet,
+            2,
+            [atelier_common::events::uint(key), atelier_common::events::uint(value)],
+        );
         Ok(())
     }
 
@@ -170,7 +175,12 @@ impl FractionToken {
             .min(self.premium_max.get());
         if new != old {
             self.premium.set(new);
-            atelier_common::emit!(self.vm(), PremiumSet, 1, [atelier_common::events::uint(old), atelier_common::events::uint(new)]);
+            atelier_common::emit!(
+                self.vm(),
+                PremiumSet,
+                1,
+                [atelier_common::events::uint(old), atelier_common::events::uint(new)],
+            );
         }
     }
 

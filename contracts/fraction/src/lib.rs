@@ -208,7 +208,12 @@ impl FractionToken {
         self.treasury.set(treasury);
         self.registry.set(registry);
         self.admin.set(Address::ZERO);
-        atelier_common::emit!(self.vm(), Initialized, 1, [address(vault), address(treasury), address(registry), address(keeper)]);
+        atelier_common::emit!(
+            self.vm(),
+            Initialized,
+            1,
+            [address(vault), address(treasury), address(registry), address(keeper)],
+        );
         Ok(())
     }
 
@@ -532,7 +537,12 @@ impl FractionToken {
         let buyer = self.vm().msg_sender();
         self.update(Address::ZERO, buyer, shares)?;
         let spot_price_after = curve.spot(sold_after)?;
-        atelier_common::emit!(self.vm(), SharesBought, 2, [address(buyer), uint(shares), uint(cost), uint(spot_price_after)]);
+        atelier_common::emit!(
+            self.vm(),
+            SharesBought,
+            2,
+            [address(buyer), uint(shares), uint(cost), uint(spot_price_after)],
+        );
         // Interactions: proceeds to the treasury, change to the buyer.
         self.pay(treasury, cost)?;
         self.pay(buyer, paid - cost)?;

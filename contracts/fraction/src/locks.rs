@@ -40,7 +40,12 @@ impl FractionToken {
         // Both parts of one balance, below the supply cap < 2^96.
         self.holders.setter(account).balance.set(U96::saturating_from(free));
         self.locked.setter(account).set(U96::saturating_from(locked));
-        atelier_common::emit!(self.vm(), LockedBalanceChanged, 2, [atelier_common::events::address(account), atelier_common::events::uint(locked)]);
+        atelier_common::emit!(
+            self.vm(),
+            LockedBalanceChanged,
+            2,
+            [atelier_common::events::address(account), atelier_common::events::uint(locked)],
+        );
         Ok(())
     }
 }

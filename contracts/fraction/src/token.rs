@@ -58,7 +58,16 @@ impl FractionToken {
             holder.balance.set(U96::saturating_from(balance));
             target = holder.delegate.get();
         }
-        atelier_common::emit!(self.vm(), Transfer, 3, [atelier_common::events::address(from), atelier_common::events::address(to), atelier_common::events::uint(value)]);
+        atelier_common::emit!(
+            self.vm(),
+            Transfer,
+            3,
+            [
+                atelier_common::events::address(from),
+                atelier_common::events::address(to),
+                atelier_common::events::uint(value),
+            ],
+        );
         self.move_delegate_votes(source, target, value)
     }
 
@@ -99,7 +108,16 @@ impl FractionToken {
             return Err(Error::InvalidSpender(ERC20InvalidSpender { spender }));
         }
         self.allowances.setter(owner).insert(spender, value);
-        atelier_common::emit!(self.vm(), Approval, 3, [atelier_common::events::address(owner), atelier_common::events::address(spender), atelier_common::events::uint(value)]);
+        atelier_common::emit!(
+            self.vm(),
+            Approval,
+            3,
+            [
+                atelier_common::events::address(owner),
+                atelier_common::events::address(spender),
+                atelier_common::events::uint(value),
+            ],
+        );
         Ok(())
     }
 

@@ -55,7 +55,16 @@ impl FractionToken {
         let previous = holder.delegate.get();
         holder.delegate.set(delegatee);
         let balance = U256::from(holder.balance.get()) + locked;
-        atelier_common::emit!(self.vm(), DelegateChanged, 4, [atelier_common::events::address(account), atelier_common::events::address(previous), atelier_common::events::address(delegatee)]);
+        atelier_common::emit!(
+            self.vm(),
+            DelegateChanged,
+            4,
+            [
+                atelier_common::events::address(account),
+                atelier_common::events::address(previous),
+                atelier_common::events::address(delegatee),
+            ],
+        );
         self.move_delegate_votes(previous, delegatee, balance)
     }
 
@@ -92,7 +101,16 @@ impl FractionToken {
         let new = new.ok_or_else(overflow)?;
         // Votes of one delegate never exceed the supply, below 2^96.
         trace.push(key, new)?;
-        atelier_common::emit!(self.vm(), DelegateVotesChanged, 2, [atelier_common::events::address(delegate), atelier_common::events::uint(old), atelier_common::events::uint(new)]);
+        atelier_common::emit!(
+            self.vm(),
+            DelegateVotesChanged,
+            2,
+            [
+                atelier_common::events::address(delegate),
+                atelier_common::events::uint(old),
+                atelier_common::events::uint(new),
+            ],
+        );
         Ok(())
     }
 }

@@ -151,14 +151,26 @@ impl ArtGovernor {
         match kind {
             kind::SET_CREATIVE_DIRECTION => {
                 atelier_common::record::write(self.vm(), crate::text::direction_key(), &[h1, h2], &uri);
-                atelier_common::emit!(self.vm(), CreativeDirectionSet, 2, [h1, h2, alloy_primitives::B256::ZERO], 2, uri.as_bytes(),
+                // CreativeDirectionSet: uri (field 2) as the string tail.
+                atelier_common::emit!(
+                    self.vm(),
+                    CreativeDirectionSet,
+                    2,
+                    [h1, h2, alloy_primitives::B256::ZERO],
+                    2,
+                    uri.as_bytes(),
                 );
             }
             kind::GRANT_EXHIBITION => {
                 self.steward_of(id)?;
                 // Checked at propose: `until` fits 64 bits.
                 self.grants.setter(id).setter(account).set(U64::from(amount.as_limbs()[0]));
-                atelier_common::emit!(self.vm(), ExhibitionGranted, 3, [uint(id), address(account), uint(amount)]);
+                atelier_common::emit!(
+                    self.vm(),
+                    ExhibitionGranted,
+                    3,
+                    [uint(id), address(account), uint(amount)],
+                );
             }
             kind::APPROVE_LICENSE => {
                 self.steward_of(id)?;
@@ -173,7 +185,12 @@ impl ArtGovernor {
                 let now = atelier_common::clock::now(self.vm());
                 let expires = now.saturating_add(self.grace_period.get().to::<u64>());
                 self.licenses.setter(license_id).expires.set(U64::from(expires));
-                atelier_common::emit!(self.vm(), LicenseApproved, 4, [uint(license_id), uint(id), address(account), h1, uint(amount)]);
+                atelier_common::emit!(
+                    self.vm(),
+                    LicenseApproved,
+                    4,
+                    [uint(license_id), uint(id), address(account), h1, uint(amount)],
+                );
             }
             kind::SET_PARAMS
                 if target == self.vault.get() && id != U256::from(keys::vault::REDEEM_FEE_BPS) =>

@@ -208,7 +208,12 @@ impl ArtGovernor {
             r.expires = r.expires.saturating_add(new_end - r.vote_end);
             r.vote_end = new_end;
             p.set_record(&r);
-            atelier_common::emit!(self.vm(), ProposalExtended, 2, [uint(proposal_id), uint(new_end)]);
+            atelier_common::emit!(
+                self.vm(),
+                ProposalExtended,
+                2,
+                [uint(proposal_id), uint(new_end)],
+            );
         }
         // Passing from this vote on: once voting ends (Succeeded) its artworks
         // stay locked through the queue deadline, so nobody can redeem one
@@ -220,7 +225,14 @@ impl ArtGovernor {
                 self.hold_passed(proposal_id, concerns)?;
             }
         }
-        atelier_common::emit!(self.vm(), VoteCast, 2, [address(voter), uint(proposal_id), uint(support), uint(weight), B256::ZERO], 4, reason.as_bytes(),
+        // VoteCast: reason (field 4) as the string tail.
+        atelier_common::emit!(
+            self.vm(),
+            VoteCast,
+            2,
+            [address(voter), uint(proposal_id), uint(support), uint(weight), B256::ZERO],
+            4,
+            reason.as_bytes(),
         );
         Ok(weight)
     }
@@ -334,7 +346,12 @@ impl ArtGovernor {
         r.vetoes += 1;
         let mut p = self.proposals.setter(proposal_id);
         p.set_record(&r);
-        atelier_common::emit!(self.vm(), VetoCast, 4, [uint(proposal_id), uint(steward_token_id), address(caller)]);
+        atelier_common::emit!(
+            self.vm(),
+            VetoCast,
+            4,
+            [uint(proposal_id), uint(steward_token_id), address(caller)],
+        );
         // The majority counts against the larger of the steward tokens live at
         // queue (burning tokens after it cannot shrink the base) and those live
         // now (tokens minted after it count in the base as well as in the vetoes).

@@ -143,7 +143,12 @@ impl ArtGovernor {
         ] {
             self.set_param(key, value)?;
         }
-        atelier_common::emit!(self.vm(), Initialized, 1, [address(vault), address(token), address(registry), address(treasury)]);
+        atelier_common::emit!(
+            self.vm(),
+            Initialized,
+            1,
+            [address(vault), address(token), address(registry), address(treasury)],
+        );
         Ok(())
     }
 
@@ -346,7 +351,12 @@ impl ArtGovernor {
                 .transfer_eth(treasury, fee)
                 .map_err(|_| EthTransferFailed { to: treasury, amount: fee })?;
         }
-        atelier_common::emit!(self.vm(), LicenseActivated, 3, [uint(license_id), address(licensee), uint(fee)]);
+        atelier_common::emit!(
+            self.vm(),
+            LicenseActivated,
+            3,
+            [uint(license_id), address(licensee), uint(fee)],
+        );
         Ok(())
     }
 }

@@ -64,7 +64,12 @@ impl ArtGovernor {
             VOTE_EXTENSION => self.vote_extension.set(secs),
             _ => return Err(UnknownParam { key }.into()),
         }
-        atelier_common::emit!(stylus_sdk::prelude::HostAccess::vm(self), ParamSet, 2, [atelier_common::events::uint(key), atelier_common::events::uint(value)]);
+        atelier_common::emit!(
+            stylus_sdk::prelude::HostAccess::vm(self),
+            ParamSet,
+            2,
+            [atelier_common::events::uint(key), atelier_common::events::uint(value)],
+        );
         Ok(())
     }
 

@@ -68,7 +68,12 @@ impl Treasury {
             }
             _ => self.acquirer.set(address_param(k, value)?),
         }
-        atelier_common::emit!(self.vm(), ParamSet, 2, [atelier_common::events::uint(k), atelier_common::events::uint(value)]);
+        atelier_common::emit!(
+            self.vm(),
+            ParamSet,
+            2,
+            [atelier_common::events::uint(k), atelier_common::events::uint(value)],
+        );
         Ok(())
     }
 

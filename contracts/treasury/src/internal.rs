@@ -107,7 +107,12 @@ impl Treasury {
         self.round_budget.set(narrow(budget)?);
         self.round_spent.set(U128::ZERO);
         self.round_spot.set(spot);
-        atelier_common::emit!(self.vm(), BuybackOpened, 2, [uint(id), uint(budget), uint(spot), uint(now), uint(now.saturating_add(length))]);
+        atelier_common::emit!(
+            self.vm(),
+            BuybackOpened,
+            2,
+            [uint(id), uint(budget), uint(spot), uint(now), uint(now.saturating_add(length))],
+        );
         Ok(())
     }
 

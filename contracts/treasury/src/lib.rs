@@ -176,7 +176,12 @@ impl Treasury {
         }
         self.initialized.set(true);
         self.admin.set(Address::ZERO);
-        atelier_common::emit!(self.vm(), Initialized, 1, [address(token), address(registry), address(vault)]);
+        atelier_common::emit!(
+            self.vm(),
+            Initialized,
+            1,
+            [address(token), address(registry), address(vault)],
+        );
         Ok(())
     }
 
@@ -258,7 +263,12 @@ impl Treasury {
         if let Some((spent, returned)) = closed {
             self.round_live.set(false);
             let round = U256::from(u64_of(self.round_id.get()));
-            atelier_common::emit!(self.vm(), BuybackClosed, 2, [uint(round), uint(spent), uint(returned)]);
+            atelier_common::emit!(
+                self.vm(),
+                BuybackClosed,
+                2,
+                [uint(round), uint(spent), uint(returned)],
+            );
         }
         self.buyback.set(narrow(buyback - opened)?);
         if !opened.is_zero() {
@@ -266,7 +276,12 @@ impl Treasury {
         }
         let rewards = widen(self.rewards.get());
         self.rewards.set(U128::ZERO);
-        atelier_common::emit!(self.vm(), UpkeepPerformed, 1, [uint(epoch), uint(rewards), uint(opened)]);
+        atelier_common::emit!(
+            self.vm(),
+            UpkeepPerformed,
+            1,
+            [uint(epoch), uint(rewards), uint(opened)],
+        );
 
         // Interaction.
         if !rewards.is_zero() {
@@ -368,7 +383,12 @@ impl Treasury {
             .burn_from(&mut *self, seller, filled)
             .map_err(|_| ExternalCallFailed { target: token })?;
         self.pay(seller, paid)?;
-        atelier_common::emit!(self.vm(), BuybackFilled, 2, [address(seller), uint(filled), uint(paid)]);
+        atelier_common::emit!(
+            self.vm(),
+            BuybackFilled,
+            2,
+            [address(seller), uint(filled), uint(paid)],
+        );
         Ok(paid)
     }
 
@@ -458,7 +478,12 @@ impl Treasury {
             )
             .map_err(|_| ExternalCallFailed { target: vault })?;
         self.pay(seller, price)?;
-        atelier_common::emit!(self.vm(), Acquired, 3, [uint(artwork_id), address(collection), uint(token_id), address(seller), uint(price)]);
+        atelier_common::emit!(
+            self.vm(),
+            Acquired,
+            3,
+            [uint(artwork_id), address(collection), uint(token_id), address(seller), uint(price)],
+        );
         Ok(artwork_id)
     }
 

@@ -56,7 +56,16 @@ impl ArtVault {
             balance.set(b + U256::from(1));
             self.owners.setter(token_id).set(to);
         }
-        atelier_common::emit!(self.vm(), Transfer, 4, [atelier_common::events::address(from), atelier_common::events::address(to), atelier_common::events::uint(token_id)]);
+        atelier_common::emit!(
+            self.vm(),
+            Transfer,
+            4,
+            [
+                atelier_common::events::address(from),
+                atelier_common::events::address(to),
+                atelier_common::events::uint(token_id),
+            ],
+        );
     }
 
     /// Mints steward token `token_id` (fresh: artwork ids are never reused).
@@ -124,7 +133,16 @@ impl ArtVault {
             return Err(ERC721InvalidApprover { approver: caller }.into());
         }
         self.approvals.setter(token_id).set(to);
-        atelier_common::emit!(self.vm(), Approval, 4, [atelier_common::events::address(owner), atelier_common::events::address(to), atelier_common::events::uint(token_id)]);
+        atelier_common::emit!(
+            self.vm(),
+            Approval,
+            4,
+            [
+                atelier_common::events::address(owner),
+                atelier_common::events::address(to),
+                atelier_common::events::uint(token_id),
+            ],
+        );
         Ok(())
     }
 
@@ -135,7 +153,16 @@ impl ArtVault {
         }
         let owner = self.vm().msg_sender();
         self.operators.setter(owner).setter(operator).set(approved);
-        atelier_common::emit!(self.vm(), ApprovalForAll, 3, [atelier_common::events::address(owner), atelier_common::events::address(operator), atelier_common::events::uint(u8::from(approved))]);
+        atelier_common::emit!(
+            self.vm(),
+            ApprovalForAll,
+            3,
+            [
+                atelier_common::events::address(owner),
+                atelier_common::events::address(operator),
+                atelier_common::events::uint(u8::from(approved)),
+            ],
+        );
         Ok(())
     }
 }

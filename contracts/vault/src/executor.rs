@@ -46,7 +46,12 @@ impl ArtVault {
         }
         let v = bounded(key, value, U256::ZERO, U256::from(MAX_REDEEM_FEE_BPS))?;
         self.redeem_fee_bps.set(U16::from(v.saturating_to::<u16>()));
-        atelier_common::emit!(self.vm(), ParamSet, 2, [atelier_common::events::uint(key), atelier_common::events::uint(value)]);
+        atelier_common::emit!(
+            self.vm(),
+            ParamSet,
+            2,
+            [atelier_common::events::uint(key), atelier_common::events::uint(value)],
+        );
         Ok(())
     }
 
@@ -66,7 +71,17 @@ impl ArtVault {
                 let mut listing = by_collection.setter(id);
                 listing.depositor.set(account);
                 listing.shares.set(U96::saturating_from(amount));
-                atelier_common::emit!(self.vm(), ListingApproved, 4, [atelier_common::events::address(target), atelier_common::events::uint(id), atelier_common::events::address(account), atelier_common::events::uint(amount)]);
+                atelier_common::emit!(
+                    self.vm(),
+                    ListingApproved,
+                    4,
+                    [
+                        atelier_common::events::address(target),
+                        atelier_common::events::uint(id),
+                        atelier_common::events::address(account),
+                        atelier_common::events::uint(amount),
+                    ],
+                );
             }
             SET_PARAMS => {
                 let key = id.saturating_to::<u8>();
@@ -79,7 +94,12 @@ impl ArtVault {
             RELEASE_ARTWORK => {
                 let (collection, token_id) = self.take_out(id)?;
                 self.send_artwork(collection, token_id, account)?;
-                atelier_common::emit!(self.vm(), ArtworkReleased, 3, [atelier_common::events::uint(id), atelier_common::events::address(account)]);
+                atelier_common::emit!(
+                    self.vm(),
+                    ArtworkReleased,
+                    3,
+                    [atelier_common::events::uint(id), atelier_common::events::address(account)],
+                );
             }
             WITHDRAW_RESERVE => {
                 let data = calldata(calls::WITHDRAW_RESERVE, &[word(account), amount.into()]);
@@ -91,7 +111,16 @@ impl ArtVault {
                     return Err(AlreadyRecorded { collection: target, tokenId: id }.into());
                 }
                 self.send_artwork(target, id, account)?;
-                atelier_common::emit!(self.vm(), TokenRescued, 4, [atelier_common::events::address(target), atelier_common::events::uint(id), atelier_common::events::address(account)]);
+                atelier_common::emit!(
+                    self.vm(),
+                    TokenRescued,
+                    4,
+                    [
+                        atelier_common::events::address(target),
+                        atelier_common::events::uint(id),
+                        atelier_common::events::address(account),
+                    ],
+                );
             }
             MINORITY_EXIT => {
                 // id = the proposal, account = the holder, amount = its shares.
@@ -105,7 +134,17 @@ impl ArtVault {
                 if !paid.is_zero() {
                     self.call(treasury, &calldata(calls::WITHDRAW_RESERVE, &[word(account), paid.into()]))?;
                 }
-                atelier_common::emit!(self.vm(), MinorityExit, 3, [atelier_common::events::uint(id), atelier_common::events::address(account), atelier_common::events::uint(amount), atelier_common::events::uint(paid)]);
+                atelier_common::emit!(
+                    self.vm(),
+                    MinorityExit,
+                    3,
+                    [
+                        atelier_common::events::uint(id),
+                        atelier_common::events::address(account),
+                        atelier_common::events::uint(amount),
+                        atelier_common::events::uint(paid),
+                    ],
+                );
             }
             _ => return Err(UnknownAction { kind }.into()),
         }

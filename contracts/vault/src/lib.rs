@@ -126,7 +126,18 @@ impl ArtVault {
         self.curator.set(genesis_curator);
         atelier_common::record::write(self.vm(), text::base_uri_key(), &[], &base_uri);
         self.set_own_param(atelier_common::params::vault::REDEEM_FEE_BPS, redeem_fee_bps)?;
-        atelier_common::emit!(self.vm(), Initialized, 1, [atelier_common::events::address(token), atelier_common::events::address(registry), atelier_common::events::address(treasury), atelier_common::events::address(governor), atelier_common::events::address(genesis_curator)]);
+        atelier_common::emit!(
+            self.vm(),
+            Initialized,
+            1,
+            [
+                atelier_common::events::address(token),
+                atelier_common::events::address(registry),
+                atelier_common::events::address(treasury),
+                atelier_common::events::address(governor),
+                atelier_common::events::address(genesis_curator),
+            ],
+        );
         Ok(())
     }
 
@@ -280,7 +291,17 @@ impl ArtVault {
         let token = self.token.get();
         self.call(token, &calls::calldata(calls::BURN_FROM, &[calls::word(caller), (shares + fee).into()]))?;
         self.send_artwork(collection, token_id, caller)?;
-        atelier_common::emit!(self.vm(), ArtworkRedeemed, 3, [atelier_common::events::uint(artwork_id), atelier_common::events::address(caller), atelier_common::events::uint(shares), atelier_common::events::uint(fee)]);
+        atelier_common::emit!(
+            self.vm(),
+            ArtworkRedeemed,
+            3,
+            [
+                atelier_common::events::uint(artwork_id),
+                atelier_common::events::address(caller),
+                atelier_common::events::uint(shares),
+                atelier_common::events::uint(fee),
+            ],
+        );
         Ok(())
     }
 
