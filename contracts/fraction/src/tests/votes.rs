@@ -282,3 +282,36 @@ fn checkpoints_hold_the_supply_cap_exactly(
     assert_eq!(t.num_checkpoints(alice), U256::from(3u8));
     assert_eq!(t.get_votes(bob), cap - U256::from(1u8));
 }
+
+/// `getPastVotesAndSupply` answers what `getPastVotes` and `getPastTotalSupply`
+/// answer, at and between checkpoints, and refuses the present and the future
+/// as they do.
+#[motsu::test]
+fn past_votes_and_supply_is_both_lookups(
+    token: Contract<FractionToken>,
+    treasury: Address,
+    alice: Address,
+    bob: Address,
+) {
+    let roles = wired(&token, treasury);
+    token.sender(alice).delegate(alice).motsu_unwrap();
+    token.sender(roles.vault).mint(alice, shares(10)).motsu_unwrap();
+    test_clock::set(START + 5);
+    token.sender(roles.vault).mint(bob, shares(7)).motsu_unwrap();
+    test_clock::set(START + 9);
+    token.sender(alice).transfer(bob, shares(4)).motsu_unwrap();
+    test_clock::set(START + 12);
+    let t = token.sender(alice);
+    for s in [START - 1, START, START + 4, START + 5, START + 8, START + 9, START + 11] {
+        let at = U256::from(s);
+        let both = t.get_past_votes_and_supply(alice, at).motsu_unwrap();
+        assert_eq!(
+            both,
+            (t.get_past_votes(alice, at).motsu_unwrap(), t.get_past_total_supply(at).motsu_unwrap()),
+            "at {s}"
+        );
+    }
+    assert_eq!(t.get_past_votes_and_supply(alice, U256::from(START + 9)).motsu_unwrap(), (shares(6), shares(17)));
+    let now = U256::from(START + 12);
+    assert!(matches!(t.get_past_votes_and_supply(alice, now).motsu_unwrap_err(), Error::FutureLookup(_)));
+}
