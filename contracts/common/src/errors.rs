@@ -90,11 +90,17 @@ impl ToWord for alloy_primitives::B256 {
     }
 }
 
-impl ToWord for u8 {
-    fn word(&self) -> alloy_primitives::B256 {
-        alloy_primitives::B256::from(alloy_primitives::U256::from(*self))
-    }
+/// Machine integers and `bool` as the `uintN`/`bool` word they stand for.
+macro_rules! to_word_as_uint {
+    ($($t:ty),*) => {$(
+        impl ToWord for $t {
+            fn word(&self) -> alloy_primitives::B256 {
+                alloy_primitives::B256::from(alloy_primitives::U256::from(*self))
+            }
+        }
+    )*};
 }
+to_word_as_uint!(u8, u16, u32, u64, bool);
 
 /// Declares a contract's `Error` enum: one variant per Solidity error it returns
 /// (what `#[derive(SolidityError)]` generates: the `From` conversions, the

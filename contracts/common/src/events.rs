@@ -13,11 +13,14 @@
 //! for each byte of its data segments (cached or not), and code bytes ~0.001 gas
 //! cached.
 use alloc::vec::Vec;
-use alloy_primitives::{Address, B256, U256};
+use alloy_primitives::{B256, U256};
 use stylus_sdk::stylus_core::host::LogAccess;
 
+use crate::errors::ToWord;
+
 /// Emits event `$event` with `$topics` topics (the signature hash and the
-/// indexed fields) from the field words `[...]`, in declaration order; with
+/// indexed fields) from its fields `[...]` in declaration order, each made a word
+/// by [`ToWord`](crate::errors::ToWord) as the errors' fields are; with
 /// `, $at, $text`, field `$at` (a placeholder word) is a `string` whose bytes
 /// are `$text`.
 #[macro_export]
@@ -31,7 +34,16 @@ macro_rules! emit {
     (@log $host:expr, $event:ty, $topics:expr, [$($field:expr),*], $text:expr) => {{
         const SIG: [u64; 4] =
             $crate::events::limbs(<$event as ::alloy_sol_types::SolEvent>::SIGNATURE_HASH);
-        $crate::events::log($host, SIG[0], SIG[1], SIG[2], SIG[3], $topics, &[$($field),*], $text)
+        $crate::events::log(
+            $host,
+            SIG[0],
+            SIG[1],
+            SIG[2],
+            SIG[3],
+            $topics,
+            &[$($crate::errors::ToWord::word(&$field)),*],
+            $text,
+        )
     }};
 }
 
@@ -69,7 +81,7 @@ pub fn log(
     let data_words = fields.len() + 1 - topics;
     for (i, word) in fields.iter().enumerate() {
         let word = match text {
-            Some((at, _)) if i == at => uint(32 * data_words),
+            Some((at, _)) if i == at => U256::from(32 * data_words).word(),
             _ => *word,
         };
         bytes.extend_from_slice(word.as_slice());
@@ -78,19 +90,6 @@ pub fn log(
         crate::abi::append_bytes(&mut bytes, text);
     }
     host.emit_log(&bytes, topics);
-}
-
-/// A field's word: an unsigned integer (any width that fits 256 bits).
-pub fn uint<T>(value: T) -> B256
-where
-    U256: alloy_primitives::ruint::UintTryFrom<T>,
-{
-    B256::from(U256::from(value))
-}
-
-/// A field's word: an address.
-pub fn address(value: Address) -> B256 {
-    value.into_word()
 }
 
 #[cfg(test)]

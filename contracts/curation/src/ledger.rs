@@ -5,7 +5,6 @@
 use alloy_primitives::{aliases::U96, Address, U128, U256};
 use atelier_common::{
     clock,
-    events::{address, uint},
     errors::{callee_revert, ExternalCallFailed, NotInitialized},
     abi::calldata,
 };
@@ -91,7 +90,7 @@ impl CurationRegistry {
             self.vm(),
             Staked,
             3,
-            [address(account), uint(seed_id), uint(amount)],
+            [account, seed_id, amount],
         );
         self.lock_shares(token, account, amount, true)
     }
@@ -140,7 +139,7 @@ impl CurationRegistry {
             self.vm(),
             Unstaked,
             3,
-            [address(account), uint(seed_id), uint(amount)],
+            [account, seed_id, amount],
         );
         self.lock_shares(token, account, amount, false)
     }
@@ -161,7 +160,7 @@ impl CurationRegistry {
             self.vm(),
             ConvictionUpdated,
             2,
-            [uint(seed_id), uint(conviction), uint(stake)],
+            [seed_id, conviction, stake],
         );
         Ok(())
     }

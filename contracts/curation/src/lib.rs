@@ -32,7 +32,6 @@ pub use error::Error;
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, FixedBytes, U128, U256};
 use atelier_common::abi::{Returns, Text};
-use atelier_common::events::{address, uint};
 use atelier_common::{
     errors::{AlreadyInitialized, EthTransferFailed, Unauthorized, ZeroAddress, ZeroAmount},
     params::curation,
@@ -151,7 +150,7 @@ impl CurationRegistry {
             self.vm(),
             Initialized,
             1,
-            [address(token), address(vault), address(treasury)],
+            [token, vault, treasury],
         );
         Ok(())
     }
@@ -226,7 +225,7 @@ impl CurationRegistry {
             self.vm(),
             RewardNotified,
             1,
-            [uint(amount), uint(stream.rate), uint(stream.finish)],
+            [amount, stream.rate, stream.finish],
         );
         Ok(())
     }
@@ -242,7 +241,7 @@ impl CurationRegistry {
             return Err(NothingToClaim { account }.into());
         }
         entry.rewards.set(U128::ZERO);
-        atelier_common::emit!(self.vm(), RewardPaid, 2, [address(account), uint(amount)]);
+        atelier_common::emit!(self.vm(), RewardPaid, 2, [account, amount]);
         self.vm()
             .transfer_eth(account, amount)
             .map_err(|_| EthTransferFailed {

@@ -58,7 +58,7 @@ impl CurationRegistry {
             self.vm(),
             ParamSet,
             2,
-            [atelier_common::events::uint(key), atelier_common::events::uint(value)],
+            [key, value],
         );
         Ok(())
     }

@@ -161,7 +161,7 @@ impl FractionToken {
             self.vm(),
             ParamSet,
             2,
-            [atelier_common::events::uint(key), atelier_common::events::uint(value)],
+            [key, value],
         );
         Ok(())
     }
@@ -179,7 +179,7 @@ impl FractionToken {
                 self.vm(),
                 PremiumSet,
                 1,
-                [atelier_common::events::uint(old), atelier_common::events::uint(new)],
+                [old, new],
             );
         }
     }

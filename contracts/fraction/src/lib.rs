@@ -49,7 +49,6 @@ pub mod vrgda;
 #[cfg(test)]
 mod tests;
 
-use atelier_common::events::{address, uint};
 use alloc::{string::String, vec, vec::Vec};
 
 use alloy_primitives::{
@@ -212,7 +211,7 @@ impl FractionToken {
             self.vm(),
             Initialized,
             1,
-            [address(vault), address(treasury), address(registry), address(keeper)],
+            [vault, treasury, registry, keeper],
         );
         Ok(())
     }
@@ -541,7 +540,7 @@ impl FractionToken {
             self.vm(),
             SharesBought,
             2,
-            [address(buyer), uint(shares), uint(cost), uint(spot_price_after)],
+            [buyer, shares, cost, spot_price_after],
         );
         // Interactions: proceeds to the treasury, change to the buyer.
         self.pay(treasury, cost)?;
@@ -628,7 +627,7 @@ impl FractionToken {
         }
         self.premium.set(U64::saturating_from(wad));
         self.premium_updated_at.set(U64::from(now));
-        atelier_common::emit!(self.vm(), PremiumSet, 1, [uint(old), uint(wad)]);
+        atelier_common::emit!(self.vm(), PremiumSet, 1, [old, wad]);
         Ok(())
     }
 }

@@ -44,7 +44,7 @@ impl FractionToken {
             self.vm(),
             LockedBalanceChanged,
             2,
-            [atelier_common::events::address(account), atelier_common::events::uint(locked)],
+            [account, locked],
         );
         Ok(())
     }

@@ -63,9 +63,9 @@ impl FractionToken {
             Transfer,
             3,
             [
-                atelier_common::events::address(from),
-                atelier_common::events::address(to),
-                atelier_common::events::uint(value),
+                from,
+                to,
+                value,
             ],
         );
         self.move_delegate_votes(source, target, value)
@@ -113,9 +113,9 @@ impl FractionToken {
             Approval,
             3,
             [
-                atelier_common::events::address(owner),
-                atelier_common::events::address(spender),
-                atelier_common::events::uint(value),
+                owner,
+                spender,
+                value,
             ],
         );
         Ok(())

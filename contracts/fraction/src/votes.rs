@@ -60,9 +60,9 @@ impl FractionToken {
             DelegateChanged,
             4,
             [
-                atelier_common::events::address(account),
-                atelier_common::events::address(previous),
-                atelier_common::events::address(delegatee),
+                account,
+                previous,
+                delegatee,
             ],
         );
         self.move_delegate_votes(previous, delegatee, balance)
@@ -106,9 +106,9 @@ impl FractionToken {
             DelegateVotesChanged,
             2,
             [
-                atelier_common::events::address(delegate),
-                atelier_common::events::uint(old),
-                atelier_common::events::uint(new),
+                delegate,
+                old,
+                new,
             ],
         );
         Ok(())

@@ -26,7 +26,6 @@ use stylus_sdk::prelude::HostAccess;
 use alloy_primitives::{aliases::U96, Address, U256, U64};
 use atelier_common::{
     errors::UnknownParam,
-    events::{address, uint},
     params::{self as keys},
 };
 
@@ -169,7 +168,7 @@ impl ArtGovernor {
                     self.vm(),
                     ExhibitionGranted,
                     3,
-                    [uint(id), address(account), uint(amount)],
+                    [id, account, amount],
                 );
             }
             kind::APPROVE_LICENSE => {
@@ -189,7 +188,7 @@ impl ArtGovernor {
                     self.vm(),
                     LicenseApproved,
                     4,
-                    [uint(license_id), uint(id), address(account), h1, uint(amount)],
+                    [license_id, id, account, h1, amount],
                 );
             }
             kind::SET_PARAMS

@@ -10,7 +10,6 @@ use stylus_sdk::abi::AbiType;
 use alloy_primitives::{keccak256, Address, B256, U256};
 use atelier_common::{
     clock,
-    events::{address, uint},
 };
 
 use stylus_sdk::prelude::*;
@@ -212,7 +211,7 @@ impl ArtGovernor {
                 self.vm(),
                 ProposalExtended,
                 2,
-                [uint(proposal_id), uint(new_end)],
+                [proposal_id, new_end],
             );
         }
         // Passing from this vote on: once voting ends (Succeeded) its artworks
@@ -230,7 +229,7 @@ impl ArtGovernor {
             self.vm(),
             VoteCast,
             2,
-            [address(voter), uint(proposal_id), uint(support), uint(weight), B256::ZERO],
+            [voter, proposal_id, support, weight, B256::ZERO],
             4,
             reason.as_bytes(),
         );
@@ -258,7 +257,7 @@ impl ArtGovernor {
         p.set_record(&r);
         let concerns = p.artworks(&r);
         self.hold_queued(concerns, expires - 1);
-        atelier_common::emit!(self.vm(), ProposalQueued, 1, [uint(proposal_id), uint(eta)]);
+        atelier_common::emit!(self.vm(), ProposalQueued, 1, [proposal_id, eta]);
         Ok(proposal_id)
     }
 
@@ -287,7 +286,7 @@ impl ArtGovernor {
         for action in actions {
             self.apply_action(action)?;
         }
-        atelier_common::emit!(self.vm(), ProposalExecuted, 1, [uint(proposal_id)]);
+        atelier_common::emit!(self.vm(), ProposalExecuted, 1, [proposal_id]);
         Ok(proposal_id)
     }
 
@@ -309,7 +308,7 @@ impl ArtGovernor {
         let mut r = p.record();
         r.status = state::CANCELED.into();
         p.set_record(&r);
-        atelier_common::emit!(self.vm(), ProposalCanceled, 1, [uint(proposal_id)]);
+        atelier_common::emit!(self.vm(), ProposalCanceled, 1, [proposal_id]);
         Ok(proposal_id)
     }
 
@@ -350,7 +349,7 @@ impl ArtGovernor {
             self.vm(),
             VetoCast,
             4,
-            [uint(proposal_id), uint(steward_token_id), address(caller)],
+            [proposal_id, steward_token_id, caller],
         );
         // The majority counts against the larger of the steward tokens live at
         // queue (burning tokens after it cannot shrink the base) and those live
@@ -362,7 +361,7 @@ impl ArtGovernor {
             p.set_record(&r);
             let concerns = p.artworks(&r);
             self.release_queued(concerns);
-            atelier_common::emit!(self.vm(), ProposalVetoed, 1, [uint(proposal_id)]);
+            atelier_common::emit!(self.vm(), ProposalVetoed, 1, [proposal_id]);
         }
         Ok(())
     }

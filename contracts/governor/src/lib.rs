@@ -37,7 +37,6 @@ pub use types::Action;
 use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use atelier_common::abi::{Returns, Text};
-use atelier_common::events::{address, uint};
 use atelier_common::errors::{
     AlreadyInitialized, EthTransferFailed, NotInitialized, Unauthorized, ZeroAddress,
 };
@@ -147,7 +146,7 @@ impl ArtGovernor {
             self.vm(),
             Initialized,
             1,
-            [address(vault), address(token), address(registry), address(treasury)],
+            [vault, token, registry, treasury],
         );
         Ok(())
     }
@@ -355,7 +354,7 @@ impl ArtGovernor {
             self.vm(),
             LicenseActivated,
             3,
-            [uint(license_id), address(licensee), uint(fee)],
+            [license_id, licensee, fee],
         );
         Ok(())
     }

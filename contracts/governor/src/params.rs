@@ -68,7 +68,7 @@ impl ArtGovernor {
             stylus_sdk::prelude::HostAccess::vm(self),
             ParamSet,
             2,
-            [atelier_common::events::uint(key), atelier_common::events::uint(value)],
+            [key, value],
         );
         Ok(())
     }

@@ -72,7 +72,7 @@ impl Treasury {
             self.vm(),
             ParamSet,
             2,
-            [atelier_common::events::uint(k), atelier_common::events::uint(value)],
+            [k, value],
         );
         Ok(())
     }

@@ -8,7 +8,6 @@ use atelier_common::{
     params::fraction::P0,
 };
 use atelier_common::clock;
-use atelier_common::events::{address, uint};
 use stylus_sdk::prelude::*;
 
 use crate::{
@@ -35,7 +34,7 @@ impl Treasury {
             .set(add(self.acquisition.get(), parts.acquisition)?);
         self.rewards.set(add(self.rewards.get(), parts.rewards)?);
         let from = self.vm().msg_sender();
-        atelier_common::emit!(self.vm(), RevenueReceived, 2, [address(from), uint(amount)]);
+        atelier_common::emit!(self.vm(), RevenueReceived, 2, [from, amount]);
         Ok(())
     }
 
@@ -111,7 +110,7 @@ impl Treasury {
             self.vm(),
             BuybackOpened,
             2,
-            [uint(id), uint(budget), uint(spot), uint(now), uint(now.saturating_add(length))],
+            [id, budget, spot, now, now.saturating_add(length)],
         );
         Ok(())
     }

@@ -34,7 +34,6 @@ pub use error::Error;
 use alloc::{vec, vec::Vec};
 use alloy_primitives::{aliases::U128, Address, B256, U256};
 use atelier_common::abi::{Returns, Text};
-use atelier_common::events::{address, uint};
 use atelier_common::{
     clock,
     errors::{AlreadyInitialized, ExternalCallFailed, Unauthorized, ZeroAddress, ZeroAmount},
@@ -180,7 +179,7 @@ impl Treasury {
             self.vm(),
             Initialized,
             1,
-            [address(token), address(registry), address(vault)],
+            [token, registry, vault],
         );
         Ok(())
     }
@@ -267,7 +266,7 @@ impl Treasury {
                 self.vm(),
                 BuybackClosed,
                 2,
-                [uint(round), uint(spent), uint(returned)],
+                [round, spent, returned],
             );
         }
         self.buyback.set(narrow(buyback - opened)?);
@@ -280,7 +279,7 @@ impl Treasury {
             self.vm(),
             UpkeepPerformed,
             1,
-            [uint(epoch), uint(rewards), uint(opened)],
+            [epoch, rewards, opened],
         );
 
         // Interaction.
@@ -387,7 +386,7 @@ impl Treasury {
             self.vm(),
             BuybackFilled,
             2,
-            [address(seller), uint(filled), uint(paid)],
+            [seller, filled, paid],
         );
         Ok(paid)
     }
@@ -482,7 +481,7 @@ impl Treasury {
             self.vm(),
             Acquired,
             3,
-            [uint(artwork_id), address(collection), uint(token_id), address(seller), uint(price)],
+            [artwork_id, collection, token_id, seller, price],
         );
         Ok(artwork_id)
     }
@@ -519,7 +518,7 @@ impl Treasury {
         }
         self.reserve.set(narrow(available - amount)?);
         self.pay(to, amount)?;
-        atelier_common::emit!(self.vm(), ReserveWithdrawn, 2, [address(to), uint(amount)]);
+        atelier_common::emit!(self.vm(), ReserveWithdrawn, 2, [to, amount]);
         Ok(())
     }
 

@@ -1,6 +1,5 @@
 //! Custody: which deposits are accepted, recording an artwork (provenance, steward
 //! token, seed registration, shares), and taking one out.
-use atelier_common::events::{address, uint};
 use alloc::string::String;
 use alloy_primitives::{aliases::U96, Address, B256, U256, U64};
 use stylus_sdk::prelude::*;
@@ -116,16 +115,16 @@ impl ArtVault {
             ArtworkDeposited,
             4,
             [
-                uint(artwork_id),
-                address(collection),
-                address(depositor),
-                uint(token_id),
+                artwork_id,
+                collection,
+                depositor,
+                token_id,
                 seed,
                 model_id,
                 prompt_hash,
-                address(artist),
+                artist,
                 B256::ZERO,
-                uint(shares),
+                shares,
             ],
             8,
             uri.as_bytes(),

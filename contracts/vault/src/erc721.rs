@@ -61,9 +61,9 @@ impl ArtVault {
             Transfer,
             4,
             [
-                atelier_common::events::address(from),
-                atelier_common::events::address(to),
-                atelier_common::events::uint(token_id),
+                from,
+                to,
+                token_id,
             ],
         );
     }
@@ -138,9 +138,9 @@ impl ArtVault {
             Approval,
             4,
             [
-                atelier_common::events::address(owner),
-                atelier_common::events::address(to),
-                atelier_common::events::uint(token_id),
+                owner,
+                to,
+                token_id,
             ],
         );
         Ok(())
@@ -158,9 +158,9 @@ impl ArtVault {
             ApprovalForAll,
             3,
             [
-                atelier_common::events::address(owner),
-                atelier_common::events::address(operator),
-                atelier_common::events::uint(u8::from(approved)),
+                owner,
+                operator,
+                u8::from(approved),
             ],
         );
         Ok(())

@@ -50,7 +50,7 @@ impl ArtVault {
             self.vm(),
             ParamSet,
             2,
-            [atelier_common::events::uint(key), atelier_common::events::uint(value)],
+            [key, value],
         );
         Ok(())
     }
@@ -76,10 +76,10 @@ impl ArtVault {
                     ListingApproved,
                     4,
                     [
-                        atelier_common::events::address(target),
-                        atelier_common::events::uint(id),
-                        atelier_common::events::address(account),
-                        atelier_common::events::uint(amount),
+                        target,
+                        id,
+                        account,
+                        amount,
                     ],
                 );
             }
@@ -98,7 +98,7 @@ impl ArtVault {
                     self.vm(),
                     ArtworkReleased,
                     3,
-                    [atelier_common::events::uint(id), atelier_common::events::address(account)],
+                    [id, account],
                 );
             }
             WITHDRAW_RESERVE => {
@@ -116,9 +116,9 @@ impl ArtVault {
                     TokenRescued,
                     4,
                     [
-                        atelier_common::events::address(target),
-                        atelier_common::events::uint(id),
-                        atelier_common::events::address(account),
+                        target,
+                        id,
+                        account,
                     ],
                 );
             }
@@ -139,10 +139,10 @@ impl ArtVault {
                     MinorityExit,
                     3,
                     [
-                        atelier_common::events::uint(id),
-                        atelier_common::events::address(account),
-                        atelier_common::events::uint(amount),
-                        atelier_common::events::uint(paid),
+                        id,
+                        account,
+                        amount,
+                        paid,
                     ],
                 );
             }

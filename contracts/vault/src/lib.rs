@@ -131,11 +131,11 @@ impl ArtVault {
             Initialized,
             1,
             [
-                atelier_common::events::address(token),
-                atelier_common::events::address(registry),
-                atelier_common::events::address(treasury),
-                atelier_common::events::address(governor),
-                atelier_common::events::address(genesis_curator),
+                token,
+                registry,
+                treasury,
+                governor,
+                genesis_curator,
             ],
         );
         Ok(())
@@ -296,10 +296,10 @@ impl ArtVault {
             ArtworkRedeemed,
             3,
             [
-                atelier_common::events::uint(artwork_id),
-                atelier_common::events::address(caller),
-                atelier_common::events::uint(shares),
-                atelier_common::events::uint(fee),
+                artwork_id,
+                caller,
+                shares,
+                fee,
             ],
         );
         Ok(())
