@@ -32,6 +32,8 @@ const Q: usize = 127;
 const ONE: U256 = U256::from_limbs([0, 1 << (Q - 64), 0, 0]);
 /// `floor(ln 2 · 2^127)`.
 const LN2: U256 = uint!(117932881612756647068972071382077242199_U256);
+/// [`LN2`] as a native integer, for the series.
+const LN2_NATIVE: u128 = 117932881612756647068972071382077242199;
 /// `floor(ln 2 / 2 · 2^127)`.
 const HALF_LN2: U256 = uint!(58966440806378323534486035691038621099_U256);
 /// `ceil(√2 · 2^127)`.
@@ -68,6 +70,23 @@ fn mul(a: U256, b: U256) -> U256 {
     a.wrapping_mul(b)
 }
 
+/// `x` as a native integer if it is below 2^128.
+fn native(x: U256) -> Option<u128> {
+    let l = x.as_limbs();
+    (l[2] | l[3] == 0).then(|| u128::from(l[0]) | (u128::from(l[1]) << 64))
+}
+
+/// The 256-bit product of two native values, as (high, low) halves.
+fn mul_wide(a: u128, b: u128) -> (u128, u128) {
+    const LOW: u128 = u64::MAX as u128;
+    let (a0, a1, b0, b1) = (a & LOW, a >> 64, b & LOW, b >> 64);
+    let (ll, lh, hl) = (a0 * b0, a0 * b1, a1 * b0);
+    // Bits 64..127 of the product, and their carry into bit 128.
+    let mid = (ll >> 64) + (lh & LOW) + (hl & LOW);
+    let high = a1 * b1 + (lh >> 64) + (hl >> 64) + (mid >> 64);
+    (high, (mid << 64) | (ll & LOW))
+}
+
 /// `a · b / 2^Q` (truncated) for internal fixed-point values, product < 2^256.
 fn mul_q(a: U256, b: U256) -> U256 {
     mul(a, b) >> Q
@@ -76,8 +95,9 @@ fn mul_q(a: U256, b: U256) -> U256 {
 /// `(n / d, n % d)`; `Err` if `d == 0`. The one U256 division of the WASM
 /// build: ruint's `div_rem` links a reciprocal table and a Knuth division of a
 /// few KiB; this is a native `u64` division when `n` fits 64 bits, 32-bit chunks
-/// in native ops when `d` fits 32 bits, else a shift-and-subtract loop over the quotient's bits only (`bit_len(n) −
-/// bit_len(d) + 1` steps: about 20 for a token amount over WAD).
+/// in native ops when `d` fits 32 bits, else a shift-and-subtract loop over the
+/// quotient's bits only (`bit_len(n) − bit_len(d) + 1` steps: about 20 for a
+/// token amount over WAD), its remainder a native u128 when `d < 2^127`.
 pub fn div_rem(n: U256, d: U256) -> Result<(U256, U256), MathOverflow> {
     if d.is_zero() {
         return Err(overflow());
@@ -128,6 +148,29 @@ pub fn div_rem_nz(n: U256, d: U256) -> (U256, U256) {
     let (nb, db) = (n.bit_len(), d.bit_len());
     if nb < db {
         return (U256::ZERO, n);
+    }
+    if db < 128 {
+        // d < 2^127 (WAD, rates, λ, supplies): restoring division with the
+        // remainder in a native u128 (it stays below 2d), one quotient bit a
+        // step from the top `db` bits of n down; a tenth of the instructions
+        // of the 256-bit loop below.
+        let divisor = u128::from(dl[0]) | (u128::from(dl[1]) << 64);
+        let mut shift = nb - db;
+        let top = n >> shift;
+        let top = top.as_limbs();
+        let mut rem = u128::from(top[0]) | (u128::from(top[1]) << 64);
+        let mut q = [0u64; 4];
+        loop {
+            if rem >= divisor {
+                rem -= divisor;
+                q[shift / 64] |= 1 << (shift % 64);
+            }
+            if shift == 0 {
+                return (U256::from_limbs(q), U256::from(rem));
+            }
+            shift -= 1;
+            rem = (rem << 1) | u128::from((nl[shift / 64] >> (shift % 64)) & 1);
+        }
     }
     // Invariant: rem < step << 1, and q holds the quotient bits above `shift`.
     let mut shift = nb - db;
@@ -245,22 +288,46 @@ pub fn div_wad_up(x: U256, y: U256) -> Result<U256, MathOverflow> {
     mul_div_up(x, WAD, y)
 }
 
+/// `a · b / 2^Q` (truncated) for internal values below 2^128 whose product is
+/// below 2^255: the series' multiplication, native (bit for bit what
+/// [`mul_q`] gives on the same values).
+fn mul_q_native(a: u128, b: u128) -> u128 {
+    let (high, low) = mul_wide(a, b);
+    (high << 1) | (low >> 127)
+}
+
+/// `x / k` for a series index `k ∈ [1, 2^32)`: long division over 32-bit chunks
+/// in native 64-bit ops (a u128 `/` links compiler-rt's general division).
+fn div_term(x: u128, k: u64) -> u128 {
+    let (mut q, mut rem) = (0u128, 0u64);
+    for shift in [96u32, 64, 32, 0] {
+        let chunk = (rem << 32) | ((x >> shift) as u64 & 0xffff_ffff);
+        q |= u128::from(chunk / k) << shift;
+        rem = chunk % k;
+    }
+    q
+}
+
 /// `2^f` in internal fixed point for `f ∈ [0, ONE)`, never above the true value.
 ///
 /// Evaluates `e^r`, `r = f·ln 2 ∈ [0, ln 2)`, by Horner's scheme on the Taylor
 /// series `1 + r(1 + r/2(1 + r/3(…(1 + r/N))))`. All terms are positive and
 /// every step truncates, so the result is a lower bound (a few 2^-127 low,
 /// relative), is exactly `ONE` at `f = 0`, stays in `[ONE, 2·ONE)`, and is
-/// non-decreasing in `f` (each step is monotone). Products stay below 2^255.
+/// non-decreasing in `f` (each step is monotone). Every value stays below
+/// 2^128 (the partial sums are at most `e^r < 2`), every product below 2^255:
+/// native u128 arithmetic, the same truncations as U256 would make.
 fn exp2_frac(f: U256) -> U256 {
-    let r = mul_q(f, LN2);
-    let mut acc = ONE;
+    let f = native(f).unwrap_or_default();
+    let one = 1u128 << Q;
+    let r = mul_q_native(f, LN2_NATIVE);
+    let mut acc = one;
     let mut k = EXP_TERMS;
     while k > 0 {
-        acc = ONE + div_nz(mul_q(acc, r), U256::from(k));
+        acc = one + div_term(mul_q_native(acc, r), k);
         k -= 1;
     }
-    acc
+    U256::from(acc)
 }
 
 /// `2^(a / 2^Q) · 1e18`, rounded down, for a fixed-point exponent `a ≥ 0`.

@@ -16,6 +16,8 @@ fn edges() -> Vec<U256> {
         U256::from(u64::MAX),
         one << 64,
         (one << 64) + one,
+        (one << 127) - one,
+        one << 127,
         U256::from(u128::MAX),
         one << 128,
         one << 255,
@@ -78,6 +80,12 @@ proptest! {
 
     #[test]
     fn small_divisors_match_ruint(n in operand(), d in 1u64..) {
+        agrees(n, U256::from(d));
+    }
+
+    /// Divisors below 2^127 (the native-remainder path), from one bit on.
+    #[test]
+    fn divisors_below_2_127_match_ruint(n in operand(), d in 1u128..(1u128 << 127)) {
         agrees(n, U256::from(d));
     }
 }

@@ -804,3 +804,66 @@ fn mul_div_fit_refuses_what_may_not_fit_and_zero_divisors() {
     assert_eq!(mul_div_fit(U256::MAX, U256::from(2), U256::from(2), false), Err(MathOverflow {}));
     assert_eq!(mul_div_fit(U256::from(7), U256::from(3), U256::from(2), true), Ok(U256::from(11)));
 }
+
+/// The series as it was evaluated before it moved to native u128 arithmetic:
+/// every product and quotient on U256 (the model the native code must match
+/// bit for bit).
+mod u256_series {
+    use alloy_primitives::{uint, I256, U256};
+
+    const Q: usize = 127;
+    const ONE: U256 = U256::from_limbs([0, 1 << (Q - 64), 0, 0]);
+    const LN2: U256 = uint!(117932881612756647068972071382077242199_U256);
+    const LOG2E_PER_WAD: U256 = uint!(4527971772398935283541772404656230803685_U256);
+    const WAD: U256 = uint!(1000000000000000000_U256);
+
+    fn exp2_frac(f: U256) -> U256 {
+        let r = f.wrapping_mul(LN2) >> Q;
+        let mut acc = ONE;
+        for k in (1..=31u64).rev() {
+            acc = ONE + (acc.wrapping_mul(r) >> Q) / U256::from(k);
+        }
+        acc
+    }
+
+    fn pow2_neg(a: U256) -> U256 {
+        let (n_floor, frac) = (a >> Q, a & (ONE - U256::from(1u8)));
+        let (n, f) = if frac.is_zero() { (n_floor, frac) } else { (n_floor + U256::from(1u8), ONE - frac) };
+        exp2_frac(f).wrapping_mul(WAD) >> (n.saturating_to::<usize>() + Q)
+    }
+
+    /// `exp_wad` for `x` inside its domain.
+    pub fn exp_wad(x: I256) -> U256 {
+        let ax = x.unsigned_abs();
+        if x.is_negative() {
+            let scaled = ax.wrapping_mul(LOG2E_PER_WAD + U256::from(1u8));
+            pow2_neg((scaled >> 64) + U256::from(!(scaled & U256::from(u64::MAX)).is_zero()))
+        } else {
+            let a: U256 = ax.wrapping_mul(LOG2E_PER_WAD) >> 64;
+            let n: usize = (a >> Q).saturating_to::<usize>();
+            let m = exp2_frac(a & (ONE - U256::from(1u8))).wrapping_mul(WAD);
+            if n >= Q { m << (n - Q) } else { m >> (Q - n) }
+        }
+    }
+
+    /// `pow2_neg_wad` for `x < 60e18`.
+    pub fn pow2_neg_wad(x: U256) -> U256 {
+        let scaled = x << Q;
+        let (q, r) = (scaled / WAD, scaled % WAD);
+        pow2_neg(q + U256::from(!r.is_zero()))
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn exp_wad_is_the_u256_series_bit_for_bit(x in -41_446_531_673_892_822_312i128..135_305_999_368_893_231_589i128) {
+        prop_assert_eq!(exp_wad(i(x)).unwrap(), u256_series::exp_wad(i(x)), "x={}", x);
+    }
+
+    #[test]
+    fn pow2_neg_wad_is_the_u256_series_bit_for_bit(x in 0u128..60_000_000_000_000_000_000) {
+        prop_assert_eq!(pow2_neg_wad(u(x)), u256_series::pow2_neg_wad(u(x)), "x={}", x);
+    }
+}
