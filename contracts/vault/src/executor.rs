@@ -129,7 +129,7 @@ impl ArtVault {
                 let reserve = self.view(treasury, &calls::BUCKETS)?;
                 // reserve < 2^128 and shares <= supply < 2^96: no overflow; the
                 // burn below fails first if the holder lacks the shares.
-                let paid = atelier_common::math::div_nz(reserve.saturating_mul(amount), supply.max(U256::from(1)));
+                let paid = atelier_common::math::mul_div_fit(reserve, amount, supply.max(U256::from(1)), false)?;
                 self.call(token, &calldata(calls::BURN_FROM, &[word(account), amount.into()]))?;
                 if !paid.is_zero() {
                     self.call(treasury, &calldata(calls::WITHDRAW_RESERVE, &[word(account), paid.into()]))?;

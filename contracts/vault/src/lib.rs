@@ -323,7 +323,7 @@ impl ArtVault {
         let held = self.held_count.get().to::<u64>().max(1);
         // Capped by the supply (claim and fee together), so the last artwork stays
         // redeemable by whoever holds every share.
-        let claim = issued.max(steward::div_small(supply + U256::from(held - 1), held)).min(supply);
+        let claim = issued.max(atelier_common::math::div_nz(supply + U256::from(held - 1), U256::from(held))).min(supply);
         let fee = steward::bps_of(claim, self.redeem_fee_bps.get().to::<u64>())?;
         Ok((claim, fee.min(supply - claim)))
     }
