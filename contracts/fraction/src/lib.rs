@@ -22,7 +22,8 @@
 //! unlocks part of a holder's balance (`lockShares`/`unlockShares`). Locked
 //! shares stay in `balanceOf` and keep their votes with the holder's delegate,
 //! but no transfer or burn can move them: `balance` in storage is what is free
-//! to move, `locked` what is staked, so a transfer reads no more than before.
+//! to move, `locked` what is staked, both in the holder's one slot (with whom
+//! it delegates to), so a lock or unlock writes no other slot.
 //!
 //! The sale never mints below the treasury's `saleFloor()`: the live buyback
 //! round's highest possible bid, and the backing per share (grossed up by the
@@ -80,10 +81,19 @@ use signing::{Word, PERMIT_TYPEHASH};
 use vrgda::Curve;
 
 /// One holder: balance and delegate packed in one slot (96 + 160 bits).
+/// One holder, one slot: what it may move, what its stakes lock, and whom it
+/// delegates to. Self-delegation (and none) needs no address, so a holder who
+/// votes its own shares touches this slot alone on a transfer, a buy, a lock
+/// or an unlock; a delegate other than itself sits in `delegatees`.
 #[storage]
 pub struct Holder {
+    /// Shares free to move (transfers and burns draw on these).
     balance: StorageU96,
-    delegate: StorageAddress,
+    /// Shares locked in place for stakes (see `locks`).
+    locked: StorageU96,
+    /// Whom it delegates to (`votes::UNDELEGATED`, `SELF_DELEGATED` or
+    /// `DELEGATED_ELSEWHERE`; a `U64`, the width the token already uses).
+    delegation: StorageU64,
 }
 
 /// FractionToken storage. Fields are ordered so each hot path touches few
@@ -125,8 +135,9 @@ pub struct FractionToken {
     registry: StorageAddress,
     // ERC-20, permit, votes.
     holders: StorageMap<Address, Holder>,
-    /// Staked shares, locked in place by the registry (not in `Holder::balance`).
-    locked: StorageMap<Address, StorageU96>,
+    /// The delegate of each holder that delegates to another address (read
+    /// only while its `Holder::delegation` says so).
+    delegatees: StorageMap<Address, StorageAddress>,
     allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
     nonces: StorageMap<Address, StorageU256>,
     vote_checkpoints: StorageMap<Address, Trace>,
@@ -262,7 +273,8 @@ impl FractionToken {
 
     /// Shares held by `account`, staked (locked) ones included.
     pub fn balance_of(&self, account: Address) -> U256 {
-        self.free_balance(account) + self.locked_balance_of(account)
+        let holder = self.holders.get(account);
+        U256::from(holder.balance.get()) + U256::from(holder.locked.get())
     }
 
     // -------------------------------------------------------------- staking
@@ -274,7 +286,7 @@ impl FractionToken {
 
     /// Shares of `account` the registry holds locked for its stakes.
     pub fn locked_balance_of(&self, account: Address) -> U256 {
-        U256::from(self.locked.get(account))
+        U256::from(self.holders.get(account).locked.get())
     }
 
     /// Registry only: locks `amount` of `account`'s free shares in place for a
@@ -441,7 +453,7 @@ impl FractionToken {
 
     /// The account `account` delegates its votes to (zero: none).
     pub fn delegates(&self, account: Address) -> Address {
-        self.holders.get(account).delegate.get()
+        self.delegate_of(account, self.holders.get(account).delegation.get().to())
     }
 
     /// Delegates the caller's votes to `delegatee` (itself to vote directly).

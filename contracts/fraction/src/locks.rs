@@ -3,7 +3,8 @@
 //! keep their votes with the holder's delegate and count in the supply that can
 //! vote, and nothing but the registry's unlock frees them. A lock moves units
 //! between the holder's free balance (`Holder::balance`, what transfers and
-//! burns draw on) and `locked`; votes and the supply do not change.
+//! burns draw on) and `Holder::locked`, one slot; votes and the supply do not
+//! change.
 use alloy_primitives::{aliases::U96, Address, U256};
 use atelier_common::errors::require_wired_caller;
 use stylus_sdk::prelude::*;
@@ -11,11 +12,6 @@ use stylus_sdk::prelude::*;
 use crate::{abi::*, Error, FractionToken};
 
 impl FractionToken {
-    /// Shares of `account` free to move (its balance less what is locked).
-    pub(crate) fn free_balance(&self, account: Address) -> U256 {
-        U256::from(self.holders.get(account).balance.get())
-    }
-
     /// `Ok(())` for the registry; `NotInitialized` before wiring.
     pub(crate) fn only_registry(&self) -> Result<(), Error> {
         require_wired_caller(self.registry.get(), self.vm().msg_sender())
@@ -24,8 +20,9 @@ impl FractionToken {
     /// Moves `amount` of `account`'s shares from free to locked (`lock`) or
     /// back, and announces the new locked balance.
     pub(crate) fn move_lock(&mut self, account: Address, amount: U256, lock: bool) -> Result<(), Error> {
-        let free = self.free_balance(account);
-        let locked = self.locked_balance_of(account);
+        let mut holder = self.holders.setter(account);
+        let free = U256::from(holder.balance.get());
+        let locked = U256::from(holder.locked.get());
         let (free, locked) = if lock {
             if free < amount {
                 return Err(ERC20InsufficientBalance { sender: account, balance: free, needed: amount }.into());
@@ -38,8 +35,8 @@ impl FractionToken {
             (free + amount, locked - amount)
         };
         // Both parts of one balance, below the supply cap < 2^96.
-        self.holders.setter(account).balance.set(U96::saturating_from(free));
-        self.locked.setter(account).set(U96::saturating_from(locked));
+        holder.balance.set(U96::saturating_from(free));
+        holder.locked.set(U96::saturating_from(locked));
         atelier_common::emit!(
             self.vm(),
             LockedBalanceChanged,

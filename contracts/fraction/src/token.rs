@@ -4,9 +4,10 @@
 //! OpenZeppelin's `Erc20` cannot be embedded here: its allowance setter is
 //! crate-private (so a permit whose EIP-712 domain uses the runtime token name
 //! could not approve), and `_update` has no hook for votes. This core keeps its
-//! semantics and errors, and packs each holder's balance and delegate into one
-//! storage slot, so a transfer between delegated holders reads two slots fewer
-//! than OpenZeppelin Solidity's ERC20Votes.
+//! semantics and errors, and packs each holder's balance, locked stake and
+//! delegation into one storage slot, so a transfer between self-delegated
+//! holders reads two slots fewer than OpenZeppelin Solidity's ERC20Votes (a
+//! delegate elsewhere costs one more read, as there).
 use alloy_primitives::{aliases::U96, Address, U256};
 use stylus_sdk::prelude::*;
 
@@ -29,7 +30,8 @@ impl FractionToken {
                 }));
             }
             holder.balance.set(U96::saturating_from(balance - value));
-            source = holder.delegate.get();
+            let delegation = holder.delegation.get().to();
+            source = self.delegate_of(from, delegation);
         }
         if from.is_zero() || to.is_zero() {
             let supply = U256::from(self.total_supply.get());
@@ -56,7 +58,8 @@ impl FractionToken {
             // A balance never exceeds the total supply, below 2^96.
             let balance = U256::from(holder.balance.get()).saturating_add(value);
             holder.balance.set(U96::saturating_from(balance));
-            target = holder.delegate.get();
+            let delegation = holder.delegation.get().to();
+            target = self.delegate_of(to, delegation);
         }
         atelier_common::emit!(
             self.vm(),

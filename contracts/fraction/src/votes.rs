@@ -5,11 +5,18 @@
 //! As in OpenZeppelin, shares count as votes only once delegated (a holder
 //! may delegate to itself); the total supply is checkpointed on every mint
 //! and burn. Several updates in one block overwrite that block's checkpoint.
-use alloy_primitives::{aliases::U48, Address, U256};
+use alloy_primitives::{aliases::{U48, U64}, Address, U256};
 use atelier_common::clock;
 use stylus_sdk::prelude::*;
 
 use crate::{abi::*, error::overflow, Error, FractionToken};
+
+/// `Holder::delegation`: no delegate (the shares do not vote).
+pub(crate) const UNDELEGATED: u64 = 0;
+/// `Holder::delegation`: the holder votes its own shares (no address stored).
+pub(crate) const SELF_DELEGATED: u64 = 1;
+/// `Holder::delegation`: another address votes them (`delegatees`).
+pub(crate) const DELEGATED_ELSEWHERE: u64 = 2;
 
 impl FractionToken {
     /// The ERC-6372 clock: the block timestamp as a 48-bit key.
@@ -43,18 +50,35 @@ impl FractionToken {
         Ok(self.total_supply_checkpoints.push(key, supply)?)
     }
 
+    /// The address `account`'s votes go to, given its `Holder::delegation`
+    /// (zero: none; `delegatees` is read only for a delegate elsewhere).
+    pub(crate) fn delegate_of(&self, account: Address, delegation: u64) -> Address {
+        match delegation {
+            SELF_DELEGATED => account,
+            DELEGATED_ELSEWHERE => self.delegatees.get(account),
+            _ => Address::ZERO,
+        }
+    }
+
     /// Points `account`'s votes at `delegatee` and moves its balance along.
     pub(crate) fn delegate_from(
         &mut self,
         account: Address,
         delegatee: Address,
     ) -> Result<(), Error> {
+        let holder = self.holders.get(account);
         // Locked (staked) shares vote too.
-        let locked = self.locked_balance_of(account);
-        let mut holder = self.holders.setter(account);
-        let previous = holder.delegate.get();
-        holder.delegate.set(delegatee);
-        let balance = U256::from(holder.balance.get()) + locked;
+        let balance = U256::from(holder.balance.get()) + U256::from(holder.locked.get());
+        let previous = self.delegate_of(account, holder.delegation.get().to());
+        let delegation = if delegatee.is_zero() {
+            UNDELEGATED
+        } else if delegatee == account {
+            SELF_DELEGATED
+        } else {
+            self.delegatees.setter(account).set(delegatee);
+            DELEGATED_ELSEWHERE
+        };
+        self.holders.setter(account).delegation.set(U64::from(delegation));
         atelier_common::emit!(
             self.vm(),
             DelegateChanged,

@@ -2,6 +2,7 @@
 use alloy_primitives::{aliases::U48, Address, U256};
 use atelier_common::clock::test_clock;
 use motsu::prelude::*;
+use proptest::prelude::*;
 
 use super::*;
 use crate::{
@@ -314,4 +315,64 @@ fn past_votes_and_supply_is_both_lookups(
     assert_eq!(t.get_past_votes_and_supply(alice, U256::from(START + 9)).motsu_unwrap(), (shares(6), shares(17)));
     let now = U256::from(START + 12);
     assert!(matches!(t.get_past_votes_and_supply(alice, now).motsu_unwrap_err(), Error::FutureLookup(_)));
+}
+
+/// One holder's move in [`votes_always_sum_the_balances_delegated`]: delegate
+/// to nobody, to itself or to another of the three (by index), or send shares.
+#[derive(Clone, Debug)]
+enum Move {
+    Delegate(usize, usize),
+    Undelegate(usize),
+    Transfer(usize, usize, u64),
+}
+
+fn a_move() -> impl Strategy<Value = Move> {
+    prop_oneof![
+        (0usize..3, 0usize..3).prop_map(|(who, to)| Move::Delegate(who, to)),
+        (0usize..3).prop_map(Move::Undelegate),
+        (0usize..3, 0usize..3, 0u64..8).prop_map(|(from, to, n)| Move::Transfer(from, to, n)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whoever delegates to whom (nobody, itself, or another holder, the last
+    /// stored apart from the holder's slot) and whatever moves: each address
+    /// votes exactly the balances delegated to it, and `delegates` answers
+    /// what was last chosen.
+    #[test]
+    fn votes_always_sum_the_balances_delegated(moves in prop::collection::vec(a_move(), 1..24)) {
+        let token = Contract::<FractionToken>::new();
+        let roles = wired(&token, Address::from_tag("treasury"));
+        let people = [Address::from_tag("alice"), Address::from_tag("bob"), Address::from_tag("carol")];
+        let mut chosen = [Address::ZERO; 3];
+        for who in people {
+            token.sender(roles.vault).mint(who, shares(5)).motsu_unwrap();
+        }
+        for (i, m) in moves.into_iter().enumerate() {
+            test_clock::advance(1 + i as u64 % 2);
+            match m {
+                Move::Delegate(who, to) => {
+                    token.sender(people[who]).delegate(people[to]).motsu_unwrap();
+                    chosen[who] = people[to];
+                }
+                Move::Undelegate(who) => {
+                    token.sender(people[who]).delegate(Address::ZERO).motsu_unwrap();
+                    chosen[who] = Address::ZERO;
+                }
+                Move::Transfer(from, to, n) => {
+                    let _ = token.sender(people[from]).transfer(people[to], shares(n)).motsu_res();
+                }
+            }
+            for (j, who) in people.into_iter().enumerate() {
+                prop_assert_eq!(token.sender(who).delegates(who), chosen[j]);
+                let delegated: U256 = (0..3)
+                    .filter(|&k| chosen[k] == who)
+                    .map(|k| token.sender(who).balance_of(people[k]))
+                    .sum();
+                prop_assert_eq!(token.sender(who).get_votes(who), delegated);
+            }
+        }
+    }
 }
