@@ -184,6 +184,10 @@ fn state_file_survives_kill_9_mid_run() {
         // Send from a thread; kill -9 from here while it is mid-stream.
         let addr_s = n.addr.clone();
         let start_nonce = nonce;
+        // How many the sender has had acknowledged: the kill waits for a few, so it
+        // lands mid-stream however loaded the machine is (a fixed sleep did not).
+        let acknowledged = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = acknowledged.clone();
         let sender = std::thread::spawn(move || {
             let mut got = vec![];
             for k in start_nonce..start_nonce + 400 {
@@ -206,10 +210,17 @@ fn state_file_survives_kill_9_mid_run() {
                     break;
                 };
                 got.push((h, Some(rc["result"]["blockNumber"].clone())));
+                counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             }
             got
         });
-        std::thread::sleep(std::time::Duration::from_millis(150 + 100 * round));
+        let waited = std::time::Instant::now();
+        while acknowledged.load(std::sync::atomic::Ordering::SeqCst) < 4 + 3 * round as usize
+            && waited.elapsed() < std::time::Duration::from_secs(60)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(7 * round));
         let mut child = n.child;
         unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
         let _ = child.wait();
