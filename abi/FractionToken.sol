@@ -15,8 +15,8 @@ interface IFractionToken {
     function balanceOf(address account) external view returns (uint256);
     function registry() external view returns (address);
     function lockedBalanceOf(address account) external view returns (uint256);
-    function lockShares(address account, uint256 amount) external;
-    function unlockShares(address account, uint256 amount) external;
+    function lockShares(address account, uint256 amount) external returns (uint256);
+    function unlockShares(address account, uint256 amount) external returns (uint256);
     function transfer(address to, uint256 value) external returns (bool);
     function allowance(address owner, address spender) external view returns (uint256);
     function approve(address spender, uint256 value) external returns (bool);

@@ -126,7 +126,7 @@ fn check(c: &Collective, m: &mut Model) {
     // its stake, within its balance, and the registry holds no shares.
     for x in actors(c) {
         let locked = c.token.sender(viewer).locked_balance_of(x);
-        assert_eq!(locked, c.registry.sender(viewer).staked_by(x), "locked == staked");
+        assert_eq!(locked, c.registry.sender(viewer).staked_by(x).motsu_unwrap(), "locked == staked");
         assert!(locked <= c.token.sender(viewer).balance_of(x), "locked <= balance");
     }
     assert_eq!(c.token.sender(viewer).balance_of(c.registry.address()), U256::ZERO, "the registry holds no shares");

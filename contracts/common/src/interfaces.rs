@@ -15,8 +15,9 @@ sol_interface! {
         function burnFrom(address account, uint256 value) external;
         function transfer(address to, uint256 value) external returns (bool);
         function transferFrom(address from, address to, uint256 value) external returns (bool);
-        function lockShares(address account, uint256 amount) external;
-        function unlockShares(address account, uint256 amount) external;
+        function lockShares(address account, uint256 amount) external returns (uint256);
+        function unlockShares(address account, uint256 amount) external returns (uint256);
+        function lockedBalanceOf(address account) external view returns (uint256);
         function balanceOf(address account) external view returns (uint256);
         function totalSupply() external view returns (uint256);
         function spotPrice() external view returns (uint256);

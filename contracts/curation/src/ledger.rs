@@ -2,7 +2,7 @@
 //! the seed's conviction up to date, then has the token lock or unlock the
 //! shares in place (checks, effects, then the token call). Staked shares never
 //! leave their holder: they keep their votes and cannot move while locked.
-use alloy_primitives::{aliases::U96, Address, U128, U256};
+use alloy_primitives::{aliases::U96, Address, U256};
 use atelier_common::{
     clock,
     errors::{callee_revert, ExternalCallFailed, NotInitialized},
@@ -17,15 +17,6 @@ use crate::{
     params::Knob,
     CurationRegistry,
 };
-
-/// `value` as a packed 128-bit storage amount, or `MathOverflow`.
-pub(crate) fn to_u128(value: U256) -> Result<U128, Error> {
-    let [low, high, rest @ ..] = value.into_limbs();
-    if rest != [0, 0] {
-        return Err(overflow());
-    }
-    Ok(U128::from_limbs([low, high]))
-}
 
 /// `value` as a packed 96-bit storage amount (stakes, see `state::SeedRecord`),
 /// or `MathOverflow`.
@@ -53,6 +44,11 @@ impl CurationRegistry {
     }
 
     /// Stakes `amount` of `account`'s shares on the registered `seed_id`.
+    ///
+    /// The token locks first: its answer is the holder's locked balance, which
+    /// is its reward weight (so the weight before is that less `amount`), and
+    /// its refusal (e.g. the free balance) is the caller's error. The token
+    /// calls nothing back, and a later failure reverts the lock with the rest.
     pub(crate) fn add_stake(
         &mut self,
         token: Address,
@@ -60,31 +56,22 @@ impl CurationRegistry {
         seed_id: U256,
         amount: U256,
     ) -> Result<(), Error> {
-        let (weight, per_token) = self.settle(account)?;
+        let locked = self.lock_shares(token, account, amount, true)?;
+        let weight = locked.checked_sub(amount).ok_or_else(overflow)?;
+        self.settle(account, weight)?;
         let now = self.now();
         let (conviction, stake) = self.conviction_at(seed_id, now)?;
-        // Capping the total keeps every packed amount in range (a seed's stake,
-        // a position and a weight are parts of it). Beyond 128 bits it overflows,
-        // as it always has. Beyond 96 bits (the token's supply cap: every staked
-        // share is locked in the token, so the total never exceeds its supply)
-        // the token must refuse the lock, and its own error is the answer, as
-        // when stakes were stored in 128 bits; a token that took it would get
-        // `MathOverflow`.
+        // Every staked share is locked in the token, so the total never exceeds
+        // its supply (< 2^96); `MathOverflow` beyond, for a token that let it.
         let total = self
             .total_staked_now()
             .checked_add(amount)
             .ok_or_else(overflow)?;
-        to_u128(total)?;
-        let Ok(total) = to_u96(total) else {
-            self.lock_shares(token, account, amount, true)?;
-            return Err(overflow());
-        };
-        self.set_total_staked(U256::from(total));
+        self.set_total_staked(U256::from(to_u96(total)?));
         let mut position = self.positions.setter(account);
         let mut position = position.setter(seed_id);
         let held = U256::from(to_u96(pack::low(position.word.get()) + amount)?);
         position.word.set(pack::word3(held, U256::ZERO, now));
-        self.store_account(account, weight + amount, per_token)?;
         self.store_seed(seed_id, conviction, stake + amount, now)?;
         atelier_common::emit!(
             self.vm(),
@@ -92,10 +79,11 @@ impl CurationRegistry {
             3,
             [account, seed_id, amount],
         );
-        self.lock_shares(token, account, amount, true)
+        Ok(())
     }
 
-    /// Unstakes `amount` of `account`'s shares from the registered `seed_id`.
+    /// Unstakes `amount` of `account`'s shares from the registered `seed_id`
+    /// (the token unlocks first, as `add_stake` locks).
     pub(crate) fn remove_stake(
         &mut self,
         token: Address,
@@ -123,17 +111,17 @@ impl CurationRegistry {
             }
             .into());
         }
-        let (weight, per_token) = self.settle(account)?;
+        let locked = self.lock_shares(token, account, amount, false)?;
+        self.settle(account, locked.checked_add(amount).ok_or_else(overflow)?)?;
         let (conviction, stake) = self.conviction_at(seed_id, now)?;
-        // `amount <= held <= stake, weight, total`: no underflow below, and
-        // every result fits where the larger value was.
+        // `amount <= held <= stake, total`: no underflow below, and every
+        // result fits where the larger value was.
         self.set_total_staked(self.total_staked_now() - amount);
         self.positions
             .setter(account)
             .setter(seed_id)
             .word
             .set(pack::word3(held - amount, U256::ZERO, staked_at));
-        self.store_account(account, weight - amount, per_token)?;
         self.store_seed(seed_id, conviction, stake - amount, now)?;
         atelier_common::emit!(
             self.vm(),
@@ -141,7 +129,23 @@ impl CurationRegistry {
             3,
             [account, seed_id, amount],
         );
-        self.lock_shares(token, account, amount, false)
+        Ok(())
+    }
+
+    /// The reward weight of `account`: its shares locked in the token (zero
+    /// before wiring, when nothing can be staked).
+    pub(crate) fn weight_of(&self, account: Address) -> Result<U256, Error> {
+        const LOCKED_BALANCE_OF: [u8; 4] = stylus_sdk::function_selector!("lockedBalanceOf", Address);
+        let token = self.token.get();
+        if token.is_zero() {
+            return Ok(U256::ZERO);
+        }
+        let data = calldata(LOCKED_BALANCE_OF, &[account.into_word()]);
+        let out = self
+            .vm()
+            .static_call(&stylus_sdk::stylus_core::calls::context::Call::new(), token, &data)
+            .map_err(|_| ExternalCallFailed { target: token })?;
+        word0(&out).ok_or_else(|| ExternalCallFailed { target: token }.into())
     }
 
     /// Stores the seed's conviction as of `now` and its new stake; announces it.
@@ -168,14 +172,20 @@ impl CurationRegistry {
     /// Has the token lock (`lock`) or unlock `amount` of `account`'s shares
     /// (`FractionToken.lockShares`/`unlockShares`); the token's own error (e.g.
     /// `ERC20InsufficientBalance`) passes through.
-    fn lock_shares(&mut self, token: Address, account: Address, amount: U256, lock: bool) -> Result<(), Error> {
+    fn lock_shares(&mut self, token: Address, account: Address, amount: U256, lock: bool) -> Result<U256, Error> {
         const LOCK: [u8; 4] = stylus_sdk::function_selector!("lockShares", Address, U256);
         const UNLOCK: [u8; 4] = stylus_sdk::function_selector!("unlockShares", Address, U256);
         let data = calldata(if lock { LOCK } else { UNLOCK }, &[account.into_word(), amount.into()]);
         let done = self.vm().call(&stylus_sdk::stylus_core::calls::context::Call::new(), token, &data);
-        done.map(drop).map_err(|e| match callee_revert(e) {
+        let out = done.map_err(|e| match callee_revert(e) {
             Some(data) => Error::Callee(data),
             None => ExternalCallFailed { target: token }.into(),
-        })
+        })?;
+        word0(&out).ok_or_else(|| ExternalCallFailed { target: token }.into())
     }
+}
+
+/// The first word of a call's return data (`None` if it is shorter).
+fn word0(out: &[u8]) -> Option<U256> {
+    out.get(..32).map(U256::from_be_slice)
 }

@@ -30,7 +30,7 @@ pub use abi::*;
 pub use error::Error;
 
 use alloc::{string::String, vec, vec::Vec};
-use alloy_primitives::{Address, FixedBytes, U128, U256};
+use alloy_primitives::{Address, FixedBytes, U256};
 use atelier_common::abi::{Returns, Text};
 use atelier_common::{
     errors::{AlreadyInitialized, EthTransferFailed, Unauthorized, ZeroAddress, ZeroAmount},
@@ -233,14 +233,14 @@ impl CurationRegistry {
     /// Pays the caller everything earned so far, in ETH; returns the amount.
     pub fn claim(&mut self) -> Result<U256, Error> {
         let account = self.vm().msg_sender();
-        let (staked, per_token) = self.settle(account)?;
-        self.store_account(account, staked, per_token)?;
-        let mut entry = self.accounts.setter(account);
-        let amount = U256::from(entry.rewards.get());
+        let weight = self.weight_of(account)?;
+        let stream = self.stream_at(self.now())?;
+        self.store_stream(&stream)?;
+        let amount = self.earned_with(&stream, account, weight)?;
         if amount.is_zero() {
             return Err(NothingToClaim { account }.into());
         }
-        entry.rewards.set(U128::ZERO);
+        self.store_account(account, U256::ZERO, stream.per_token)?;
         atelier_common::emit!(self.vm(), RewardPaid, 2, [account, amount]);
         self.vm()
             .transfer_eth(account, amount)
@@ -331,9 +331,10 @@ impl CurationRegistry {
         U256::from(staked_at.saturating_add(self.knob(params::Knob::Cooldown)))
     }
 
-    /// Shares `account` staked across all seeds: its reward weight.
-    pub fn staked_by(&self, account: Address) -> U256 {
-        pack::low(self.accounts.getter(account).word.get())
+    /// Shares `account` staked across all seeds: its reward weight (its
+    /// shares the token holds locked for its stakes).
+    pub fn staked_by(&self, account: Address) -> Result<U256, Error> {
+        self.weight_of(account)
     }
 
     /// Shares staked across all seeds and holders.
@@ -344,7 +345,7 @@ impl CurationRegistry {
     /// Wei `account` may claim now.
     pub fn earned(&self, account: Address) -> Result<U256, Error> {
         let stream = self.stream_at(self.now())?;
-        self.earned_with(&stream, account)
+        self.earned_with(&stream, account, self.weight_of(account)?)
     }
 
     /// Reward-per-token accumulator now (wei scaled by 1e18 per share unit).

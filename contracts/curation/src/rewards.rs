@@ -3,14 +3,15 @@ use alloy_primitives::{Address, U256};
 
 use crate::{
     error::{overflow, Error},
-    ledger::{to_u128, to_u96},
+    ledger::to_u96,
     pack,
     stream::Stream,
     CurationRegistry,
 };
 
 /// Bound of the stored reward-per-token accumulator (exclusive): it is packed
-/// in 160 bits, next to the carry and, in each account, next to the weight.
+/// in 160 bits, next to the carry and, in each account, next to its unclaimed
+/// rewards.
 /// Enough: a weight of up to 2^96 (the token's supply cap) times the
 /// accumulator's growth must fit 256 bits for `Stream::owed` anyway, and 2^160
 /// is ~1.5e30 wei streamed per share unit staked (a stake of one share unit
@@ -76,50 +77,38 @@ impl CurationRegistry {
         Ok(())
     }
 
-    /// Rewards of `account` under `stream`: credited plus accrued since.
-    pub(crate) fn earned_with(&self, stream: &Stream, account: Address) -> Result<U256, Error> {
-        let entry = self.accounts.getter(account);
-        let word = entry.word.get();
-        let accrued = stream.owed(pack::low(word), pack::high(word))?;
-        U256::from(entry.rewards.get())
-            .checked_add(accrued)
-            .ok_or_else(overflow)
+    /// Rewards of `account`, whose weight is `weight`, under `stream`:
+    /// credited plus accrued since.
+    pub(crate) fn earned_with(&self, stream: &Stream, account: Address, weight: U256) -> Result<U256, Error> {
+        let word = self.accounts.getter(account).word.get();
+        let accrued = stream.owed(weight, pack::high(word))?;
+        pack::low(word).checked_add(accrued).ok_or_else(overflow)
     }
 
-    /// Brings the stream to now and credits `account` with what it accrued,
-    /// before its stake changes or it claims; returns the account's weight and
-    /// the accumulator, which the caller stores with `store_account` (once,
-    /// with the new weight). Nothing accrued (a first stake): the credited
-    /// rewards stay as they are, unread.
-    pub(crate) fn settle(&mut self, account: Address) -> Result<(U256, U256), Error> {
+    /// Brings the stream to now and credits `account`, whose weight until now
+    /// was `weight`, with what it accrued, before its stake changes or it
+    /// claims (one write of its one slot); returns its unclaimed rewards.
+    pub(crate) fn settle(&mut self, account: Address, weight: U256) -> Result<U256, Error> {
         let stream = self.stream_at(self.now())?;
         self.store_stream(&stream)?;
-        let mut entry = self.accounts.setter(account);
-        let word = entry.word.get();
-        let staked = pack::low(word);
-        let accrued = stream.owed(staked, pack::high(word))?;
-        if !accrued.is_zero() {
-            let earned = U256::from(entry.rewards.get())
-                .checked_add(accrued)
-                .ok_or_else(overflow)?;
-            entry.rewards.set(to_u128(earned)?);
-        }
-        Ok((staked, stream.per_token))
+        let rewards = self.earned_with(&stream, account, weight)?;
+        self.store_account(account, rewards, stream.per_token)?;
+        Ok(rewards)
     }
 
-    /// Stores `account`'s weight (`MathOverflow` beyond 96 bits) and the
-    /// accumulator its rewards are credited up to (from `settle`).
+    /// Stores `account`'s unclaimed rewards (`MathOverflow` beyond 96 bits)
+    /// and the accumulator they are credited up to.
     pub(crate) fn store_account(
         &mut self,
         account: Address,
-        staked: U256,
+        rewards: U256,
         per_token: U256,
     ) -> Result<(), Error> {
-        let staked = U256::from(to_u96(staked)?);
+        let rewards = U256::from(to_u96(rewards)?);
         self.accounts
             .setter(account)
             .word
-            .set(pack::word2(staked, per_token));
+            .set(pack::word2(rewards, per_token));
         Ok(())
     }
 }

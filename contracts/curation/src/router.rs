@@ -135,7 +135,7 @@ fn dispatch(r: &mut CurationRegistry, input: &[u8]) -> Option<CallResult> {
             let a = fixed(2)?;
             ok(r.unstake_available_at(a.address(0)?, a.uint(1)?))
         }
-        STAKED_BY => ok(r.staked_by(fixed(1)?.address(0)?)),
+        STAKED_BY => returns(r.staked_by(fixed(1)?.address(0)?)),
         TOTAL_STAKED if no_args => ok(r.total_staked()),
         EARNED => returns(r.earned(fixed(1)?.address(0)?)),
         REWARD_PER_TOKEN if no_args => returns(r.reward_per_token()),

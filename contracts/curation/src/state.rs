@@ -3,7 +3,7 @@
 use alloc::{vec, vec::Vec};
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageAddress, StorageFixedBytes, StorageU128, StorageU256, StorageU96},
+    storage::{StorageAddress, StorageFixedBytes, StorageU256, StorageU96},
 };
 
 /// Key of seed `seed_id`'s content URI record (`atelier_common::record`): the
@@ -63,15 +63,15 @@ pub struct Position {
     pub word: StorageU256,
 }
 
-/// One holder's reward account (`accounts[account]`), two slots: a stake change
-/// writes the first; the second only when rewards are credited or claimed.
+/// One holder's reward account (`accounts[account]`), one slot: `rewards |
+/// paid_per_token << 96` (`pack::word2`): rewards earned and not yet claimed
+/// (wei, < 2^96), and the reward-per-token already credited to them, a value
+/// the stream's accumulator had, kept below 2^160 (`rewards::PER_TOKEN_MAX`).
+/// The holder's reward weight, its shares staked across all seeds, is not
+/// kept here: it is the token's locked balance of the holder (only this
+/// registry locks and unlocks), which each stake change learns from the lock
+/// itself. So crediting rewards writes no slot a stake change does not write.
 #[storage]
 pub struct RewardAccount {
-    /// `staked | paid_per_token << 96` (`pack::word2`): shares staked across
-    /// all seeds, the reward weight (< 2^96, see `SeedRecord`), and the
-    /// reward-per-token already credited to `rewards`, a value the stream's
-    /// accumulator had, which is kept below 2^160 (`rewards::PER_TOKEN_MAX`).
     pub word: StorageU256,
-    /// Rewards earned and not yet claimed, in wei.
-    pub rewards: StorageU128,
 }

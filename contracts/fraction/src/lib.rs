@@ -290,14 +290,16 @@ impl FractionToken {
     }
 
     /// Registry only: locks `amount` of `account`'s free shares in place for a
-    /// stake (they keep their votes and cannot move until unlocked).
-    pub fn lock_shares(&mut self, account: Address, amount: U256) -> Result<(), Error> {
+    /// stake (they keep their votes and cannot move until unlocked). Returns
+    /// the account's locked balance now: the registry's reward weight for it.
+    pub fn lock_shares(&mut self, account: Address, amount: U256) -> Result<U256, Error> {
         self.only_registry()?;
         self.move_lock(account, amount, true)
     }
 
     /// Registry only: unlocks `amount` of `account`'s locked shares (unstake).
-    pub fn unlock_shares(&mut self, account: Address, amount: U256) -> Result<(), Error> {
+    /// Returns the account's locked balance now.
+    pub fn unlock_shares(&mut self, account: Address, amount: U256) -> Result<U256, Error> {
         self.only_registry()?;
         self.move_lock(account, amount, false)
     }

@@ -18,8 +18,8 @@ impl FractionToken {
     }
 
     /// Moves `amount` of `account`'s shares from free to locked (`lock`) or
-    /// back, and announces the new locked balance.
-    pub(crate) fn move_lock(&mut self, account: Address, amount: U256, lock: bool) -> Result<(), Error> {
+    /// back, and announces and returns the new locked balance.
+    pub(crate) fn move_lock(&mut self, account: Address, amount: U256, lock: bool) -> Result<U256, Error> {
         let mut holder = self.holders.setter(account);
         let free = U256::from(holder.balance.get());
         let locked = U256::from(holder.locked.get());
@@ -43,6 +43,6 @@ impl FractionToken {
             2,
             [account, locked],
         );
-        Ok(())
+        Ok(locked)
     }
 }

@@ -229,7 +229,7 @@ const OVER_BAR: &[(&str, u64, u64)] = &[
     ("buy (1 share)", 135_000, 172_000),
     ("buy (100 shares)", 135_000, 172_000),
     ("buy (1 share, first-time buyer)", 147_500, 184_500),
-    ("unstake", 76_000, 113_000),
+    ("unstake", 54_000, 91_000),
     ("propose", 44_570, 81_500),
     ("execute (SetCreativeDirection)", 100_500, 119_500),
     ("execute (ApproveLicense)", 122_500, 160_000),

@@ -50,7 +50,8 @@ impl MockToken {
     }
 
     /// Locks `amount` of `account`'s free shares; reverts `b"balance"`.
-    pub fn lock_shares(&mut self, account: Address, amount: U256) -> Result<(), Vec<u8>> {
+    /// Returns the locked balance now, as FractionToken does.
+    pub fn lock_shares(&mut self, account: Address, amount: U256) -> Result<U256, Vec<u8>> {
         if self.refuse.get() {
             return Err(b"refused".to_vec());
         }
@@ -59,11 +60,11 @@ impl MockToken {
             return Err(b"balance".to_vec());
         }
         self.locked.setter(account).set(locked + amount);
-        Ok(())
+        Ok(locked + amount)
     }
 
     /// Unlocks `amount` of `account`'s locked shares; reverts `b"locked"`.
-    pub fn unlock_shares(&mut self, account: Address, amount: U256) -> Result<(), Vec<u8>> {
+    pub fn unlock_shares(&mut self, account: Address, amount: U256) -> Result<U256, Vec<u8>> {
         if self.refuse.get() {
             return Err(b"refused".to_vec());
         }
@@ -72,7 +73,7 @@ impl MockToken {
             return Err(b"locked".to_vec());
         }
         self.locked.setter(account).set(locked - amount);
-        Ok(())
+        Ok(locked - amount)
     }
 
     pub fn transfer(&mut self, to: Address, value: U256) -> Result<bool, Vec<u8>> {

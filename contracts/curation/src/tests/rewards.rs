@@ -312,7 +312,7 @@ fn claim_to_a_contract_refusing_eth_fails_whole(rejecter: Contract<EthRejecter>)
         .sender(alice())
         .stake_via(r.address(), w.token.address(), id, units(1))
         .motsu_unwrap();
-    assert_eq!(r.sender(alice()).staked_by(rejecter.address()), units(1));
+    assert_eq!(r.sender(alice()).staked_by(rejecter.address()).motsu_unwrap(), units(1));
     w.notify(units(1));
     test_clock::advance(PERIOD);
     let earned = w.earned(rejecter.address());

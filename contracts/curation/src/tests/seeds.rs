@@ -95,7 +95,7 @@ fn holder_registers_with_minimum_stake() {
         r.sender(alice()).seed_stake(id).motsu_unwrap(),
         MIN_SEED_STAKE
     );
-    assert_eq!(r.sender(alice()).staked_by(alice()), MIN_SEED_STAKE);
+    assert_eq!(r.sender(alice()).staked_by(alice()).motsu_unwrap(), MIN_SEED_STAKE);
     assert_eq!(r.sender(alice()).total_staked(), MIN_SEED_STAKE);
     assert_eq!(w.token.sender(alice()).balance_of(alice()), MIN_SEED_STAKE);
     assert_eq!(

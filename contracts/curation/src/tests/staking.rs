@@ -29,8 +29,8 @@ fn stake_pulls_shares_and_updates_views() {
     assert_eq!(r.sender(alice()).stake_of(bob(), s1), U256::ZERO);
     assert_eq!(r.sender(alice()).seed_stake(s1).motsu_unwrap(), units(10));
     assert_eq!(r.sender(alice()).seed_stake(s2).motsu_unwrap(), units(6));
-    assert_eq!(r.sender(alice()).staked_by(alice()), units(15));
-    assert_eq!(r.sender(alice()).staked_by(bob()), units(1));
+    assert_eq!(r.sender(alice()).staked_by(alice()).motsu_unwrap(), units(15));
+    assert_eq!(r.sender(alice()).staked_by(bob()).motsu_unwrap(), units(1));
     assert_eq!(r.sender(alice()).total_staked(), units(16));
     // Locked in place: the shares stay the stakers' and nothing moves to the registry.
     assert_eq!(w.token.sender(alice()).locked_balance_of(alice()), units(15));
@@ -94,7 +94,7 @@ fn unstake_after_cooldown_returns_shares() {
     });
     assert!(conviction > U256::ZERO && conviction < units(10));
     assert_eq!(r.sender(alice()).stake_of(alice(), id), units(6));
-    assert_eq!(r.sender(alice()).staked_by(alice()), units(6));
+    assert_eq!(r.sender(alice()).staked_by(alice()).motsu_unwrap(), units(6));
     assert_eq!(r.sender(alice()).total_staked(), units(6));
     assert_eq!(r.sender(alice()).seed_stake(id).motsu_unwrap(), units(6));
     assert_eq!(w.token.sender(alice()).locked_balance_of(alice()), units(6));

@@ -9,6 +9,7 @@ mod params;
 mod permit;
 mod premium;
 mod props;
+mod red_team_holder;
 mod sale;
 mod votes;
 mod wiring;
