@@ -1,7 +1,10 @@
-//! Stake bookkeeping: every stake change settles the holder's rewards, brings
-//! the seed's conviction up to date, then has the token lock or unlock the
-//! shares in place (checks, effects, then the token call). Staked shares never
-//! leave their holder: they keep their votes and cannot move while locked.
+//! Stake bookkeeping: every stake change has the token lock or unlock the
+//! shares in place (its answer, the holder's locked balance, is the reward
+//! weight), settles the holder's rewards at the weight before, then brings the
+//! seed's conviction and the totals up to date. The token call comes first, after
+//! the checks: the token is the wired FractionToken, which calls nothing back.
+//! Staked shares never leave their holder: they keep their votes and cannot
+//! move while locked.
 use alloy_primitives::{aliases::U96, Address, U256};
 use atelier_common::{
     clock,
