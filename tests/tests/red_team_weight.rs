@@ -1,4 +1,4 @@
-//! Red team of the reward weight read from the token (commit bd04014): the
+//! Red team of the reward weight read from the token: the
 //! registry keeps no per-holder total staked any more; the weight is the
 //! FractionToken's `lockedBalanceOf(holder)`, learnt from `lockShares` /
 //! `unlockShares` (called FIRST on a stake change) and read by `claim`,
