@@ -80,7 +80,6 @@ use checkpoints::Trace;
 use signing::{Word, PERMIT_TYPEHASH};
 use vrgda::Curve;
 
-/// One holder: balance and delegate packed in one slot (96 + 160 bits).
 /// One holder, one slot: what it may move, what its stakes lock, and whom it
 /// delegates to. Self-delegation (and none) needs no address, so a holder who
 /// votes its own shares touches this slot alone on a transfer, a buy, a lock
