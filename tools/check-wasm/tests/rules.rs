@@ -190,8 +190,8 @@ fn rejects_a_program_with_less_than_min_headroom() {
 
 #[test]
 fn only_listed_programs_keep_less_than_min_headroom() {
-    assert_eq!(ship::required_headroom("vault"), MIN_HEADROOM);
     assert_eq!(ship::required_headroom("governor"), MIN_HEADROOM);
+    assert_eq!(ship::required_headroom("fraction"), MIN_HEADROOM);
     for &(name, floor) in ship::SHORT_OF_HEADROOM {
         assert!(floor < MIN_HEADROOM, "{name}: drop it from the list");
         assert_eq!(ship::required_headroom(name), floor);
@@ -223,4 +223,18 @@ fn rejects_too_many_pages() {
     )
     .unwrap();
     assert!(problems(&wasm).contains("129 pages"));
+}
+
+#[test]
+fn programs_at_the_size_target_are_held_there() {
+    for &name in ship::AT_TARGET {
+        assert_eq!(ship::required_headroom(name), CODE_CAP - ship::TARGET_SHIPPED, "{name}");
+    }
+    // A program over the target by a few bytes fails with the target's headroom.
+    let report = check_wasm::check_deployable_keeping(
+        &noisy_program(ship::TARGET_SHIPPED + 300),
+        ship::required_headroom("vault"),
+    );
+    assert!(report.shipped_bytes > ship::TARGET_SHIPPED, "{}", report.shipped_bytes);
+    assert!(report.problems.iter().any(|p| p.contains("headroom <")), "{:?}", report.problems);
 }
