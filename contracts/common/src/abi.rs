@@ -408,3 +408,9 @@ pub fn append_bytes(data: &mut Vec<u8>, bytes: &[u8]) {
     data.extend_from_slice(bytes);
     data.resize(data.len() + (32 - bytes.len() % 32) % 32, 0);
 }
+
+/// Word `i` of a call's return data (`None` when the data is shorter).
+#[inline(always)]
+pub fn return_word(data: &[u8], i: usize) -> Option<alloy_primitives::U256> {
+    data.get(32 * i..32 * i + 32).map(alloy_primitives::U256::from_be_slice)
+}

@@ -9,7 +9,7 @@ use alloy_primitives::{aliases::U96, Address, U256};
 use atelier_common::{
     clock,
     errors::{callee_revert, ExternalCallFailed, NotInitialized},
-    abi::calldata,
+    abi::{calldata, return_word},
 };
 use stylus_sdk::prelude::*;
 
@@ -148,7 +148,7 @@ impl CurationRegistry {
             .vm()
             .static_call(&stylus_sdk::stylus_core::calls::context::Call::new(), token, &data)
             .map_err(|_| ExternalCallFailed { target: token })?;
-        word0(&out).ok_or_else(|| ExternalCallFailed { target: token }.into())
+        return_word(&out, 0).ok_or_else(|| ExternalCallFailed { target: token }.into())
     }
 
     /// Stores the seed's conviction as of `now` and its new stake; announces it.
@@ -184,11 +184,6 @@ impl CurationRegistry {
             Some(data) => Error::Callee(data),
             None => ExternalCallFailed { target: token }.into(),
         })?;
-        word0(&out).ok_or_else(|| ExternalCallFailed { target: token }.into())
+        return_word(&out, 0).ok_or_else(|| ExternalCallFailed { target: token }.into())
     }
-}
-
-/// The first word of a call's return data (`None` if it is shorter).
-fn word0(out: &[u8]) -> Option<U256> {
-    out.get(..32).map(U256::from_be_slice)
 }

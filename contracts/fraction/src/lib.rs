@@ -716,8 +716,8 @@ impl FractionToken {
             .vm()
             .static_call(&self, treasury, &SALE_FLOOR)
             .map_err(|_| fail())?;
-        let word = |i: usize| out.get(i..i + 32).map(U256::from_be_slice).ok_or_else(fail);
-        let (bid, backing) = (word(0)?, word(32)?);
+        let word = |i: usize| atelier_common::abi::return_word(&out, i).ok_or_else(fail);
+        let (bid, backing) = (word(0)?, word(1)?);
         let by_bid = mul_div_fit(shares, bid, WAD, true)?;
         let supply = U256::from(self.total_supply.get()).max(U256::from(1u8));
         let by_backing = mul_div_fit(shares, backing, supply, true)?;

@@ -44,7 +44,7 @@ impl ArtGovernor {
     /// Static-calls `target`; the first returned word, or `None` on revert.
     fn view(&self, target: Address, data: &[u8]) -> Option<U256> {
         let out = self.vm().static_call(&Call::new(), target, data).ok()?;
-        out.get(..32).map(U256::from_be_slice)
+        atelier_common::abi::return_word(&out, 0)
     }
 
     /// Static-calls the token; its return data when it holds `words` words,

@@ -72,7 +72,7 @@ impl ArtVault {
     /// less); a revert as in [`Self::call`].
     pub(crate) fn view(&self, target: Address, data: &[u8]) -> Result<U256, Error> {
         let out = self.vm().static_call(&Call::new(), target, data).map_err(|e| failed(target, e))?;
-        Ok(out.get(..32).map(U256::from_be_slice).unwrap_or_default())
+        Ok(atelier_common::abi::return_word(&out, 0).unwrap_or_default())
     }
 
     /// Genesis is open: bootstrap not ended and no share sold by the public sale
