@@ -113,7 +113,7 @@ impl FractionToken {
         match key {
             PREMIUM_MIN => max = max.min(U256::from(self.premium_max.get())),
             PREMIUM_MAX => min = min.max(U256::from(self.premium_min.get())),
-            MAX_SUPPLY => min = min.max(U256::from(self.total_supply.get())),
+            MAX_SUPPLY => min = min.max(self.total_supply()),
             _ => {}
         }
         Ok((min, max))

@@ -115,8 +115,9 @@ pub struct FractionToken {
     lambda: StorageU64,
     premium: StorageU64,
     sold: StorageU96,
-    // D: supply and its cap; k (read only by `param`).
-    total_supply: StorageU96,
+    // D: the supply cap; k (read only by `param`). The supply itself is the
+    // latest value of `total_supply_checkpoints` (a mint or burn writes that
+    // slot anyway).
     max_supply: StorageU96,
     decay: StorageU64,
     // E: the schedule's anchor (a signed WAD exponent, two's complement).
@@ -267,7 +268,7 @@ impl FractionToken {
 
     /// Shares in existence.
     pub fn total_supply(&self) -> U256 {
-        U256::from(self.total_supply.get())
+        self.total_supply_checkpoints.latest()
     }
 
     /// Shares held by `account`, staked (locked) ones included.
@@ -719,7 +720,7 @@ impl FractionToken {
         let word = |i: usize| atelier_common::abi::return_word(&out, i).ok_or_else(fail);
         let (bid, backing) = (word(0)?, word(1)?);
         let by_bid = mul_div_fit(shares, bid, WAD, true)?;
-        let supply = U256::from(self.total_supply.get()).max(U256::from(1u8));
+        let supply = self.total_supply().max(U256::from(1u8));
         let by_backing = mul_div_fit(shares, backing, supply, true)?;
         Ok(curve_cost.max(by_bid).max(by_backing))
     }

@@ -34,7 +34,7 @@ impl FractionToken {
             source = self.delegate_of(from, delegation);
         }
         if from.is_zero() || to.is_zero() {
-            let supply = U256::from(self.total_supply.get());
+            let supply = self.total_supply();
             let new_supply = if from.is_zero() {
                 let max = U256::from(self.max_supply.get());
                 let new_supply = supply.checked_add(value).ok_or_else(overflow)?;
@@ -49,8 +49,7 @@ impl FractionToken {
                 // value <= the burner's balance <= supply.
                 supply.saturating_sub(value)
             };
-            // new_supply <= max_supply < 2^96.
-            self.total_supply.set(U96::saturating_from(new_supply));
+            // new_supply <= max_supply < 2^96: the checkpoint holds it whole.
             self.push_total_supply(new_supply)?;
         }
         if !to.is_zero() {

@@ -44,7 +44,8 @@ impl FractionToken {
         Ok(timepoint.to::<u64>())
     }
 
-    /// Records the total supply after a mint or burn.
+    /// Records the total supply after a mint or burn (its latest checkpoint is
+    /// the supply: `totalSupply` reads it).
     pub(crate) fn push_total_supply(&mut self, supply: U256) -> Result<(), Error> {
         let key = self.checkpoint_key();
         Ok(self.total_supply_checkpoints.push(key, supply)?)

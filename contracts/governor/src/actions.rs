@@ -7,7 +7,7 @@
 //! |---|---|---|---|---|---|---|---|---|
 //! | 0 | SetCreativeDirection | | | | | modelId* | promptHash | uri |
 //! | 1 | GrantExhibition | | grantee* | artworkId* | until* (> now) | | | |
-//! | 2 | ApproveLicense | | licensee* | artworkId* | fee | termsHash* | | |
+//! | 2 | ApproveLicense | | licensee* | artworkId* | fee (< 2^96) | termsHash* | | |
 //! | 3 | ApproveListing | collection* | depositor* | tokenId | shares* (< 2^96) | | | |
 //! | 4 | SetParams | vault/token/registry/treasury* | | key | value | | | |
 //! | 5 | ReleaseArtwork | | to* | artworkId* | | | | |
@@ -102,6 +102,10 @@ impl ArtGovernor {
         if bits & !allowed != 0 || bits & required != required {
             return Err(malformed());
         }
+        // Amounts kept in 96 bits: a listing's shares, a license's fee (`License`).
+        if (*kind == kind::APPROVE_LISTING || *kind == kind::APPROVE_LICENSE) && *amount > U256::from(U96::MAX) {
+            return Err(malformed());
+        }
         match *kind {
             kind::GRANT_EXHIBITION | kind::APPROVE_LICENSE | kind::RELEASE_ARTWORK => {
                 let steward = self.steward_of(*id)?;
@@ -116,9 +120,7 @@ impl ArtGovernor {
                 return Ok((id.as_limbs()[0], steward));
             }
             // Listing or rescuing the vault's own steward tokens is meaningless.
-            kind::APPROVE_LISTING | kind::RESCUE_TOKEN
-                if *target == self.vault.get() || *amount > U256::from(U96::MAX) =>
-            {
+            kind::APPROVE_LISTING | kind::RESCUE_TOKEN if *target == self.vault.get() => {
                 return Err(malformed());
             }
             kind::SET_PARAMS => {
@@ -180,7 +182,7 @@ impl ArtGovernor {
                 l.licensee.set(account);
                 l.artwork_id.set(U64::from(id.as_limbs()[0]));
                 l.terms_hash.set(h1);
-                l.fee.set(amount);
+                l.fee.set(U96::saturating_from(amount));
                 let now = atelier_common::clock::now(self.vm());
                 let expires = now.saturating_add(self.grace_period.get().to::<u64>());
                 self.licenses.setter(license_id).expires.set(U64::from(expires));

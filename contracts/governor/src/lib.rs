@@ -310,7 +310,7 @@ impl ArtGovernor {
         if licensee.is_zero() {
             return Err(UnknownLicense { licenseId: license_id }.into());
         }
-        Ok((U256::from(l.artwork_id.get()), licensee, l.terms_hash.get(), l.fee.get(), l.active.get()))
+        Ok((U256::from(l.artwork_id.get()), licensee, l.terms_hash.get(), U256::from(l.fee.get()), l.active.get()))
     }
 
     /// Activates an approved license: the licensee pays exactly its fee, which is
@@ -336,7 +336,7 @@ impl ArtGovernor {
         if atelier_common::clock::now(self.vm()) >= expires {
             return Err(LicenseExpired { licenseId: license_id, expiredAt: U256::from(expires) }.into());
         }
-        let fee = l.fee.get();
+        let fee = U256::from(l.fee.get());
         if value != fee {
             return Err(WrongPayment { expected: fee, sent: value }.into());
         }

@@ -5,7 +5,7 @@ use alloy_primitives::{Address, B256, U256};
 use stylus_sdk::{
     prelude::*,
     storage::{
-        StorageAddress, StorageB256, StorageBool, StorageU256, StorageU64,
+        StorageAddress, StorageB256, StorageBool, StorageU256, StorageU64, StorageUint,
     },
 };
 
@@ -179,14 +179,16 @@ impl Tallies {
     }
 }
 
-/// A derivative license approved by governance.
+/// A derivative license approved by governance: three slots, written new by the
+/// approval (who and until when; the terms; the artwork and the fee, which
+/// `propose` holds below 2^96 wei), so activation reads two.
 #[storage]
 pub struct License {
     pub licensee: StorageAddress,
-    pub artwork_id: StorageU64,
-    pub active: StorageBool,
-    pub terms_hash: StorageB256,
-    pub fee: StorageU256,
     /// Activation is refused from this second (approval + grace period).
     pub expires: StorageU64,
+    pub active: StorageBool,
+    pub terms_hash: StorageB256,
+    pub artwork_id: StorageU64,
+    pub fee: StorageUint<96, 2>,
 }

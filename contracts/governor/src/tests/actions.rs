@@ -93,6 +93,21 @@ fn licenses_are_approved_then_activated_by_paying_the_treasury() {
     assert_eq!(w.treasury.balance(), before + fee);
 }
 
+/// The license record packs the licensee with its expiry and flag, and the
+/// artwork with the fee: each field reads back whole at its widest, and
+/// activating one license leaves its neighbours' fields alone.
+#[motsu::test]
+fn license_fields_keep_their_widest_values() {
+    let w = World::new();
+    let largest_fee = (U256::from(1) << 96) - U256::from(1);
+    w.enact(vec![license(3, w.bob, B256::repeat_byte(0xff), largest_fee), license(2, w.alice, word(9), eth(1))]);
+    assert_eq!(w.gov.sender(w.admin).license(u(1)).motsu_unwrap(), (u(3), w.bob, B256::repeat_byte(0xff), largest_fee, false));
+    w.alice.fund(eth(1));
+    w.gov.sender_and_value(w.alice, eth(1)).activate_license(u(2)).motsu_unwrap();
+    assert_eq!(w.gov.sender(w.admin).license(u(2)).motsu_unwrap(), (u(2), w.alice, word(9), eth(1), true));
+    assert_eq!(w.gov.sender(w.admin).license(u(1)).motsu_unwrap(), (u(3), w.bob, B256::repeat_byte(0xff), largest_fee, false));
+}
+
 #[motsu::test]
 fn a_license_fee_the_treasury_refuses_fails_activation() {
     let refuser = Contract::<Refuser>::new();

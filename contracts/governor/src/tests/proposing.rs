@@ -76,6 +76,8 @@ fn malformed_actions_revert_at_propose() {
         (grant(1, w.bob, now), malformed(1)),
         (grant(1, w.bob, 0), malformed(1)),
         (license(1, w.bob, B256::ZERO, eth(1)), malformed(1)),
+        // A fee the license record cannot hold (96 bits: 7.9e10 ETH).
+        (license(1, w.bob, word(3), U256::from(1) << 96), malformed(1)),
         (listing(nft, 1, Address::ZERO, shares(1)), malformed(1)),
         (listing(nft, 1, w.bob, U256::ZERO), malformed(1)),
         // Listing the vault's own steward tokens; more shares than 96 bits hold.
