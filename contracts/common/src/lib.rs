@@ -1,7 +1,7 @@
 //! Atelier's shared library: the Solidity interfaces the four contracts call each
 //! other through, the custom errors they share, the WAD fixed-point math of the
 //! economy, and the clock every contract reads time from.
-#![cfg_attr(not(any(test, feature = "test-clock", feature = "export-abi")), no_std)]
+#![cfg_attr(not(any(test, feature = "test-clock", feature = "test-support", feature = "export-abi")), no_std)]
 extern crate alloc;
 
 pub mod abi;
@@ -20,6 +20,14 @@ pub mod router;
 
 #[cfg(feature = "export-abi")]
 pub mod abi_export;
+
+// Links motsu's host shims into this crate's own unit tests.
+#[cfg(test)]
+use motsu as _;
+
+// What the contracts' unit tests share; never in a WASM build.
+#[cfg(feature = "test-support")]
+pub mod testing;
 
 /// Declares a contract's events and errors with `sol!` and keeps their Solidity
 /// source as `ABI_ITEMS`, so the ABI export can add the events that stylus-sdk

@@ -1,7 +1,6 @@
 //! The registry's revert data (`contract_errors!`: one encoder over each error's
 //! field words) is the bytes alloy's `SolError::abi_encode` gives, field order
 //! included (every field a distinct value).
-use alloc::vec::Vec;
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::SolError;
 use atelier_common::errors::*;
@@ -10,9 +9,7 @@ use crate::abi::*;
 use crate::Error;
 
 fn same<E: SolError + Into<Error>>(e: E) {
-    let expected = e.abi_encode();
-    let got: Vec<u8> = e.into().into();
-    assert_eq!(got, expected, "{}", E::SIGNATURE);
+    atelier_common::testing::assert_encodes_as_alloy::<Error, E>(e);
 }
 
 fn n(v: u64) -> U256 {

@@ -1,6 +1,5 @@
 //! The hand-written revert encoder (`error.rs`) gives the same bytes as alloy's
 //! `SolError::abi_encode`, which `#[derive(SolidityError)]` used.
-use alloc::vec::Vec;
 use alloy_primitives::{aliases::U48, Address, B256, U256};
 use alloy_sol_types::SolError;
 use atelier_common::errors::*;
@@ -8,9 +7,7 @@ use atelier_common::errors::*;
 use crate::{abi::*, error::Error};
 
 fn same<E: SolError + Into<Error>>(e: E) {
-    let expected = e.abi_encode();
-    let got: Vec<u8> = e.into().into();
-    assert_eq!(got, expected, "{}", E::SIGNATURE);
+    atelier_common::testing::assert_encodes_as_alloy::<Error, E>(e);
 }
 
 #[test]

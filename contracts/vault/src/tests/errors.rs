@@ -9,9 +9,7 @@ use atelier_common::errors::*;
 use crate::*;
 
 fn same<E: SolError + Into<Error>>(e: E) {
-    let expected = e.abi_encode();
-    let got: Vec<u8> = e.into().into();
-    assert_eq!(got, expected, "{}", E::SIGNATURE);
+    atelier_common::testing::assert_encodes_as_alloy::<Error, E>(e);
 }
 
 fn a(n: u8) -> Address {
