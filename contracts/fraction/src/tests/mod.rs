@@ -10,6 +10,7 @@ mod permit;
 mod premium;
 mod props;
 mod red_team_holder;
+mod red_team_supply;
 mod sale;
 mod votes;
 mod wiring;

@@ -9,6 +9,7 @@ mod attacks;
 mod errors;
 mod lifecycle;
 mod proposing;
+mod red_team_license;
 mod record;
 mod tallies;
 mod votes;
