@@ -26,6 +26,15 @@ fn edges() -> Vec<U256> {
         U256::MAX,
         WAD,
         WAD - one,
+        // Divisors around the 32-bit chunk path's edge and numerators with
+        // long runs of ones and zeros across the 32-bit halves.
+        U256::from(0x8000_0000_ffff_ffffu64),
+        U256::from(0xffff_ffff_0000_0001u64),
+        U256::from(0x1_0000_0001u64),
+        U256::from(0x8000_0000_0000_0001u64),
+        U256::from_limbs([0xffff_ffff_0000_0000; 4]),
+        U256::from_limbs([0, 0xffff_fffe_0000_0000, 0x8000_0000_0000_0000, 0x7fff_ffff_ffff_ffff]),
+        U256::from_limbs([0x0000_0001_ffff_ffff, 0xffff_ffff_ffff_fffe, 0, 0x8000_0000_ffff_fffe]),
     ]
 }
 
@@ -80,6 +89,15 @@ proptest! {
 
     #[test]
     fn small_divisors_match_ruint(n in operand(), d in 1u64..) {
+        agrees(n, U256::from(d));
+    }
+
+    /// Divisors of every bit length below 2^64 (each path: 32-bit chunks, the
+    /// native remainder), against numerators of every length.
+    #[test]
+    fn divisors_of_every_length_below_2_64_match_ruint(n in operand(), d in any::<u64>(), bits in 1u32..=64) {
+        let d = if bits == 64 { d } else { d & ((1u64 << bits) - 1) };
+        prop_assume!(d != 0);
         agrees(n, U256::from(d));
     }
 
